@@ -1,0 +1,160 @@
+//! Dates as people type them (dd-mm-jjjj) and school years.
+
+use chrono::{Datelike, NaiveDate};
+
+/// Why a typed date could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    /// Not of the shape dd-mm-jjjj.
+    #[error("not of the form dd-mm-jjjj")]
+    Format,
+    /// The shape is right but the day does not exist (31-02-2012).
+    #[error("day {day} does not exist in month {month} of {year}")]
+    Impossible { day: u32, month: u32, year: i32 },
+    /// A year outside 1900..=2100, almost always a typo.
+    #[error("year {0} is implausible")]
+    Implausible(i32),
+}
+
+/// Parses `dd-mm-jjjj`; `/`, `.` and spaces are accepted as separators and
+/// single-digit days and months too, since people type "3-9-2012".
+pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
+    let parts: Vec<&str> = input
+        .trim()
+        .split(['-', '/', '.', ' '])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let [d, m, y] = parts.as_slice() else {
+        return Err(DateError::Format);
+    };
+    let all_digits = |s: &str, max: usize| {
+        !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !all_digits(d, 2) || !all_digits(m, 2) || y.len() != 4 || !all_digits(y, 4) {
+        return Err(DateError::Format);
+    }
+    let (day, month, year): (u32, u32, i32) = match (d.parse(), m.parse(), y.parse()) {
+        (Ok(d), Ok(m), Ok(y)) => (d, m, y),
+        _ => return Err(DateError::Format),
+    };
+    if !(1900..=2100).contains(&year) {
+        return Err(DateError::Implausible(year));
+    }
+    NaiveDate::from_ymd_opt(year, month, day).ok_or(DateError::Impossible { day, month, year })
+}
+
+/// Formats a date the Dutch way, `03-09-2012`.
+pub fn format_date(date: NaiveDate) -> String {
+    date.format("%d-%m-%Y").to_string()
+}
+
+/// Age in whole years on `on` for someone born on `birth`.
+pub fn age_in_years(birth: NaiveDate, on: NaiveDate) -> i32 {
+    let mut age = on.year() - birth.year();
+    if (on.month(), on.day()) < (birth.month(), birth.day()) {
+        age -= 1;
+    }
+    age
+}
+
+/// Whole months from `from` to `to` (negative when `to` is earlier).
+pub fn months_between(from: NaiveDate, to: NaiveDate) -> i32 {
+    let mut months = (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32;
+    if months > 0 && to.day() < from.day() {
+        months -= 1;
+    } else if months < 0 && to.day() > from.day() {
+        months += 1;
+    }
+    months
+}
+
+/// A school year runs from 1 August to 31 July; named by its first calendar year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SchoolYear(pub i32);
+
+impl SchoolYear {
+    /// The school year a date falls in.
+    pub fn of(date: NaiveDate) -> SchoolYear {
+        if date.month() >= 8 {
+            SchoolYear(date.year())
+        } else {
+            SchoolYear(date.year() - 1)
+        }
+    }
+
+    /// 1 August.
+    pub fn first_day(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.0, 8, 1).unwrap_or(NaiveDate::MIN)
+    }
+
+    /// 31 July of the next calendar year.
+    pub fn last_day(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.0 + 1, 7, 31).unwrap_or(NaiveDate::MAX)
+    }
+}
+
+impl std::fmt::Display for SchoolYear {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}-{}", self.0, self.0 + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")
+    }
+
+    #[test]
+    fn reads_dates_as_people_type_them() {
+        assert_eq!(parse_date("03-09-2012"), Ok(d(2012, 9, 3)));
+        assert_eq!(parse_date("3-9-2012"), Ok(d(2012, 9, 3)));
+        assert_eq!(parse_date("03/09/2012"), Ok(d(2012, 9, 3)));
+        assert_eq!(parse_date(" 29-02-2012 "), Ok(d(2012, 2, 29)));
+    }
+
+    #[test]
+    fn tells_impossible_from_malformed() {
+        assert_eq!(
+            parse_date("31-02-2012"),
+            Err(DateError::Impossible {
+                day: 31,
+                month: 2,
+                year: 2012
+            })
+        );
+        assert_eq!(
+            parse_date("29-02-2013"),
+            Err(DateError::Impossible {
+                day: 29,
+                month: 2,
+                year: 2013
+            })
+        );
+        assert_eq!(
+            parse_date("12-13-2012"),
+            Err(DateError::Impossible {
+                day: 12,
+                month: 13,
+                year: 2012
+            })
+        );
+        assert_eq!(parse_date("2012-09-03"), Err(DateError::Format));
+        assert_eq!(parse_date("03-09-12"), Err(DateError::Format));
+        assert_eq!(parse_date("drie september"), Err(DateError::Format));
+        assert_eq!(parse_date("03-09-1812"), Err(DateError::Implausible(1812)));
+    }
+
+    #[test]
+    fn ages_and_school_years() {
+        assert_eq!(age_in_years(d(2012, 9, 3), d(2026, 9, 2)), 13);
+        assert_eq!(age_in_years(d(2012, 9, 3), d(2026, 9, 3)), 14);
+        assert_eq!(SchoolYear::of(d(2026, 7, 31)), SchoolYear(2025));
+        assert_eq!(SchoolYear::of(d(2026, 8, 1)), SchoolYear(2026));
+        assert_eq!(SchoolYear(2026).to_string(), "2026-2027");
+        assert_eq!(months_between(d(2026, 1, 15), d(2026, 7, 14)), 5);
+        assert_eq!(months_between(d(2026, 1, 15), d(2026, 7, 15)), 6);
+    }
+}

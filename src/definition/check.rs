@@ -1,0 +1,419 @@
+//! Build-time checks of a form definition. `build.rs` runs these on every file
+//! under `forms/` and fails the build on the first file with problems, naming
+//! the file and every problem in it.
+
+use std::collections::HashSet;
+
+use super::{Check, Condition, Expr, Field, FieldKind, Form};
+
+/// One thing wrong with a form definition.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DefinitionError {
+    #[error("form id `{id}` must be `<swv>/<form>` with the SWV folder `{folder}` as first part")]
+    BadId { id: String, folder: String },
+    #[error("duplicate {what} id `{id}`")]
+    DuplicateId { what: &'static str, id: String },
+    #[error("{place} refers to field `{path}`, which does not exist")]
+    UnknownField { place: String, path: String },
+    #[error("{place} cites source `{key}`, which is not in [sources]")]
+    UnknownSource { place: String, key: String },
+    #[error("{place} has no source: give it `source = \"…\"` (or its section/form one)")]
+    MissingSource { place: String },
+    #[error("source `{key}` has an empty {part}")]
+    EmptySource { key: String, part: &'static str },
+    #[error("{place}: {problem}")]
+    Invalid { place: String, problem: String },
+}
+
+/// The type a value expression yields, to catch comparisons of apples and pears.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ValueType {
+    Number,
+    Date,
+    Other,
+}
+
+/// Checks a parsed form; `folder` is the SWV folder the file sits in.
+/// Returns every problem found (empty when the form is sound).
+pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
+    let mut errors = Vec::new();
+    let mut push = |e| errors.push(e);
+
+    match form.id.split_once('/') {
+        Some((swv, name)) if swv == folder && !name.is_empty() && !name.contains('/') => {}
+        _ => push(DefinitionError::BadId {
+            id: form.id.clone(),
+            folder: folder.to_owned(),
+        }),
+    }
+    if form.version.trim().is_empty() {
+        push(invalid("form", "version is empty"));
+    }
+    for (key, s) in &form.sources {
+        for (part, text) in [
+            ("document", &s.document),
+            ("section", &s.section),
+            ("quote", &s.quote),
+        ] {
+            if text.trim().is_empty() {
+                push(DefinitionError::EmptySource {
+                    key: key.clone(),
+                    part,
+                });
+            }
+        }
+    }
+    let source_ok = |key: &str| form.sources.contains_key(key);
+    if let Some(key) = &form.source {
+        if !source_ok(key) {
+            push(DefinitionError::UnknownSource {
+                place: "form".into(),
+                key: key.clone(),
+            });
+        }
+    }
+
+    let mut section_ids = HashSet::new();
+    let mut field_ids = HashSet::new();
+    for section in &form.sections {
+        let place = format!("section `{}`", section.id);
+        if !section_ids.insert(section.id.as_str()) {
+            push(DefinitionError::DuplicateId {
+                what: "section",
+                id: section.id.clone(),
+            });
+        }
+        if let Some(key) = &section.source {
+            if !source_ok(key) {
+                push(DefinitionError::UnknownSource {
+                    place: place.clone(),
+                    key: key.clone(),
+                });
+            }
+        }
+        if let Some(cond) = &section.when {
+            check_condition(form, cond, &place, &mut push);
+        }
+        let inherited = section.source.as_deref().or(form.source.as_deref());
+        check_fields(
+            form,
+            &section.fields,
+            inherited,
+            &mut field_ids,
+            "",
+            &mut push,
+        );
+    }
+
+    let mut rule_ids = HashSet::new();
+    for rule in &form.rules {
+        let place = format!("rule `{}`", rule.id);
+        if !rule_ids.insert(rule.id.as_str()) {
+            push(DefinitionError::DuplicateId {
+                what: "rule",
+                id: rule.id.clone(),
+            });
+        }
+        if !source_ok(&rule.source) {
+            push(DefinitionError::UnknownSource {
+                place: place.clone(),
+                key: rule.source.clone(),
+            });
+        }
+        if rule.message.trim().is_empty() {
+            push(invalid(&place, "message is empty"));
+        }
+        if form.lookup(&rule.field).is_none() {
+            push(DefinitionError::UnknownField {
+                place: place.clone(),
+                path: rule.field.clone(),
+            });
+        }
+        if let Some(cond) = &rule.when {
+            check_condition(form, cond, &place, &mut push);
+        }
+        match &rule.check {
+            Check::ContainsAny(words) if words.is_empty() => {
+                push(invalid(&place, "contains_any needs at least one word"))
+            }
+            Check::ContainsAny(_) => {}
+            Check::Compare { left, op: _, right } => {
+                check_compare(form, left, right, &place, &mut push)
+            }
+            Check::Holds(cond) => check_condition(form, cond, &place, &mut push),
+        }
+    }
+    errors
+}
+
+fn invalid(place: &str, problem: &str) -> DefinitionError {
+    DefinitionError::Invalid {
+        place: place.to_owned(),
+        problem: problem.to_owned(),
+    }
+}
+
+fn check_fields(
+    form: &Form,
+    fields: &[Field],
+    inherited_source: Option<&str>,
+    ids: &mut HashSet<String>,
+    prefix: &str,
+    push: &mut impl FnMut(DefinitionError),
+) {
+    for field in fields {
+        let full = format!("{prefix}{}", field.id);
+        let place = format!("field `{full}`");
+        if field.id.is_empty()
+            || !field
+                .id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        {
+            push(invalid(
+                &place,
+                "id must be lowercase letters, digits and _",
+            ));
+        }
+        if !ids.insert(full.clone()) {
+            push(DefinitionError::DuplicateId {
+                what: "field",
+                id: full.clone(),
+            });
+        }
+        if field.label.trim().is_empty() {
+            push(invalid(&place, "label is empty"));
+        }
+        let source = field.source.as_deref().or(inherited_source);
+        match source {
+            Some(key) if !form.sources.contains_key(key) => push(DefinitionError::UnknownSource {
+                place: place.clone(),
+                key: key.to_owned(),
+            }),
+            None if field.required || field.recommended => push(DefinitionError::MissingSource {
+                place: place.clone(),
+            }),
+            _ => {}
+        }
+        if field.required && field.recommended {
+            push(invalid(
+                &place,
+                "is both required and recommended; choose one",
+            ));
+        }
+        if let Some(cond) = &field.when {
+            check_condition(form, cond, &place, push);
+        }
+        match &field.kind {
+            FieldKind::Choice { options } | FieldKind::MultiChoice { options } => {
+                let mut seen = HashSet::new();
+                if options.is_empty() {
+                    push(invalid(&place, "has no options"));
+                }
+                for o in options {
+                    if !seen.insert(o.value.as_str()) {
+                        push(invalid(
+                            &place,
+                            &format!("option `{}` appears twice", o.value),
+                        ));
+                    }
+                }
+            }
+            FieldKind::Number {
+                min: Some(min),
+                max: Some(max),
+                ..
+            } if min > max => push(invalid(&place, "min is larger than max")),
+            FieldKind::List {
+                fields,
+                min_items,
+                max_items,
+                ..
+            } => {
+                if let (Some(a), Some(b)) = (min_items, max_items) {
+                    if a > b {
+                        push(invalid(&place, "min_items is larger than max_items"));
+                    }
+                }
+                if fields
+                    .iter()
+                    .any(|f| matches!(f.kind, FieldKind::List { .. }))
+                {
+                    push(invalid(&place, "a list inside a list is not supported"));
+                }
+                check_fields(form, fields, source, ids, &format!("{full}."), push);
+            }
+            _ => {}
+        }
+    }
+}
+
+fn check_condition(
+    form: &Form,
+    cond: &Condition,
+    place: &str,
+    push: &mut impl FnMut(DefinitionError),
+) {
+    for path in cond.field_paths() {
+        if form.lookup(path).is_none() {
+            push(DefinitionError::UnknownField {
+                place: place.to_owned(),
+                path: path.to_owned(),
+            });
+        }
+    }
+    match cond {
+        Condition::Equals { field, equals } => {
+            check_value_fits(form, field, std::slice::from_ref(equals), place, push)
+        }
+        Condition::OneOf { field, one_of } => check_value_fits(form, field, one_of, place, push),
+        Condition::Compare { left, right, .. } => check_compare(form, left, right, place, push),
+        Condition::AtLeast { at_least, of } if *at_least > of.len() => push(invalid(
+            place,
+            "at_least is larger than the number of conditions",
+        )),
+        Condition::All { all: cs }
+        | Condition::Any { any: cs }
+        | Condition::AtLeast { of: cs, .. } => {
+            for c in cs {
+                check_condition(form, c, place, push);
+            }
+        }
+        Condition::Not { not } => check_condition(form, not, place, push),
+        Condition::Filled { .. } | Condition::SameAs { .. } => {}
+    }
+}
+
+/// A condition's literal must be a value the field can hold.
+fn check_value_fits(
+    form: &Form,
+    path: &str,
+    values: &[String],
+    place: &str,
+    push: &mut impl FnMut(DefinitionError),
+) {
+    let Some(r) = form.lookup(path) else { return };
+    if r.part.is_some() {
+        return;
+    }
+    let allowed: Vec<&str> = match &r.field.kind {
+        FieldKind::YesNo => vec!["ja", "nee"],
+        FieldKind::Choice { options } | FieldKind::MultiChoice { options } => {
+            options.iter().map(|o| o.value.as_str()).collect()
+        }
+        _ => return,
+    };
+    for v in values {
+        if !allowed.contains(&v.as_str()) {
+            push(invalid(
+                place,
+                &format!(
+                    "`{v}` is not a possible answer of `{path}` ({})",
+                    allowed.join(", ")
+                ),
+            ));
+        }
+    }
+}
+
+fn check_compare(
+    form: &Form,
+    left: &Expr,
+    right: &Expr,
+    place: &str,
+    push: &mut impl FnMut(DefinitionError),
+) {
+    for path in left.field_paths().into_iter().chain(right.field_paths()) {
+        if form.lookup(path).is_none() {
+            push(DefinitionError::UnknownField {
+                place: place.to_owned(),
+                path: path.to_owned(),
+            });
+        }
+    }
+    let (l, r) = (
+        expr_type(form, left, place, push),
+        expr_type(form, right, place, push),
+    );
+    if l == ValueType::Other || r == ValueType::Other || l != r {
+        push(invalid(
+            place,
+            "compares values that are not both numbers or both dates",
+        ));
+    }
+}
+
+fn expr_type(
+    form: &Form,
+    e: &Expr,
+    place: &str,
+    push: &mut impl FnMut(DefinitionError),
+) -> ValueType {
+    let field_type = |path: &str| match form.lookup(path) {
+        Some(r) => match (&r.field.kind, r.part.as_deref()) {
+            (FieldKind::Signature, Some("datum")) | (FieldKind::Date { .. }, None) => {
+                ValueType::Date
+            }
+            (FieldKind::Number { .. } | FieldKind::Money { .. }, None) => ValueType::Number,
+            _ => ValueType::Other,
+        },
+        None => ValueType::Other,
+    };
+    match e {
+        Expr::Field(p) => field_type(p),
+        Expr::Number(_) => ValueType::Number,
+        Expr::Date(s) => {
+            if chrono::NaiveDate::parse_from_str(s, "%d-%m-%Y").is_err() {
+                push(invalid(place, &format!("`{s}` is not a date dd-mm-jjjj")));
+            }
+            ValueType::Date
+        }
+        Expr::Today => ValueType::Date,
+        Expr::Age { birth: a, on: b } | Expr::MonthsBetween { from: a, to: b } => {
+            if expr_type(form, a, place, push) != ValueType::Date
+                || expr_type(form, b, place, push) != ValueType::Date
+            {
+                push(invalid(place, "age and months_between take two dates"));
+            }
+            ValueType::Number
+        }
+        Expr::Count(p) => {
+            if !matches!(
+                form.lookup(p).map(|r| &r.field.kind),
+                Some(FieldKind::List { .. })
+            ) {
+                push(invalid(
+                    place,
+                    &format!("count needs a list field, `{p}` is not one"),
+                ));
+            }
+            ValueType::Number
+        }
+        Expr::Sum(p) => {
+            match form.lookup(p) {
+                Some(r) if r.in_list && field_type(p) == ValueType::Number => {}
+                _ => push(invalid(
+                    place,
+                    &format!("sum needs a number field inside a list, `{p}` is not one"),
+                )),
+            }
+            ValueType::Number
+        }
+        Expr::Product(es) => {
+            for x in es {
+                if expr_type(form, x, place, push) != ValueType::Number {
+                    push(invalid(place, "product takes numbers"));
+                }
+            }
+            ValueType::Number
+        }
+        Expr::Percentage { part, whole } => {
+            if expr_type(form, part, place, push) != ValueType::Number
+                || expr_type(form, whole, place, push) != ValueType::Number
+            {
+                push(invalid(place, "percentage takes numbers"));
+            }
+            ValueType::Number
+        }
+    }
+}

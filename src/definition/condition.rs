@@ -1,0 +1,67 @@
+//! Conditions: when a section, field or rule applies.
+//!
+//! Written in form files as small TOML tables that read as sentences:
+//! `when = { field = "heeft_beschikking", equals = "ja" }`.
+
+use serde::{Deserialize, Serialize};
+
+use super::expr::{CmpOp, Expr};
+
+/// A yes/no question about the answers.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum Condition {
+    /// The field's value equals this (`"ja"`, an option value…).
+    Equals { field: String, equals: String },
+    /// The field's value is one of these; for a multi-choice field: any chosen
+    /// option is one of these.
+    OneOf { field: String, one_of: Vec<String> },
+    /// The field is (not) filled in.
+    Filled { field: String, filled: bool },
+    /// Both fields hold the same text (ignoring case and spaces around it);
+    /// false when either is empty.
+    SameAs { field: String, same_as: String },
+    /// A comparison of two values (numbers or dates); false when either is empty.
+    Compare { left: Expr, op: CmpOp, right: Expr },
+    /// All of these hold.
+    All { all: Vec<Condition> },
+    /// At least one of these holds.
+    Any { any: Vec<Condition> },
+    /// At least `at_least` of these hold ("in ten minste 2 van de 3 milieus").
+    AtLeast { at_least: usize, of: Vec<Condition> },
+    /// This does not hold.
+    Not { not: Box<Condition> },
+}
+
+impl Condition {
+    /// Every field path this condition reads, for the build-time check.
+    pub fn field_paths(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        self.collect_paths(&mut out);
+        out
+    }
+
+    fn collect_paths<'a>(&'a self, out: &mut Vec<&'a str>) {
+        match self {
+            Condition::Equals { field, .. }
+            | Condition::OneOf { field, .. }
+            | Condition::Filled { field, .. } => out.push(field),
+            Condition::SameAs { field, same_as } => {
+                out.push(field);
+                out.push(same_as);
+            }
+            Condition::Compare { left, right, .. } => {
+                left.collect_paths(out);
+                right.collect_paths(out);
+            }
+            Condition::All { all: cs }
+            | Condition::Any { any: cs }
+            | Condition::AtLeast { of: cs, .. } => {
+                for c in cs {
+                    c.collect_paths(out);
+                }
+            }
+            Condition::Not { not } => not.collect_paths(out),
+        }
+    }
+}

@@ -1,0 +1,89 @@
+//! Values computed from the answers, for comparisons in rules and conditions.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// A value: a field's answer, a literal, or a fact computed from answers.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "snake_case")]
+pub enum Expr {
+    /// The answer of a field (number, money or date field).
+    Field(String),
+    /// A literal number, written as a string to keep it exact: `"27.50"`.
+    Number(Decimal),
+    /// A literal date, dd-mm-jjjj.
+    Date(String),
+    /// The date of validation.
+    Today,
+    /// Age in whole years on a date: `{ age = { birth = "geboortedatum", on = "today" } }`.
+    Age { birth: Box<Expr>, on: Box<Expr> },
+    /// Whole months from the first date to the second.
+    MonthsBetween { from: Box<Expr>, to: Box<Expr> },
+    /// Number of items in a list field.
+    Count(String),
+    /// Sum of a number field over the items of a list: `"inzet.uren"`.
+    Sum(String),
+    /// Product of numbers (hours × rate).
+    Product(Vec<Expr>),
+    /// `part` as a percentage of `whole`.
+    Percentage { part: Box<Expr>, whole: Box<Expr> },
+}
+
+/// How two values compare.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+pub enum CmpOp {
+    #[serde(rename = "<")]
+    Lt,
+    #[serde(rename = "<=")]
+    Le,
+    #[serde(rename = "==")]
+    Eq,
+    #[serde(rename = "!=")]
+    Ne,
+    #[serde(rename = ">=")]
+    Ge,
+    #[serde(rename = ">")]
+    Gt,
+}
+
+impl CmpOp {
+    /// Applies the operator to an ordering.
+    pub fn holds(self, ord: std::cmp::Ordering) -> bool {
+        use std::cmp::Ordering::*;
+        match self {
+            CmpOp::Lt => ord == Less,
+            CmpOp::Le => ord != Greater,
+            CmpOp::Eq => ord == Equal,
+            CmpOp::Ne => ord != Equal,
+            CmpOp::Ge => ord != Less,
+            CmpOp::Gt => ord == Greater,
+        }
+    }
+}
+
+impl Expr {
+    pub(crate) fn collect_paths<'a>(&'a self, out: &mut Vec<&'a str>) {
+        match self {
+            Expr::Field(p) | Expr::Count(p) | Expr::Sum(p) => out.push(p),
+            Expr::Number(_) | Expr::Date(_) | Expr::Today => {}
+            Expr::Age { birth: a, on: b }
+            | Expr::MonthsBetween { from: a, to: b }
+            | Expr::Percentage { part: a, whole: b } => {
+                a.collect_paths(out);
+                b.collect_paths(out);
+            }
+            Expr::Product(es) => {
+                for e in es {
+                    e.collect_paths(out);
+                }
+            }
+        }
+    }
+
+    /// Every field path this expression reads.
+    pub fn field_paths(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        self.collect_paths(&mut out);
+        out
+    }
+}

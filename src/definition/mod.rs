@@ -1,0 +1,314 @@
+//! Form definitions: what an SWV publishes as a TOML file under `forms/`.
+//!
+//! This module is compiled twice: into the core library, and into `build.rs`
+//! (via `#[path]`), so the build checks forms with exactly the types the runtime
+//! uses. It may therefore only depend on serde, rust_decimal, chrono, thiserror
+//! and std.
+
+pub mod check;
+pub mod condition;
+pub mod expr;
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+pub use condition::Condition;
+pub use expr::{CmpOp, Expr};
+
+/// One form of one SWV, e.g. `rsv-breda-vo/tlv-vso`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Form {
+    /// Stable id: `<swv>/<form>`; the folder under `forms/` is the SWV part.
+    pub id: String,
+    /// Version of the form and its criteria, e.g. the date on the SWV's template.
+    pub version: String,
+    /// Human name of the SWV, as users know it ("RSV Breda VO").
+    pub swv_name: String,
+    /// Title shown on top of the form page and the PDF.
+    pub title: String,
+    /// Plain-language introduction: what the form is for and what to have at hand.
+    #[serde(default)]
+    pub intro: Option<String>,
+    /// Source passage that fields and rules fall back to when they name none.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// Passages from the SWV's own documents that rules cite, by key.
+    pub sources: BTreeMap<String, Source>,
+    /// The form's sections, in order.
+    pub sections: Vec<Section>,
+    /// Rules across fields (beyond "required" and the field types' own checks).
+    #[serde(default)]
+    pub rules: Vec<Rule>,
+    /// Where the form definition itself deviates from or chooses within its
+    /// source (e.g. a seed that contradicts itself); shown to users.
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+/// A passage of an SWV's document that a rule comes from.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// File name of the source document (as in `shared/seeds/`), or its title.
+    pub document: String,
+    /// Section, chapter or appendix in that document.
+    pub section: String,
+    /// The passage itself, quoted, so users can read why ("Waarom?").
+    pub quote: String,
+}
+
+/// A titled group of fields.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub hint: Option<String>,
+    /// Default source for the section's fields.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// The section applies only when this holds.
+    #[serde(default)]
+    pub when: Option<Condition>,
+    pub fields: Vec<Field>,
+}
+
+/// One question.
+///
+/// No `deny_unknown_fields` here (serde cannot combine it with `flatten`); the
+/// flattened [`FieldKind`] denies unknown keys instead, so typos still fail.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Field {
+    /// Unique within the form (list items: unique within the list).
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub hint: Option<String>,
+    #[serde(flatten)]
+    pub kind: FieldKind,
+    /// Empty is a blocking error ("fout").
+    #[serde(default)]
+    pub required: bool,
+    /// Empty is a warning ("waarschuwing"): a guideline, not a block.
+    #[serde(default)]
+    pub recommended: bool,
+    /// The field applies only when this holds; otherwise it is hidden and skipped.
+    #[serde(default)]
+    pub when: Option<Condition>,
+    /// Source of the requirement; falls back to the section's, then the form's.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// Message when a required/recommended field is empty (default is generic).
+    #[serde(default)]
+    pub missing_message: Option<String>,
+}
+
+/// The type of a field, with its own built-in checks.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum FieldKind {
+    /// One line of text.
+    Text {
+        #[serde(default)]
+        max_length: Option<usize>,
+    },
+    /// Several lines of text. `min_words` is a guideline: fewer gives a warning.
+    LongText {
+        #[serde(default)]
+        max_length: Option<usize>,
+        #[serde(default)]
+        min_words: Option<usize>,
+    },
+    /// A date typed as dd-mm-jjjj.
+    Date {
+        /// A date after today is an error (birth dates, signatures).
+        #[serde(default)]
+        not_in_future: bool,
+    },
+    /// One option out of a list.
+    Choice { options: Vec<ChoiceOption> },
+    /// Any number of options out of a list.
+    MultiChoice { options: Vec<ChoiceOption> },
+    /// "ja" or "nee".
+    YesNo,
+    /// Burgerservicenummer, or the DUO onderwijsnummer for pupils without one.
+    Bsn,
+    /// Dutch postcode, "1234 AB".
+    Postcode,
+    /// BRIN number with vestiging, "12AB00".
+    Brin,
+    /// A number, with optional bounds (inclusive) and unit ("uur per week").
+    Number {
+        #[serde(default)]
+        min: Option<Decimal>,
+        #[serde(default)]
+        max: Option<Decimal>,
+        #[serde(default)]
+        unit: Option<String>,
+        /// Whole numbers only.
+        #[serde(default)]
+        integer: bool,
+    },
+    /// An amount in euro, two decimals at most.
+    Money {
+        #[serde(default)]
+        max: Option<Decimal>,
+    },
+    /// A person: name and function.
+    Person,
+    /// A signatory: name, function and the date of signing.
+    Signature,
+    /// A reference to a document that goes with the request.
+    Attachment {
+        /// Statements the user must tick, e.g. "Het groeidocument is ondertekend".
+        #[serde(default)]
+        confirmations: Vec<String>,
+    },
+    /// A repeated group (goals, pupils, experts).
+    List {
+        fields: Vec<Field>,
+        #[serde(default)]
+        min_items: Option<usize>,
+        #[serde(default)]
+        max_items: Option<usize>,
+        /// Name of one item, e.g. "doel" (for "Voeg een doel toe").
+        item_label: String,
+    },
+}
+
+/// An option of a choice field.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceOption {
+    /// Stored value.
+    pub value: String,
+    /// Shown text.
+    pub label: String,
+}
+
+/// How serious a finding is.
+#[derive(
+    Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash, Default,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Blocks the request: the SWV will not take it in.
+    #[default]
+    Fout,
+    /// A guideline not met: allowed, but argue it.
+    Waarschuwing,
+    /// A suggestion.
+    Tip,
+}
+
+/// A check across fields, with its own message and source.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    /// Stable id, used as the finding code `rule:<id>`.
+    pub id: String,
+    #[serde(default)]
+    pub severity: Severity,
+    /// The rule applies only when this holds.
+    #[serde(default)]
+    pub when: Option<Condition>,
+    /// Dutch, plain language, says what to do.
+    pub message: String,
+    /// Key into the form's `sources`.
+    pub source: String,
+    /// The field the finding points at (its JSON Pointer becomes the path).
+    pub field: String,
+    /// What must hold.
+    pub check: Check,
+}
+
+/// What a rule checks. Each variant reads as a sentence in the form file.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Check {
+    /// The text at `field` contains at least one of these words (case-insensitive).
+    ContainsAny(Vec<String>),
+    /// `left op right` holds; when an operand is empty the rule is skipped
+    /// (emptiness is the "required" check's business).
+    Compare { left: Expr, op: CmpOp, right: Expr },
+    /// The condition holds.
+    Holds(Condition),
+}
+
+impl Form {
+    /// The SWV part of the id (`rsv-breda-vo` of `rsv-breda-vo/tlv-vso`).
+    pub fn swv(&self) -> &str {
+        self.id.split('/').next().unwrap_or(&self.id)
+    }
+
+    /// All fields at top level of all sections, in order.
+    pub fn fields(&self) -> impl Iterator<Item = &Field> {
+        self.sections.iter().flat_map(|s| s.fields.iter())
+    }
+
+    /// Finds a field by dotted path: `bsn`, `deskundige_1.functie` (a part of a
+    /// composite), `doelen.omschrijving` (a field inside a list).
+    pub fn lookup(&self, path: &str) -> Option<FieldRef<'_>> {
+        let mut parts = path.split('.');
+        let first = parts.next()?;
+        let mut field = self.fields().find(|f| f.id == first)?;
+        let mut in_list = false;
+        for part in parts {
+            match &field.kind {
+                FieldKind::List { fields, .. } => {
+                    field = fields.iter().find(|f| f.id == part)?;
+                    in_list = true;
+                }
+                kind => {
+                    if kind.parts().contains(&part) {
+                        return Some(FieldRef {
+                            field,
+                            part: Some(part.to_owned()),
+                            in_list,
+                        });
+                    }
+                    return None;
+                }
+            }
+        }
+        Some(FieldRef {
+            field,
+            part: None,
+            in_list,
+        })
+    }
+}
+
+/// A resolved reference to a field (or a named part of a composite field).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldRef<'a> {
+    pub field: &'a Field,
+    /// `naam`, `functie`, `datum`, `bestandsnaam`… of a composite field.
+    pub part: Option<String>,
+    /// The field sits inside a list (its values are per item).
+    pub in_list: bool,
+}
+
+impl FieldKind {
+    /// The named parts of a composite value; empty for plain values.
+    pub fn parts(&self) -> &'static [&'static str] {
+        match self {
+            FieldKind::Person => &["naam", "functie"],
+            FieldKind::Signature => &["naam", "functie", "datum"],
+            FieldKind::Attachment { .. } => &["bestandsnaam", "omschrijving"],
+            _ => &[],
+        }
+    }
+
+    /// The options of a (multi) choice field.
+    pub fn options(&self) -> Option<&[ChoiceOption]> {
+        match self {
+            FieldKind::Choice { options } | FieldKind::MultiChoice { options } => Some(options),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! A filled-in form: the answers exactly as the user typed them.
+//!
+//! Every leaf answer is kept as the string the user typed (dates, numbers and
+//! identifiers included), so opening a saved document restores the form
+//! losslessly; interpretation is the validator's job.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// Largest document accepted, in bytes (the largest real form is a few tens of KB).
+pub const MAX_DOCUMENT_BYTES: usize = 2 * 1024 * 1024;
+
+/// A school's answers to one form.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Document {
+    /// Form id, e.g. `rsv-breda-vo/tlv-vso`.
+    pub form: String,
+    /// Version of the form the answers were given to.
+    pub form_version: String,
+    /// Answers by field id. Composite fields are objects, lists are arrays.
+    #[serde(default)]
+    pub answers: Map<String, Value>,
+}
+
+/// Why a document could not be read at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DocumentError {
+    #[error("document is {size} bytes, more than the {max} allowed")]
+    TooLarge { size: usize, max: usize },
+    #[error("not valid JSON at line {line}, column {column}: {reason}")]
+    Json {
+        line: usize,
+        column: usize,
+        reason: String,
+    },
+    #[error("JSON is not an Aanvraagwijzer document: {reason}")]
+    Shape { reason: String },
+}
+
+impl DocumentError {
+    /// The Dutch message for people, saying what to do.
+    pub fn message_nl(&self) -> String {
+        match self {
+            DocumentError::TooLarge { .. } => {
+                "Dit bestand is te groot voor een aanvraag. Kies het JSON-bestand dat u eerder met Aanvraagwijzer hebt opgeslagen.".into()
+            }
+            DocumentError::Json { line, column, .. } => format!(
+                "Dit bestand is geen leesbaar JSON-bestand (fout op regel {line}, kolom {column}). Kies het JSON-bestand dat u eerder met Aanvraagwijzer hebt opgeslagen."
+            ),
+            DocumentError::Shape { .. } => {
+                "Dit JSON-bestand is geen aanvraag van Aanvraagwijzer. Kies het bestand dat u met \"Download als JSON\" hebt opgeslagen.".into()
+            }
+        }
+    }
+}
+
+impl Document {
+    /// An empty document for a form.
+    pub fn new(form: &crate::Form) -> Document {
+        Document {
+            form: form.id.clone(),
+            form_version: form.version.clone(),
+            answers: Map::new(),
+        }
+    }
+
+    /// Reads a document from JSON; bounded in size (and, by serde_json, in depth).
+    /// A saved download (answers + findings) is read too: extra keys are ignored.
+    pub fn from_json(text: &str) -> Result<Document, DocumentError> {
+        if text.len() > MAX_DOCUMENT_BYTES {
+            return Err(DocumentError::TooLarge {
+                size: text.len(),
+                max: MAX_DOCUMENT_BYTES,
+            });
+        }
+        let value: Value = serde_json::from_str(text).map_err(|e| DocumentError::Json {
+            line: e.line(),
+            column: e.column(),
+            reason: e.to_string(),
+        })?;
+        serde_json::from_value(value).map_err(|e| DocumentError::Shape {
+            reason: e.to_string(),
+        })
+    }
+
+    /// The answer at a dotted path (`bsn`, `deskundige_1.naam`), if any.
+    pub fn answer(&self, path: &str) -> Option<&Value> {
+        let mut parts = path.split('.');
+        let mut v = self.answers.get(parts.next()?)?;
+        for p in parts {
+            v = v.get(p)?;
+        }
+        Some(v)
+    }
+}

@@ -1,0 +1,26 @@
+//! Aanvraagwijzer's validation core.
+//!
+//! The SWVs' forms and criteria are data (`forms/`, checked and embedded by
+//! `build.rs`); a school's answers are a [`Document`]; [`validate()`] returns
+//! [`Finding`]s. The same code runs in the browser (wasm) and on the server.
+//! No web, IO or async dependencies live here.
+
+pub mod catalog;
+pub mod dates;
+pub mod definition;
+pub mod document;
+pub mod finding;
+pub mod ident;
+pub mod numbers;
+pub mod progress;
+pub mod validate;
+
+pub use catalog::{find_form, forms};
+pub use definition::{Field, FieldKind, Form, Section, Severity};
+pub use document::{Document, DocumentError};
+pub use finding::{Finding, SourceRef};
+pub use progress::{progress, Progress};
+pub use validate::{has_blocking, validate};
+
+/// Version of this core; goes into every package manifest.
+pub const CORE_VERSION: &str = env!("CARGO_PKG_VERSION");

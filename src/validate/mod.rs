@@ -1,0 +1,149 @@
+//! `validate(form, document, today) -> findings`: never fails on user input.
+
+mod fields;
+mod messages;
+mod rules;
+pub(crate) mod values;
+
+use chrono::NaiveDate;
+use serde_json::Value;
+
+use crate::definition::{Field, Form, Severity};
+use crate::document::Document;
+use crate::finding::{code, Finding, SourceRef};
+use values::Scope;
+
+/// Collects findings, attaching each field's source.
+pub(crate) struct Out<'a> {
+    form: &'a Form,
+    findings: Vec<Finding>,
+}
+
+impl Out<'_> {
+    fn push(&mut self, code: &str, path: &str, severity: Severity, message: String, field: &Field) {
+        let key = self.source_of(field);
+        let source = key.and_then(|k| SourceRef::from_form(self.form, k));
+        self.findings.push(Finding {
+            code: code.to_owned(),
+            path: path.to_owned(),
+            severity,
+            message,
+            source,
+        });
+    }
+
+    /// A field's own source, else its section's, else the form's.
+    fn source_of<'f>(&'f self, field: &'f Field) -> Option<&'f str> {
+        if let Some(s) = &field.source {
+            return Some(s);
+        }
+        let section = self
+            .form
+            .sections
+            .iter()
+            .find(|s| contains_field(&s.fields, field));
+        section
+            .and_then(|s| s.source.as_deref())
+            .or(self.form.source.as_deref())
+    }
+}
+
+fn contains_field(fields: &[Field], target: &Field) -> bool {
+    fields.iter().any(|f| {
+        std::ptr::eq(f, target)
+            || matches!(&f.kind, crate::definition::FieldKind::List { fields, .. } if contains_field(fields, target))
+    })
+}
+
+/// Checks a document against a form as of `today` (ages, dates in the future).
+/// Findings come in form order: document-level first, then per section and
+/// field, then cross-field rules.
+pub fn validate(form: &Form, doc: &Document, today: NaiveDate) -> Vec<Finding> {
+    let mut out = Out {
+        form,
+        findings: Vec::new(),
+    };
+    if doc.form != form.id {
+        out.findings.push(Finding {
+            code: code::FORM_MISMATCH.into(),
+            path: "/form".into(),
+            severity: Severity::Fout,
+            message: messages::form_mismatch(&doc.form, &form.title),
+            source: None,
+        });
+    } else if doc.form_version != form.version {
+        out.findings.push(Finding {
+            code: code::VERSION_MISMATCH.into(),
+            path: "/form_version".into(),
+            severity: Severity::Waarschuwing,
+            message: messages::version_mismatch(&doc.form_version, &form.version),
+            source: None,
+        });
+    }
+    let scope = Scope {
+        form,
+        answers: &doc.answers,
+        today,
+        item: None,
+    };
+    for section in &form.sections {
+        if section.when.as_ref().is_some_and(|c| !scope.holds(c)) {
+            continue;
+        }
+        for field in &section.fields {
+            fields::check_field(
+                &scope,
+                field,
+                doc.answers.get(&field.id),
+                &format!("/answers/{}", field.id),
+                &mut out,
+            );
+        }
+    }
+    for rule in &form.rules {
+        rules::check_rule(&scope, rule, &mut out);
+    }
+    for (key, value) in &doc.answers {
+        if form.fields().all(|f| &f.id != key) && !value.is_null() {
+            out.findings.push(Finding {
+                code: code::UNKNOWN_ANSWER.into(),
+                path: format!("/answers/{}", escape_pointer(key)),
+                severity: Severity::Tip,
+                message: messages::UNKNOWN_ANSWER.into(),
+                source: None,
+            });
+        }
+    }
+    out.findings
+}
+
+/// Whether any finding blocks the request.
+pub fn has_blocking(findings: &[Finding]) -> bool {
+    findings.iter().any(|f| f.severity == Severity::Fout)
+}
+
+/// Whether a field applies given the answers (its section's and its own `when`).
+pub fn field_applies(form: &Form, doc: &Document, today: NaiveDate, field_id: &str) -> bool {
+    let scope = Scope {
+        form,
+        answers: &doc.answers,
+        today,
+        item: None,
+    };
+    form.sections.iter().any(|s| {
+        s.when.as_ref().is_none_or(|c| scope.holds(c))
+            && s.fields
+                .iter()
+                .any(|f| f.id == field_id && f.when.as_ref().is_none_or(|c| scope.holds(c)))
+    })
+}
+
+/// Whether an answer counts as given.
+pub fn is_answered(value: Option<&Value>) -> bool {
+    value.is_some_and(|v| !values::is_empty(v))
+}
+
+/// RFC 6901 escaping of one pointer segment (answer keys from files may hold anything).
+fn escape_pointer(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
