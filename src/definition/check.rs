@@ -105,6 +105,18 @@ pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
         );
     }
 
+    for item in &form.summary {
+        let place = format!("summary line `{}`", item.label);
+        for path in item.value.field_paths() {
+            if form.lookup(path).is_none() {
+                push(DefinitionError::UnknownField { place: place.clone(), path: path.to_owned() });
+            }
+        }
+        if expr_type(form, &item.value, &place, &mut push) != ValueType::Number {
+            push(invalid(&place, "value must be a number"));
+        }
+    }
+
     let mut rule_ids = HashSet::new();
     for rule in &form.rules {
         let place = format!("rule `{}`", rule.id);

@@ -42,10 +42,41 @@ pub struct Form {
     /// Rules across fields (beyond "required" and the field types' own checks).
     #[serde(default)]
     pub rules: Vec<Rule>,
+    /// Computed lines shown as a budget summary (hours, money), in order.
+    #[serde(default)]
+    pub summary: Vec<SummaryItem>,
     /// Where the form definition itself deviates from or chooses within its
     /// source (e.g. a seed that contradicts itself); shown to users.
     #[serde(default)]
     pub notes: Vec<String>,
+}
+
+/// One computed line of the budget summary, e.g. "Totaal bedrag".
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SummaryItem {
+    pub label: String,
+    /// What to compute; a number.
+    pub value: Expr,
+    /// How to show the number.
+    #[serde(default)]
+    pub unit: Unit,
+    /// Explanation under the line ("75% bij toekenning, 25% na verantwoording").
+    #[serde(default)]
+    pub hint: Option<String>,
+}
+
+/// How a summary number is shown.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    #[default]
+    Getal,
+    Uur,
+    Euro,
+    Procent,
+    Maanden,
+    Jaar,
 }
 
 /// A passage of an SWV's document that a rule comes from.

@@ -1,0 +1,41 @@
+//! The budget summary: computed lines (hours, money) a form defines.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::definition::{Form, Unit};
+use crate::document::Document;
+use crate::numbers::{format_euro, format_number};
+use crate::validate::values::{Scope, Val};
+
+/// One line as shown to people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SummaryLine {
+    pub label: String,
+    /// Formatted in Dutch ("€ 1.650,00", "3 uur"); `None` while answers it needs are empty.
+    pub value: Option<String>,
+    pub hint: Option<String>,
+}
+
+/// Computes the form's summary lines for a document.
+pub fn summary(form: &Form, doc: &Document, today: NaiveDate) -> Vec<SummaryLine> {
+    let scope = Scope { form, answers: &doc.answers, today, item: None };
+    form.summary
+        .iter()
+        .map(|item| SummaryLine {
+            label: item.label.clone(),
+            value: match scope.eval(&item.value) {
+                Some(Val::Number(n)) => Some(match item.unit {
+                    Unit::Euro => format_euro(n),
+                    Unit::Getal => format_number(n.round_dp(2)),
+                    Unit::Uur => format!("{} uur", format_number(n.round_dp(2))),
+                    Unit::Procent => format!("{}%", format_number(n.round_dp(1))),
+                    Unit::Maanden => format!("{} maanden", format_number(n)),
+                    Unit::Jaar => format!("{} jaar", format_number(n)),
+                }),
+                _ => None,
+            },
+            hint: item.hint.clone(),
+        })
+        .collect()
+}
