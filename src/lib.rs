@@ -15,15 +15,17 @@ pub mod numbers;
 pub mod progress;
 pub mod summary;
 pub mod validate;
+pub mod verdict;
 
 pub use catalog::{find_form, forms};
 pub use definition::{Field, FieldKind, Form, Section, Severity};
-pub use validate::{field_applies, is_answered};
 pub use document::{Document, DocumentError};
 pub use finding::{Finding, SourceRef};
 pub use progress::{progress, Progress};
 pub use summary::{summary, SummaryLine};
+pub use validate::{field_applies, is_answered};
 pub use validate::{has_blocking, validate};
+pub use verdict::Verdict;
 
 /// Version of this core; goes into every package manifest.
 pub const CORE_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -19,7 +19,12 @@ pub struct SummaryLine {
 
 /// Computes the form's summary lines for a document.
 pub fn summary(form: &Form, doc: &Document, today: NaiveDate) -> Vec<SummaryLine> {
-    let scope = Scope { form, answers: &doc.answers, today, item: None };
+    let scope = Scope {
+        form,
+        answers: &doc.answers,
+        today,
+        item: None,
+    };
     form.summary
         .iter()
         .map(|item| SummaryLine {

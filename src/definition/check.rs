@@ -109,7 +109,10 @@ pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
         let place = format!("summary line `{}`", item.label);
         for path in item.value.field_paths() {
             if form.lookup(path).is_none() {
-                push(DefinitionError::UnknownField { place: place.clone(), path: path.to_owned() });
+                push(DefinitionError::UnknownField {
+                    place: place.clone(),
+                    path: path.to_owned(),
+                });
             }
         }
         if expr_type(form, &item.value, &place, &mut push) != ValueType::Number {

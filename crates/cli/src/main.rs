@@ -1,1 +1,122 @@
-fn main() {}
+//! `aanvraagwijzer`: the validation core on the command line, for SWV staff
+//! and for scripts. Exit codes: 0 = no blocking findings, 1 = blocking
+//! findings, 2 = the input could not be read.
+
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use aanvraagwijzer::{find_form, forms, Document, DocumentError, Verdict};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "aanvraagwijzer",
+    version,
+    about = "Controleer aanvragen voor passend onderwijs met dezelfde regels als de website."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Controleer een aanvraag (JSON) en toon de bevindingen.
+    Validate {
+        /// Formulier-id, bijvoorbeeld rsv-breda-vo/tlv-vso (standaard: het formulier uit het bestand).
+        #[arg(long)]
+        form: Option<String>,
+        /// Toon het resultaat als JSON.
+        #[arg(long)]
+        json: bool,
+        /// Controleer alsof het deze datum is (dd-mm-jjjj); standaard vandaag.
+        #[arg(long)]
+        date: Option<String>,
+        /// Het JSON-bestand met de aanvraag.
+        file: PathBuf,
+    },
+    /// Toon alle formulieren met hun id en versie.
+    Forms,
+}
+
+/// Why the CLI could not do what was asked (exit code 2).
+#[derive(Debug, thiserror::Error)]
+enum CliError {
+    #[error("Het bestand {path} kan niet worden gelezen: {source}. Controleer de naam en de map.")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: {}", .source.message_nl())]
+    Document {
+        path: PathBuf,
+        source: DocumentError,
+    },
+    #[error("Het formulier \"{0}\" bestaat niet. Bekijk de formulieren met: aanvraagwijzer forms")]
+    UnknownForm(String),
+    #[error("De datum \"{0}\" is geen datum als dd-mm-jjjj, bijvoorbeeld 22-11-2026.")]
+    BadDate(String),
+    #[error("De uitvoer kan niet worden geschreven: {0}")]
+    Output(#[from] std::io::Error),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, CliError> {
+    match cli.command {
+        Command::Forms => {
+            output::print_forms(forms())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Validate {
+            form,
+            json,
+            date,
+            file,
+        } => {
+            let today = match date {
+                Some(d) => {
+                    aanvraagwijzer::dates::parse_date(&d).map_err(|_| CliError::BadDate(d))?
+                }
+                None => today(),
+            };
+            let text = std::fs::read_to_string(&file).map_err(|source| CliError::Read {
+                path: file.clone(),
+                source,
+            })?;
+            let doc = Document::from_json(&text).map_err(|source| CliError::Document {
+                path: file.clone(),
+                source,
+            })?;
+            let id = form.unwrap_or_else(|| doc.form.clone());
+            let form = find_form(&id).ok_or(CliError::UnknownForm(id))?;
+            let verdict = Verdict::of(form, &doc, today);
+            if json {
+                output::print_json(&verdict)?;
+            } else {
+                output::print_human(form, &verdict)?;
+            }
+            Ok(if verdict.valid {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+    }
+}
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
