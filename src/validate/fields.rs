@@ -174,15 +174,11 @@ fn check_text_value(field: &Field, text: &str, ptr: &str, scope: &Scope, out: &m
         FieldKind::Date { not_in_future } => {
             check_date(field, text, *not_in_future, ptr, scope, out)
         }
-        FieldKind::Choice { options } => {
-            if !options.iter().any(|o| o.value == text) {
-                fout(code::CHOICE_UNKNOWN, msg::choice_unknown(field));
-            }
+        FieldKind::Choice { options } if !options.iter().any(|o| o.value == text) => {
+            fout(code::CHOICE_UNKNOWN, msg::choice_unknown(field))
         }
-        FieldKind::YesNo => {
-            if text != "ja" && text != "nee" {
-                fout(code::CHOICE_UNKNOWN, msg::choice_unknown(field));
-            }
+        FieldKind::YesNo if text != "ja" && text != "nee" => {
+            fout(code::CHOICE_UNKNOWN, msg::choice_unknown(field))
         }
         FieldKind::Bsn => {
             if let Err(e) = parse_pupil_number(text) {
