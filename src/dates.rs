@@ -68,6 +68,15 @@ pub fn months_between(from: NaiveDate, to: NaiveDate) -> i32 {
     months
 }
 
+/// The length of the period `from`..=`to` in whole months, counting the last
+/// day: 01-08-2026 to 31-07-2027 is 12 months, 15-01-2027 to 14-07-2027 is 6.
+pub fn duration_months(from: NaiveDate, to: NaiveDate) -> i32 {
+    match to.succ_opt() {
+        Some(next) if to >= from => months_between(from, next),
+        _ => months_between(from, to),
+    }
+}
+
 /// A school year runs from 1 August to 31 July; named by its first calendar year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct SchoolYear(pub i32);
@@ -156,5 +165,15 @@ mod tests {
         assert_eq!(SchoolYear(2026).to_string(), "2026-2027");
         assert_eq!(months_between(d(2026, 1, 15), d(2026, 7, 14)), 5);
         assert_eq!(months_between(d(2026, 1, 15), d(2026, 7, 15)), 6);
+    }
+
+    #[test]
+    fn durations_count_the_last_day() {
+        assert_eq!(duration_months(d(2026, 8, 1), d(2027, 7, 31)), 12);
+        assert_eq!(months_between(d(2026, 8, 1), d(2027, 7, 31)), 11);
+        assert_eq!(duration_months(d(2027, 1, 15), d(2027, 7, 14)), 6);
+        assert_eq!(duration_months(d(2027, 1, 15), d(2027, 7, 13)), 5);
+        assert_eq!(duration_months(d(2026, 9, 1), d(2026, 9, 30)), 1);
+        assert_eq!(duration_months(d(2026, 9, 1), d(2026, 9, 29)), 0);
     }
 }

@@ -295,6 +295,23 @@ fn check_condition(
             }
         }
         Condition::Not { not } => check_condition(form, not, place, push),
+        Condition::MonthIn { field, month_in } => {
+            if month_in.is_empty() || month_in.iter().any(|m| !(1..=12).contains(m)) {
+                push(invalid(place, "month_in needs months 1 to 12"));
+            }
+            let is_date = form.lookup(field).is_some_and(|r| {
+                matches!(
+                    (&r.field.kind, r.part.as_deref()),
+                    (FieldKind::Date { .. }, None) | (FieldKind::Signature, Some("datum"))
+                )
+            });
+            if !is_date {
+                push(invalid(
+                    place,
+                    &format!("month_in needs a date field, `{field}` is not one"),
+                ));
+            }
+        }
         Condition::Filled { .. } | Condition::SameAs { .. } => {}
     }
 }
@@ -422,6 +439,65 @@ fn expr_type(
             }
             ValueType::Number
         }
+        Expr::Plus(es) => {
+            if es.is_empty() {
+                push(invalid(place, "plus needs at least one value"));
+            }
+            for x in es {
+                if expr_type(form, x, place, push) != ValueType::Number {
+                    push(invalid(place, "plus takes numbers"));
+                }
+            }
+            ValueType::Number
+        }
+        Expr::DaysBetween { from: a, to: b }
+        | Expr::DurationMonths { from: a, to: b }
+        | Expr::SchoolYears { from: a, to: b } => {
+            if expr_type(form, a, place, push) != ValueType::Date
+                || expr_type(form, b, place, push) != ValueType::Date
+            {
+                push(invalid(
+                    place,
+                    "days_between, duration_months and school_years take two dates",
+                ));
+            }
+            ValueType::Number
+        }
+        Expr::SchoolYearStart(a) | Expr::SchoolYearEnd(a) => {
+            if expr_type(form, a, place, push) != ValueType::Date {
+                push(invalid(
+                    place,
+                    "school_year_start and school_year_end take a date",
+                ));
+            }
+            ValueType::Date
+        }
+        Expr::CountWhere { list, condition } => {
+            match form.lookup(list) {
+                Some(r) if matches!(r.field.kind, FieldKind::List { .. }) && r.part.is_none() => {
+                    for path in condition.field_paths() {
+                        if let Some((first, _)) = path.split_once('.') {
+                            let other_list =
+                                first != list && form.lookup(path).is_some_and(|r| r.in_list);
+                            if other_list {
+                                push(invalid(
+                                    place,
+                                    &format!(
+                                        "count_where over `{list}` reads `{path}`, a field of another list"
+                                    ),
+                                ));
+                            }
+                        }
+                    }
+                }
+                _ => push(invalid(
+                    place,
+                    &format!("count_where needs a list field, `{list}` is not one"),
+                )),
+            }
+            check_condition(form, condition, place, push);
+            ValueType::Number
+        }
         Expr::Percentage { part, whole } => {
             if expr_type(form, part, place, push) != ValueType::Number
                 || expr_type(form, whole, place, push) != ValueType::Number
@@ -430,5 +506,100 @@ fn expr_type(
             }
             ValueType::Number
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(extra: &str) -> Vec<String> {
+        let text = format!(
+            r#"
+id = "test/vocab"
+version = "1"
+swv_name = "Test"
+title = "Test"
+[sources.s]
+document = "d"
+section = "s"
+quote = "q"
+[[sections]]
+id = "a"
+title = "A"
+  [[sections.fields]]
+  id = "start"
+  label = "Start"
+  type = "date"
+  [[sections.fields]]
+  id = "naam"
+  label = "Naam"
+  type = "text"
+  [[sections.fields]]
+  id = "uren"
+  label = "Uren"
+  type = "number"
+  [[sections.fields]]
+  id = "steun"
+  label = "Steun"
+  type = "list"
+  item_label = "regel"
+    [[sections.fields.fields]]
+    id = "uren"
+    label = "Uren"
+    type = "number"
+  [[sections.fields]]
+  id = "andere"
+  label = "Andere"
+  type = "list"
+  item_label = "regel"
+    [[sections.fields.fields]]
+    id = "x"
+    label = "X"
+    type = "number"
+[[rules]]
+id = "r"
+field = "start"
+message = "m"
+source = "s"
+{extra}
+"#
+        );
+        let form: crate::definition::Form = toml::from_str(&text).expect("test form parses");
+        check_form(&form, "test")
+            .iter()
+            .map(|e| e.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn new_vocabulary_is_checked_at_build_time() {
+        assert!(problems(r#"check.compare = { left = { plus = [{ field = "uren" }, { number = "1" }] }, op = "<=", right = { number = "3" } }"#).is_empty());
+        assert!(problems(r#"check.compare = { left = { plus = [{ field = "uren" }, { field = "start" }] }, op = "<=", right = { number = "3" } }"#)
+            .iter().any(|p| p.contains("plus takes numbers")));
+        assert!(problems(r#"check.compare = { left = { field = "start" }, op = "==", right = { school_year_end = { field = "start" } } }"#).is_empty());
+        assert!(problems(r#"check.compare = { left = { field = "start" }, op = "==", right = { school_year_end = { field = "uren" } } }"#)
+            .iter().any(|p| p.contains("take a date")));
+        assert!(problems(r#"check.compare = { left = { duration_months = { from = { field = "start" }, to = { field = "naam" } } }, op = "<=", right = { number = "36" } }"#)
+            .iter().any(|p| p.contains("take two dates")));
+        assert!(problems(r#"check.compare = { left = { days_between = { from = { field = "start" }, to = "today" } }, op = "<=", right = { school_years = { from = { field = "start" }, to = "today" } } }"#).is_empty());
+        assert!(problems(r#"check.holds = { field = "start", month_in = [8, 9, 1] }"#).is_empty());
+        assert!(
+            problems(r#"check.holds = { field = "start", month_in = [13] }"#)
+                .iter()
+                .any(|p| p.contains("months 1 to 12"))
+        );
+        assert!(
+            problems(r#"check.holds = { field = "naam", month_in = [1] }"#)
+                .iter()
+                .any(|p| p.contains("needs a date field"))
+        );
+        assert!(problems(r#"check.compare = { left = { count_where = { list = "steun", where = { field = "steun.uren", filled = true } } }, op = ">=", right = { number = "1" } }"#).is_empty());
+        assert!(problems(r#"check.compare = { left = { count_where = { list = "naam", where = { field = "naam", filled = true } } }, op = ">=", right = { number = "1" } }"#)
+            .iter().any(|p| p.contains("needs a list field")));
+        assert!(problems(r#"check.compare = { left = { count_where = { list = "steun", where = { field = "andere.x", filled = true } } }, op = ">=", right = { number = "1" } }"#)
+            .iter().any(|p| p.contains("another list")));
+        assert!(problems(r#"check.compare = { left = { count_where = { list = "steun", where = { field = "steun.bestaatniet", filled = true } } }, op = ">=", right = { number = "1" } }"#)
+            .iter().any(|p| p.contains("does not exist")));
     }
 }

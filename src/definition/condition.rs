@@ -31,6 +31,9 @@ pub enum Condition {
     AtLeast { at_least: usize, of: Vec<Condition> },
     /// This does not hold.
     Not { not: Box<Condition> },
+    /// The date at `field` falls in one of these months (1 = januari … 12 =
+    /// december): `{ field = "startdatum", month_in = [8, 9, 1] }`; false when empty.
+    MonthIn { field: String, month_in: Vec<u32> },
 }
 
 impl Condition {
@@ -45,7 +48,8 @@ impl Condition {
         match self {
             Condition::Equals { field, .. }
             | Condition::OneOf { field, .. }
-            | Condition::Filled { field, .. } => out.push(field),
+            | Condition::Filled { field, .. }
+            | Condition::MonthIn { field, .. } => out.push(field),
             Condition::SameAs { field, same_as } => {
                 out.push(field);
                 out.push(same_as);

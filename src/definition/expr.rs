@@ -27,6 +27,28 @@ pub enum Expr {
     Product(Vec<Expr>),
     /// `part` as a percentage of `whole`.
     Percentage { part: Box<Expr>, whole: Box<Expr> },
+    /// The sum of numbers: `{ plus = [{ field = "bedrag_personeel" }, { field = "bedrag_materiaal" }] }`.
+    Plus(Vec<Expr>),
+    /// Whole days from the first date to the second (negative when earlier).
+    DaysBetween { from: Box<Expr>, to: Box<Expr> },
+    /// The length of a period in whole months, counting its last day:
+    /// 01-08-2026 to 31-07-2027 is 12 (`months_between` gives 11 there).
+    DurationMonths { from: Box<Expr>, to: Box<Expr> },
+    /// 1 August of the school year a date falls in.
+    SchoolYearStart(Box<Expr>),
+    /// 31 July at the end of the school year a date falls in.
+    SchoolYearEnd(Box<Expr>),
+    /// How many school years (1 August to 31 July) a period touches, counting
+    /// both ends: 01-01-2027 to 31-07-2028 touches 2.
+    SchoolYears { from: Box<Expr>, to: Box<Expr> },
+    /// Number of items of a list for which a condition holds; inside `where`,
+    /// paths into the list read the item: `{ count_where = { list = "ondersteuning",
+    /// where = { field = "ondersteuning.niveau", equals = "zwaar" } } }`.
+    CountWhere {
+        list: String,
+        #[serde(rename = "where")]
+        condition: Box<super::Condition>,
+    },
 }
 
 /// How two values compare.
@@ -72,10 +94,21 @@ impl Expr {
                 a.collect_paths(out);
                 b.collect_paths(out);
             }
-            Expr::Product(es) => {
+            Expr::Product(es) | Expr::Plus(es) => {
                 for e in es {
                     e.collect_paths(out);
                 }
+            }
+            Expr::DaysBetween { from: a, to: b }
+            | Expr::DurationMonths { from: a, to: b }
+            | Expr::SchoolYears { from: a, to: b } => {
+                a.collect_paths(out);
+                b.collect_paths(out);
+            }
+            Expr::SchoolYearStart(a) | Expr::SchoolYearEnd(a) => a.collect_paths(out),
+            Expr::CountWhere { list, condition } => {
+                out.push(list);
+                out.extend(condition.field_paths());
             }
         }
     }

@@ -11,6 +11,7 @@ use serde_json::Value;
 use crate::definition::{Field, Form, Severity};
 use crate::document::Document;
 use crate::finding::{code, Finding, SourceRef};
+pub use rules::RuleOutcome;
 use values::Scope;
 
 /// Collects findings, attaching each field's source.
@@ -115,6 +116,26 @@ pub fn validate(form: &Form, doc: &Document, today: NaiveDate) -> Vec<Finding> {
         }
     }
     out.findings
+}
+
+/// What each rule of the form made of a document, in form order: not
+/// applicable, passed or failed. Used by the rule-coverage report; the
+/// findings of `validate` are exactly the failed rules (plus field checks).
+pub fn rule_outcomes(
+    form: &Form,
+    doc: &Document,
+    today: NaiveDate,
+) -> Vec<(String, RuleOutcome)> {
+    let scope = Scope {
+        form,
+        answers: &doc.answers,
+        today,
+        item: None,
+    };
+    form.rules
+        .iter()
+        .map(|r| (r.id.clone(), rules::outcome(&scope, r)))
+        .collect()
 }
 
 /// Whether any finding blocks the request.

@@ -35,23 +35,71 @@ pub(crate) fn check_rule(scope: &Scope, rule: &Rule, out: &mut Out) {
     }
 }
 
-fn check_in(scope: &Scope, rule: &Rule, ptr: &str, out: &mut Out) {
-    if rule.when.as_ref().is_some_and(|c| !scope.holds(c)) {
-        return;
-    }
-    let ok = match &rule.check {
-        Check::ContainsAny(words) => match scope.text(&rule.field) {
-            None => true,
-            Some(text) => {
-                let lower = text.to_lowercase();
-                words.iter().any(|w| lower.contains(&w.to_lowercase()))
-            }
-        },
-        // An empty operand is the "required" check's business, not this rule's.
-        Check::Compare { left, op, right } => scope.compare(left, *op, right).unwrap_or(true),
-        Check::Holds(cond) => scope.holds(cond),
+/// What a rule made of the answers (for rule coverage reports and tests).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleOutcome {
+    /// The rule's `when` does not hold, or an answer it compares is empty
+    /// (for a rule inside a list: no item it applied to).
+    NotApplicable,
+    /// The rule applied and holds (for a list: for every item it applied to).
+    Passed,
+    /// The rule applied and does not hold (for a list: for some item).
+    Failed,
+}
+
+/// The outcome of one rule on the answers.
+pub(crate) fn outcome(scope: &Scope, rule: &Rule) -> RuleOutcome {
+    let Some(target) = scope.form.lookup(&rule.field) else {
+        return RuleOutcome::NotApplicable;
     };
-    if !ok {
+    let (first, _) = rule.field.split_once('.').unwrap_or((&rule.field, ""));
+    let single = |s: &Scope| match evaluate(s, rule) {
+        None => RuleOutcome::NotApplicable,
+        Some(true) => RuleOutcome::Passed,
+        Some(false) => RuleOutcome::Failed,
+    };
+    if !target.in_list {
+        return single(scope);
+    }
+    let items = scope.answers.get(first).and_then(Value::as_array);
+    let mut result = RuleOutcome::NotApplicable;
+    for (i, item) in items.into_iter().flatten().enumerate() {
+        let Some(obj) = item.as_object() else {
+            continue;
+        };
+        let inner = Scope {
+            item: Some((first, i, obj)),
+            ..*scope
+        };
+        match single(&inner) {
+            RuleOutcome::Failed => return RuleOutcome::Failed,
+            RuleOutcome::Passed => result = RuleOutcome::Passed,
+            RuleOutcome::NotApplicable => {}
+        }
+    }
+    result
+}
+
+/// `None` when the rule does not apply (its `when` is false, or an operand
+/// it needs is empty); otherwise whether it holds.
+fn evaluate(scope: &Scope, rule: &Rule) -> Option<bool> {
+    if rule.when.as_ref().is_some_and(|c| !scope.holds(c)) {
+        return None;
+    }
+    match &rule.check {
+        Check::ContainsAny(words) => scope.text(&rule.field).map(|text| {
+            let lower = text.to_lowercase();
+            words.iter().any(|w| lower.contains(&w.to_lowercase()))
+        }),
+        // An empty operand is the "required" check's business, not this rule's.
+        Check::Compare { left, op, right } => scope.compare(left, *op, right),
+        Check::Holds(cond) => Some(scope.holds(cond)),
+    }
+}
+
+fn check_in(scope: &Scope, rule: &Rule, ptr: &str, out: &mut Out) {
+    if evaluate(scope, rule) == Some(false) {
         out.findings.push(Finding {
             code: format!("rule:{}", rule.id),
             path: ptr.to_owned(),

@@ -1,11 +1,11 @@
 //! Reading answers: lookup by dotted path, emptiness, and evaluating the
 //! conditions and expressions of form definitions.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
-use crate::dates::{age_in_years, months_between, parse_date};
+use crate::dates::{age_in_years, duration_months, months_between, parse_date, SchoolYear};
 use crate::definition::{CmpOp, Condition, Expr, FieldKind, Form};
 use crate::numbers::parse_decimal_nl;
 
@@ -79,6 +79,10 @@ impl<'a> Scope<'a> {
                 of.iter().filter(|c| self.holds(c)).count() >= *at_least
             }
             Condition::Not { not } => !self.holds(not),
+            Condition::MonthIn { field, month_in } => match self.field_value(field) {
+                Some(Val::Date(d)) => month_in.contains(&d.month()),
+                _ => false,
+            },
         }
     }
 
@@ -144,6 +148,56 @@ impl<'a> Scope<'a> {
                 }
                 Some(Val::Number(acc))
             }
+            Expr::Plus(es) => {
+                let mut acc = Decimal::ZERO;
+                for x in es {
+                    match self.eval(x)? {
+                        Val::Number(n) => acc = acc.checked_add(n)?,
+                        Val::Date(_) => return None,
+                    }
+                }
+                Some(Val::Number(acc))
+            }
+            Expr::DaysBetween { from, to } => match (self.eval(from)?, self.eval(to)?) {
+                (Val::Date(a), Val::Date(b)) => Some(Val::Number((b - a).num_days().into())),
+                _ => None,
+            },
+            Expr::DurationMonths { from, to } => match (self.eval(from)?, self.eval(to)?) {
+                (Val::Date(a), Val::Date(b)) => Some(Val::Number(duration_months(a, b).into())),
+                _ => None,
+            },
+            Expr::SchoolYearStart(d) => match self.eval(d)? {
+                Val::Date(d) => Some(Val::Date(SchoolYear::of(d).first_day())),
+                Val::Number(_) => None,
+            },
+            Expr::SchoolYearEnd(d) => match self.eval(d)? {
+                Val::Date(d) => Some(Val::Date(SchoolYear::of(d).last_day())),
+                Val::Number(_) => None,
+            },
+            Expr::SchoolYears { from, to } => match (self.eval(from)?, self.eval(to)?) {
+                (Val::Date(a), Val::Date(b)) if a <= b => Some(Val::Number(
+                    (SchoolYear::of(b).0 - SchoolYear::of(a).0 + 1).into(),
+                )),
+                (Val::Date(_), Val::Date(_)) => Some(Val::Number(Decimal::ZERO)),
+                _ => None,
+            },
+            Expr::CountWhere { list, condition } => {
+                let items = self.answers.get(list.as_str()).and_then(Value::as_array);
+                let n = items
+                    .into_iter()
+                    .flatten()
+                    .enumerate()
+                    .filter_map(|(i, item)| item.as_object().map(|o| (i, o)))
+                    .filter(|(i, item)| {
+                        Scope {
+                            item: Some((list.as_str(), *i, item)),
+                            ..*self
+                        }
+                        .holds(condition)
+                    })
+                    .count();
+                Some(Val::Number(Decimal::from(n)))
+            }
             Expr::Percentage { part, whole } => match (self.eval(part)?, self.eval(whole)?) {
                 (Val::Number(p), Val::Number(w)) if !w.is_zero() => Some(Val::Number(
                     p.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(w)?,
@@ -154,7 +208,7 @@ impl<'a> Scope<'a> {
     }
 
     /// A field's answer read according to its type.
-    fn field_value(&self, path: &str) -> Option<Val> {
+    pub(crate) fn field_value(&self, path: &str) -> Option<Val> {
         let r = self.form.lookup(path)?;
         let text = self.text(path)?;
         match (&r.field.kind, r.part.as_deref()) {
@@ -181,5 +235,180 @@ pub(crate) fn is_empty(v: &Value) -> bool {
             other => is_empty(other),
         }),
         Value::Bool(_) | Value::Number(_) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::definition::Form;
+
+    const FORM: &str = r#"
+id = "test/vocab"
+version = "1"
+swv_name = "Test"
+title = "Test"
+[sources.s]
+document = "d"
+section = "s"
+quote = "q"
+[[sections]]
+id = "a"
+title = "A"
+  [[sections.fields]]
+  id = "start"
+  label = "Start"
+  type = "date"
+  [[sections.fields]]
+  id = "eind"
+  label = "Eind"
+  type = "date"
+  [[sections.fields]]
+  id = "uren"
+  label = "Uren"
+  type = "number"
+  [[sections.fields]]
+  id = "bedrag"
+  label = "Bedrag"
+  type = "money"
+  [[sections.fields]]
+  id = "steun"
+  label = "Steun"
+  type = "list"
+  item_label = "regel"
+    [[sections.fields.fields]]
+    id = "niveau"
+    label = "Niveau"
+    type = "choice"
+    options = [{ value = "licht", label = "Licht" }, { value = "zwaar", label = "Zwaar" }]
+"#;
+
+    fn form() -> Form {
+        toml::from_str(FORM).expect("test form parses")
+    }
+
+    fn eval(form: &Form, answers: serde_json::Value, expr: &str) -> Option<Val> {
+        let answers = answers.as_object().cloned().unwrap_or_default();
+        let scope = Scope {
+            form,
+            answers: &answers,
+            today: NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"),
+            item: None,
+        };
+        let e: Expr = toml::from_str::<toml::Value>(expr)
+            .ok()
+            .and_then(|v| v.get("e").cloned())
+            .and_then(|v| v.try_into().ok())
+            .expect("test expression parses");
+        scope.eval(&e)
+    }
+
+    fn num(n: i64) -> Option<Val> {
+        Some(Val::Number(Decimal::from(n)))
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> Option<Val> {
+        Some(Val::Date(NaiveDate::from_ymd_opt(y, m, d).expect("date")))
+    }
+
+    #[test]
+    fn plus_adds_exactly_and_needs_every_operand() {
+        let f = form();
+        let a = serde_json::json!({"uren": "2,5", "bedrag": "€ 1.100,10"});
+        assert_eq!(
+            eval(
+                &f,
+                a.clone(),
+                r#"e = { plus = [{ field = "uren" }, { field = "bedrag" }, { number = "0.40" }] }"#
+            ),
+            Some(Val::Number(Decimal::new(110300, 2)))
+        );
+        assert_eq!(
+            eval(
+                &f,
+                serde_json::json!({"uren": "2"}),
+                r#"e = { plus = [{ field = "uren" }, { field = "bedrag" }] }"#
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn periods_and_school_years() {
+        let f = form();
+        let a = serde_json::json!({"start": "01-01-2027", "eind": "31-07-2028"});
+        assert_eq!(
+            eval(
+                &f,
+                a.clone(),
+                r#"e = { days_between = { from = { field = "start" }, to = { date = "31-01-2027" } } }"#
+            ),
+            num(30)
+        );
+        assert_eq!(
+            eval(
+                &f,
+                a.clone(),
+                r#"e = { duration_months = { from = { field = "start" }, to = { field = "eind" } } }"#
+            ),
+            num(19)
+        );
+        assert_eq!(
+            eval(
+                &f,
+                a.clone(),
+                r#"e = { school_years = { from = { field = "start" }, to = { field = "eind" } } }"#
+            ),
+            num(2)
+        );
+        assert_eq!(
+            eval(
+                &f,
+                a.clone(),
+                r#"e = { school_year_start = { field = "start" } }"#
+            ),
+            date(2026, 8, 1)
+        );
+        assert_eq!(
+            eval(
+                &f,
+                a.clone(),
+                r#"e = { school_year_end = { field = "start" } }"#
+            ),
+            date(2027, 7, 31)
+        );
+        assert_eq!(
+            eval(&f, a, r#"e = { school_year_end = { field = "eind" } }"#),
+            date(2028, 7, 31)
+        );
+    }
+
+    #[test]
+    fn count_where_reads_each_item() {
+        let f = form();
+        let a = serde_json::json!({"steun": [{"niveau": "zwaar"}, {"niveau": "licht"}, {"niveau": "zwaar"}, "kapot"]});
+        let e = r#"e = { count_where = { list = "steun", where = { field = "steun.niveau", equals = "zwaar" } } }"#;
+        assert_eq!(eval(&f, a, e), num(2));
+        assert_eq!(eval(&f, serde_json::json!({}), e), num(0));
+    }
+
+    #[test]
+    fn month_in_reads_the_date() {
+        let f = form();
+        let answers = serde_json::json!({"start": "15-01-2027", "eind": "nooit"});
+        let answers = answers.as_object().cloned().unwrap_or_default();
+        let scope = Scope {
+            form: &f,
+            answers: &answers,
+            today: NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"),
+            item: None,
+        };
+        let cond = |field: &str, months: Vec<u32>| Condition::MonthIn {
+            field: field.into(),
+            month_in: months,
+        };
+        assert!(scope.holds(&cond("start", vec![8, 9, 1])));
+        assert!(!scope.holds(&cond("start", vec![8, 9])));
+        assert!(!scope.holds(&cond("eind", vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])));
     }
 }
