@@ -1,0 +1,104 @@
+//! The command line as an SWV employee or a script uses it.
+
+use std::process::{Command, Output};
+
+fn fixture(rel: &str) -> String {
+    format!("{}/../../tests/fixtures/{rel}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_aanvraagwijzer"))
+        .args(args)
+        .output()
+        .expect("the CLI runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn a_complete_request_exits_0_and_says_so() {
+    let o = run(&[
+        "validate",
+        "--date",
+        "22-11-2026",
+        &fixture("rsv-breda-vo/tlv-vso/valid-daan-bakker.json"),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("Compleet"), "{}", stdout(&o));
+}
+
+#[test]
+fn blocking_findings_exit_1_with_message_and_source() {
+    let o = run(&[
+        "validate",
+        "--date",
+        "22-11-2026",
+        &fixture("rsv-breda-vo/tlv-vso/invalid-typos-and-gaps.json"),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("FOUT   /answers/bsn"), "{out}");
+    assert!(out.contains("elfproef"), "{out}");
+    assert!(out.contains("Bron: 004_a6ac0186845f0866.txt"), "{out}");
+}
+
+#[test]
+fn json_output_is_the_shared_verdict() {
+    let o = run(&[
+        "validate",
+        "--json",
+        "--date",
+        "22-11-2026",
+        &fixture("rsv-breda-vo/tlv-vso/invalid-typos-and-gaps.json"),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    assert_eq!(v["form"], "rsv-breda-vo/tlv-vso");
+    assert_eq!(v["valid"], false);
+    assert_eq!(v["checked_on"], "22-11-2026");
+    let findings = v["findings"].as_array().expect("findings array");
+    assert!(findings.iter().any(|f| f["code"] == "bsn-invalid"
+        && f["path"] == "/answers/bsn"
+        && f["severity"] == "fout"));
+}
+
+#[test]
+fn unreadable_input_exits_2_with_a_dutch_message() {
+    let dir = std::env::temp_dir().join(format!("aw-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let broken = dir.join("kapot.json");
+    std::fs::write(
+        &broken,
+        "{\"form\": \"rsv-breda-vo/tlv-vso\", \"answers\": {",
+    )
+    .expect("write");
+    let o = run(&["validate", broken.to_str().expect("utf-8 path")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("geen leesbaar JSON-bestand"));
+
+    let o = run(&[
+        "validate",
+        dir.join("bestaat-niet.json").to_str().expect("utf-8 path"),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("kan niet worden gelezen"));
+
+    let o = run(&[
+        "validate",
+        "--form",
+        "onbekend/formulier",
+        &fixture("rsv-breda-vo/tlv-vso/valid-daan-bakker.json"),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("bestaat niet"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn forms_lists_every_embedded_form() {
+    let out = stdout(&run(&["forms"]));
+    assert!(out.contains("rsv-breda-vo/tlv-vso"));
+    assert!(out.contains("rsv-breda-vo/arrangementsverklaring"));
+}

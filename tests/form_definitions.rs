@@ -1,0 +1,207 @@
+//! A mistake in a form file must fail the build, naming the file and the
+//! problem, never surface as a runtime surprise.
+
+use aanvraagwijzer::definition::check::{check_form, DefinitionError};
+use aanvraagwijzer::definition::Form;
+
+fn parse(text: &str) -> Form {
+    toml::from_str(text).unwrap_or_else(|e| panic!("{e}"))
+}
+
+const HEADER: &str = r#"
+id = "test-swv/formulier"
+version = "1"
+swv_name = "Test"
+title = "Test"
+[sources.s]
+document = "003_6071880e707fe36e.txt"
+section = "Voorwaarden"
+quote = "Maximaal 3 uur per week."
+"#;
+
+#[test]
+fn every_embedded_form_passes_its_own_checks() {
+    assert!(aanvraagwijzer::forms().len() >= 2);
+    for form in aanvraagwijzer::forms() {
+        assert_eq!(check_form(form, form.swv()), vec![], "{}", form.id);
+    }
+}
+
+#[test]
+fn unknown_fields_duplicate_ids_and_missing_sources_are_all_reported() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/broken-forms/bad-swv/broken.toml"
+    ))
+    .expect("broken form fixture");
+    let errors = check_form(&parse(&text), "bad-swv");
+    let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert!(
+        errors.contains(&DefinitionError::DuplicateId {
+            what: "field",
+            id: "geboortedatum".into()
+        }),
+        "{shown:#?}"
+    );
+    assert!(
+        errors.contains(&DefinitionError::UnknownField {
+            place: "rule `jonger-dan-7`".into(),
+            path: "geboortedatun".into()
+        }),
+        "{shown:#?}"
+    );
+    assert!(
+        errors.contains(&DefinitionError::UnknownSource {
+            place: "rule `jonger-dan-7`".into(),
+            key: "niet-bestaand".into()
+        }),
+        "{shown:#?}"
+    );
+}
+
+#[test]
+fn a_bad_threshold_or_a_wrong_option_value_is_refused() {
+    let form = parse(&format!(
+        r#"{HEADER}
+[[sections]]
+id = "a"
+title = "A"
+source = "s"
+  [[sections.fields]]
+  id = "uren"
+  label = "Uren per week"
+  type = "number"
+  min = "5"
+  max = "3"
+  [[sections.fields]]
+  id = "soort"
+  label = "Soort"
+  type = "choice"
+  options = [{{ value = "licht", label = "Licht" }}]
+  [[sections.fields]]
+  id = "toelichting"
+  label = "Toelichting"
+  type = "long_text"
+  required = true
+  when = {{ field = "soort", equals = "zwaar" }}
+"#
+    ));
+    let shown: Vec<String> = check_form(&form, "test-swv")
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        shown
+            .iter()
+            .any(|e| e.contains("field `uren`: min is larger than max")),
+        "{shown:#?}"
+    );
+    assert!(
+        shown
+            .iter()
+            .any(|e| e.contains("`zwaar` is not a possible answer of `soort`")),
+        "{shown:#?}"
+    );
+}
+
+#[test]
+fn comparing_a_date_with_a_number_is_refused() {
+    let form = parse(&format!(
+        r#"{HEADER}
+[[sections]]
+id = "a"
+title = "A"
+  [[sections.fields]]
+  id = "start"
+  label = "Startdatum"
+  type = "date"
+[[rules]]
+id = "r"
+field = "start"
+check.compare = {{ left = {{ field = "start" }}, op = "<=", right = {{ number = "3" }} }}
+message = "Kies een eerdere startdatum."
+source = "s"
+"#
+    ));
+    let shown: Vec<String> = check_form(&form, "test-swv")
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        shown
+            .iter()
+            .any(|e| e.contains("not both numbers or both dates")),
+        "{shown:#?}"
+    );
+}
+
+#[test]
+fn a_typo_in_a_field_key_does_not_pass_silently() {
+    let text = format!(
+        r#"{HEADER}
+[[sections]]
+id = "a"
+title = "A"
+  [[sections.fields]]
+  id = "naam"
+  label = "Naam"
+  type = "text"
+  max_lenght = 20
+"#
+    );
+    let err = toml::from_str::<Form>(&text).expect_err("typo must be refused");
+    assert!(err.to_string().contains("max_lenght"), "{err}");
+}
+
+#[test]
+fn a_required_field_without_any_source_is_refused() {
+    let form = parse(&format!(
+        r#"{HEADER}
+[[sections]]
+id = "a"
+title = "A"
+  [[sections.fields]]
+  id = "naam"
+  label = "Naam"
+  type = "text"
+  required = true
+"#
+    ));
+    assert_eq!(
+        check_form(&form, "test-swv"),
+        vec![DefinitionError::MissingSource {
+            place: "field `naam`".into()
+        }]
+    );
+}
+
+/// The real build: point build.rs at a folder with a broken form and check that
+/// `cargo check` fails with the file name and the problem. Uses its own target
+/// directory so the normal build cache is not invalidated.
+#[test]
+fn the_build_fails_on_a_broken_form_file_and_names_it() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let output = std::process::Command::new(env!("CARGO"))
+        .args(["check", "--quiet", "--lib", "-p", "aanvraagwijzer"])
+        .current_dir(root)
+        .env(
+            "AANVRAAGWIJZER_FORMS_DIR",
+            format!("{root}/tests/broken-forms"),
+        )
+        .env(
+            "CARGO_TARGET_DIR",
+            format!("{root}/target/broken-forms-check"),
+        )
+        .output()
+        .expect("cargo runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "build unexpectedly succeeded");
+    assert!(
+        stderr.contains("forms/bad-swv/broken.toml: duplicate field id `geboortedatum`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("refers to field `geboortedatun`, which does not exist"),
+        "{stderr}"
+    );
+}
