@@ -183,3 +183,36 @@ fn a_document_for_another_form_is_refused_not_misread() {
     // The TLV's second expert is not a question of 6b: reported as a tip, not dropped.
     assert!(has(&findings, "unknown-answer", "/answers/deskundige_2"));
 }
+
+#[test]
+fn an_incomplete_voortraject_warns_but_does_not_block() {
+    let tlv = form("rsv-breda-vo/tlv-vso");
+    let doc = fixture("rsv-breda-vo/tlv-vso/invalid-typos-and-gaps.json");
+    let findings = validate(tlv, &doc, today());
+    let warning = findings
+        .iter()
+        .find(|f| f.code == "rule:voortraject-compleet")
+        .expect("three of six points ticked, no explanation");
+    assert_eq!(warning.severity, Severity::Waarschuwing);
+    assert_eq!(warning.path, "/answers/voortraject");
+
+    // Explaining what is missing satisfies the guideline.
+    let mut explained = doc.clone();
+    explained.answers.insert(
+        "voortraject_toelichting".into(),
+        "De leerling woont pas sinds september in Nederland.".into(),
+    );
+    assert!(!validate(tlv, &explained, today())
+        .iter()
+        .any(|f| f.code == "rule:voortraject-compleet"));
+
+    // An empty checklist gets one gentle reminder, not two.
+    let mut empty = fixture("rsv-breda-vo/tlv-vso/valid-daan-bakker.json");
+    empty.answers.remove("voortraject");
+    let findings = validate(tlv, &empty, today());
+    assert_eq!(
+        codes(&findings),
+        vec![("recommended".to_owned(), "/answers/voortraject".to_owned())]
+    );
+    assert!(!has_blocking(&findings));
+}
