@@ -1,0 +1,91 @@
+//! Validation cost per call for every form, on its fixtures: the site
+//! re-validates on every keystroke, so this is the number that matters for a
+//! responsive form. Run: `cargo bench --bench validate`.
+//! (A plain bench binary: numbers are reported, not asserted.)
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use aanvraagwijzer::{find_form, summary, validate, Document, Verdict};
+use chrono::NaiveDate;
+
+fn main() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default();
+    let start = Instant::now();
+    let forms = aanvraagwijzer::forms();
+    println!(
+        "catalog: {} forms parsed in {:?} (once per page load)",
+        forms.len(),
+        start.elapsed()
+    );
+
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    println!(
+        "{:<64} {:>8} {:>10} {:>12} {:>12}",
+        "fixture", "findings", "iters", "validate", "verdict"
+    );
+    let mut files: Vec<_> = walk(&root);
+    files.sort();
+    for path in files {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let Ok(doc) = Document::from_json(&text) else {
+            continue;
+        };
+        let Some(form) = find_form(&doc.form) else {
+            continue;
+        };
+        let findings = validate(form, &doc, today).len();
+        let (iters, per_validate) = measure(|| {
+            black_box(validate(form, black_box(&doc), today));
+            black_box(summary(form, &doc, today));
+        });
+        let (_, per_verdict) = measure(|| {
+            black_box(Verdict::of(form, black_box(&doc), today));
+        });
+        let name = path
+            .strip_prefix(&root)
+            .unwrap_or(&path)
+            .display()
+            .to_string();
+        println!(
+            "{name:<64} {findings:>8} {iters:>10} {:>10.1}µs {:>10.1}µs",
+            micros(per_validate),
+            micros(per_verdict)
+        );
+    }
+}
+
+/// Runs `f` repeatedly for about 200 ms; returns iterations and time per call.
+fn measure(mut f: impl FnMut()) -> (u32, Duration) {
+    for _ in 0..10 {
+        f();
+    }
+    let budget = Duration::from_millis(200);
+    let start = Instant::now();
+    let mut iters = 0u32;
+    while start.elapsed() < budget {
+        f();
+        iters += 1;
+    }
+    (iters, start.elapsed() / iters.max(1))
+}
+
+fn micros(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e6
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else if p.extension().is_some_and(|e| e == "json") {
+            out.push(p);
+        }
+    }
+    out
+}
