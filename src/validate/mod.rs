@@ -159,6 +159,55 @@ pub fn field_applies(form: &Form, doc: &Document, today: NaiveDate, field_id: &s
     })
 }
 
+/// Whether a section applies given the answers (its `when`); unknown ids do not.
+pub fn section_applies(form: &Form, doc: &Document, today: NaiveDate, section_id: &str) -> bool {
+    let scope = Scope {
+        form,
+        answers: &doc.answers,
+        today,
+        item: None,
+    };
+    form.sections
+        .iter()
+        .any(|s| s.id == section_id && s.when.as_ref().is_none_or(|c| scope.holds(c)))
+}
+
+/// Whether field `field_id` inside item `index` of list `list_id` applies: the
+/// list itself applies and the sub-field's `when` holds with that item in scope
+/// (so the site hides exactly what `validate` skips).
+pub fn item_field_applies(
+    form: &Form,
+    doc: &Document,
+    today: NaiveDate,
+    list_id: &str,
+    index: usize,
+    field_id: &str,
+) -> bool {
+    if !field_applies(form, doc, today, list_id) {
+        return false;
+    }
+    let Some(crate::definition::FieldKind::List { fields, .. }) =
+        form.fields().find(|f| f.id == list_id).map(|f| &f.kind)
+    else {
+        return false;
+    };
+    let Some(sub) = fields.iter().find(|f| f.id == field_id) else {
+        return false;
+    };
+    let item = doc
+        .answers
+        .get(list_id)
+        .and_then(|v| v.get(index))
+        .and_then(Value::as_object);
+    let scope = Scope {
+        form,
+        answers: &doc.answers,
+        today,
+        item: item.map(|obj| (list_id, index, obj)),
+    };
+    sub.when.as_ref().is_none_or(|c| scope.holds(c))
+}
+
 /// Whether an answer counts as given.
 pub fn is_answered(value: Option<&Value>) -> bool {
     value.is_some_and(|v| !values::is_empty(v))
