@@ -13,6 +13,7 @@ pub mod finding;
 pub mod ident;
 pub mod numbers;
 pub mod progress;
+pub mod schema;
 pub mod summary;
 pub mod validate;
 pub mod verdict;

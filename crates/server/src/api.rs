@@ -1,0 +1,188 @@
+//! The versioned JSON API (`/api/v1`).
+
+use std::sync::Arc;
+
+use aanvraagwijzer::{find_form, forms, Document, Form, Verdict};
+use axum::body::Body;
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, HeaderValue};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Serialize;
+use tokio::sync::Semaphore;
+
+use crate::body::{check_depth, read_limited, require_media_type};
+use crate::config::Config;
+use crate::error::ApiError;
+use crate::logging::CheckSummary;
+
+/// Shared state of the API handlers.
+#[derive(Debug)]
+pub struct AppState {
+    pub(crate) config: Config,
+    /// Bounds the documents and packages checked at once.
+    pub(crate) checks: Semaphore,
+}
+
+impl AppState {
+    pub(crate) fn new(config: Config) -> AppState {
+        let permits = config.limits.max_concurrent_checks.max(1);
+        AppState {
+            config,
+            checks: Semaphore::new(permits),
+        }
+    }
+}
+
+type Shared = State<Arc<AppState>>;
+
+/// One form in the list.
+#[derive(Debug, Serialize)]
+pub(crate) struct FormEntry {
+    id: &'static str,
+    swv: &'static str,
+    swv_name: &'static str,
+    title: &'static str,
+    version: &'static str,
+    links: FormLinks,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct FormLinks {
+    definition: String,
+    schema: String,
+    validate: String,
+}
+
+/// The body of `GET /api/v1/forms`.
+#[derive(Debug, Serialize)]
+pub(crate) struct FormList {
+    core_version: &'static str,
+    forms: Vec<FormEntry>,
+}
+
+/// `GET /api/v1/forms`: every form with its version and links.
+pub(crate) async fn list_forms() -> Json<FormList> {
+    Json(FormList {
+        core_version: aanvraagwijzer::CORE_VERSION,
+        forms: forms().iter().map(entry).collect(),
+    })
+}
+
+fn entry(form: &'static Form) -> FormEntry {
+    let base = format!("/api/v1/forms/{}", form.id);
+    FormEntry {
+        id: &form.id,
+        swv: form.swv(),
+        swv_name: &form.swv_name,
+        title: &form.title,
+        version: &form.version,
+        links: FormLinks {
+            schema: format!("{base}/schema"),
+            validate: format!("{base}/validate"),
+            definition: base,
+        },
+    }
+}
+
+/// The form named by the path `{swv}/{form}`.
+fn lookup(path: Result<Path<(String, String)>, PathRejection>) -> Result<&'static Form, ApiError> {
+    let Path((swv, form)) = path.map_err(|_| ApiError::NotFound)?;
+    let id = format!("{swv}/{form}");
+    find_form(&id).ok_or(ApiError::FormNotFound(id))
+}
+
+/// `GET /api/v1/forms/{swv}/{form}`: the form definition itself.
+pub(crate) async fn form_definition(
+    path: Result<Path<(String, String)>, PathRejection>,
+) -> Result<Json<&'static Form>, ApiError> {
+    lookup(path).map(Json)
+}
+
+/// `GET /api/v1/forms/{swv}/{form}/schema`: JSON Schema of the form's documents.
+pub(crate) async fn form_schema(
+    path: Result<Path<(String, String)>, PathRejection>,
+) -> Result<Response, ApiError> {
+    let form = lookup(path)?;
+    let mut response = Json(aanvraagwijzer::schema::document_schema(form)).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/schema+json"),
+    );
+    Ok(response)
+}
+
+/// `POST /api/v1/forms/{swv}/{form}/validate`: the verdict, exactly as
+/// `validate(form, document, today)` gives it, for the server's local date.
+pub(crate) async fn validate_document(
+    State(state): Shared,
+    path: Result<Path<(String, String)>, PathRejection>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let form = lookup(path)?;
+    require_media_type(&headers, "application/json")?;
+    let limits = &state.config.limits;
+    let bytes = read_limited(
+        &headers,
+        body,
+        limits.max_document_bytes,
+        limits.body_timeout,
+    )
+    .await?;
+    check_depth(&bytes, limits.max_json_depth)?;
+    let _permit = state
+        .checks
+        .acquire()
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    let today = state.config.today.date();
+    let verdict = tokio::task::spawn_blocking(move || -> Result<Verdict, ApiError> {
+        let text = std::str::from_utf8(&bytes).map_err(|_| ApiError::NotUtf8)?;
+        let doc = Document::from_json(text)?;
+        Ok(Verdict::of(form, &doc, today))
+    })
+    .await
+    .map_err(|e| ApiError::Internal(e.to_string()))??;
+    let summary = CheckSummary {
+        form: &form.id,
+        valid: verdict.valid,
+        findings: verdict.findings.len(),
+    };
+    let mut response = Json(verdict).into_response();
+    response.extensions_mut().insert(summary);
+    Ok(response)
+}
+
+/// `POST /api/v1/verify`: checks a package (ZIP). Not available until the
+/// package format lands in this build.
+pub(crate) async fn verify_package() -> ApiError {
+    ApiError::VerifyUnavailable
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct Health {
+    status: &'static str,
+    core_version: &'static str,
+    forms: usize,
+}
+
+/// `GET /api/v1/health`: for load balancers and monitoring.
+pub(crate) async fn health() -> Json<Health> {
+    Json(Health {
+        status: "ok",
+        core_version: aanvraagwijzer::CORE_VERSION,
+        forms: forms().len(),
+    })
+}
+
+/// Any path under `/api` without a route.
+pub(crate) async fn not_found() -> ApiError {
+    ApiError::NotFound
+}
+
+/// A route with the wrong method.
+pub(crate) async fn method_not_allowed() -> ApiError {
+    ApiError::MethodNotAllowed
+}

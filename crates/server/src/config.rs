@@ -1,0 +1,89 @@
+//! What the server is configured with: where the site is, the limits on
+//! everything a client controls, and which day it is.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+
+/// Limits on what a client controls. The defaults suit the forms we carry:
+/// the largest real document is a few tens of kB and nests five levels deep.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest document body for validate, in bytes (the core's own maximum).
+    pub max_document_bytes: usize,
+    /// Largest package body for verify, in bytes.
+    pub max_package_bytes: usize,
+    /// Deepest JSON nesting accepted (objects and arrays).
+    pub max_json_depth: usize,
+    /// Time a client gets to send the request line and headers.
+    pub header_timeout: Duration,
+    /// Time a client gets to send a request body.
+    pub body_timeout: Duration,
+    /// Time the server takes at most for one request, body included.
+    pub request_timeout: Duration,
+    /// Connections served at once; more wait in the listen queue.
+    pub max_connections: usize,
+    /// Documents or packages checked at once; more wait (within the request time).
+    pub max_concurrent_checks: usize,
+    /// Time in-flight requests get to finish after shutdown is asked.
+    pub shutdown_grace: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        let cores = std::thread::available_parallelism().map_or(2, usize::from);
+        Limits {
+            max_document_bytes: aanvraagwijzer::document::MAX_DOCUMENT_BYTES,
+            max_package_bytes: 16 * 1024 * 1024,
+            max_json_depth: 32,
+            header_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(10),
+            request_timeout: Duration::from_secs(30),
+            max_connections: 1024,
+            max_concurrent_checks: 2 * cores,
+            shutdown_grace: Duration::from_secs(10),
+        }
+    }
+}
+
+/// Which day validation is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Today {
+    /// The server's local date at the time of each request (as the CLI does).
+    #[default]
+    Local,
+    /// A fixed date, for tests and for re-checking as of a past day.
+    Fixed(NaiveDate),
+}
+
+impl Today {
+    /// The date to validate for now.
+    pub fn date(self) -> NaiveDate {
+        match self {
+            Today::Local => chrono::Local::now().date_naive(),
+            Today::Fixed(d) => d,
+        }
+    }
+}
+
+/// Everything [`crate::router`] needs.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// The built site (`site/dist`); `None` serves the API only.
+    pub dist_dir: Option<PathBuf>,
+    /// Limits on client input.
+    pub limits: Limits,
+    /// Which day validation is for.
+    pub today: Today,
+}
+
+impl Config {
+    /// A configuration serving the site from `dist_dir`, with default limits.
+    pub fn new(dist_dir: impl Into<PathBuf>) -> Config {
+        Config {
+            dist_dir: Some(dist_dir.into()),
+            ..Config::default()
+        }
+    }
+}
