@@ -1,0 +1,123 @@
+//! Why a package could not be read or checked at all.
+
+use aanvraagwijzer::DocumentError;
+
+/// A package that cannot be opened or verified (the CLI's exit code 2).
+///
+/// Tampering with a readable package is not an error but part of the
+/// [`crate::VerifyReport`]; these are packages that cannot be read at all,
+/// including every hostile case (ZIP bombs, unsafe names, huge JSON).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PackageError {
+    #[error("not a ZIP file")]
+    NotZip,
+    #[error("package is {size} bytes, more than the {max} allowed")]
+    TooLarge { size: u64, max: u64 },
+    #[error("package has {count} entries, more than the {max} allowed")]
+    TooManyEntries { count: usize, max: usize },
+    #[error("entry {name:?} unpacks to {size} bytes, more than the {max} allowed")]
+    EntryTooLarge { name: String, size: u64, max: u64 },
+    #[error("entries unpack to more than {max} bytes together")]
+    TotalTooLarge { max: u64 },
+    #[error("entries overlap (entry {name:?})")]
+    Overlapping { name: String },
+    #[error("ZIP64 is not used by packages")]
+    Zip64,
+    #[error("entry {name:?} is compressed; packages store their files")]
+    Compressed { name: String },
+    #[error("entry {name:?} is encrypted")]
+    Encrypted { name: String },
+    #[error("unsafe entry name {name:?}")]
+    UnsafeName { name: String },
+    #[error("entry name {name:?} occurs twice")]
+    DuplicateName { name: String },
+    #[error("damaged ZIP: {reason}")]
+    Corrupt { reason: String },
+    #[error("{name} is missing from the package")]
+    MissingFile { name: String },
+    #[error("manifest.json is unreadable: {reason}")]
+    Manifest { reason: String },
+    #[error("aanvraag.json is unreadable: {0}")]
+    Document(DocumentError),
+    #[error("unknown form {form:?}")]
+    UnknownForm { form: String },
+    #[error("form {form:?} version {version:?} is not known; this core has version {known:?}")]
+    UnknownFormVersion {
+        form: String,
+        version: String,
+        known: String,
+    },
+    #[error("attachment name {name:?} cannot be used")]
+    BadAttachment { name: String },
+}
+
+impl PackageError {
+    /// The Dutch message for people, saying what is wrong and what to do.
+    pub fn message_nl(&self) -> String {
+        const REDO: &str = "Maak het pakket opnieuw met \"Download pakket voor Tommy\".";
+        match self {
+            PackageError::NotZip => "Dit bestand is geen pakket van Aanvraagwijzer: het is geen ZIP-bestand. Kies het ZIP-bestand dat u met \"Download pakket voor Tommy\" hebt gemaakt.".into(),
+            PackageError::TooLarge { size, max } => format!(
+                "Dit pakket is te groot ({}). Een pakket mag hoogstens {} zijn. Voeg minder of kleinere bijlagen toe.",
+                megabytes(*size),
+                megabytes(*max)
+            ),
+            PackageError::TooManyEntries { count, max } => format!(
+                "Dit pakket bevat {count} bestanden; dat zijn er meer dan de {max} die een pakket mag hebben. {REDO}"
+            ),
+            PackageError::EntryTooLarge { name, size, max } => format!(
+                "Het bestand \"{name}\" in het pakket wordt uitgepakt {} groot; hoogstens {} mag. Dit lijkt op een zogeheten ZIP-bom en wordt niet geopend.",
+                megabytes(*size),
+                megabytes(*max)
+            ),
+            PackageError::TotalTooLarge { max } => format!(
+                "De bestanden in dit pakket worden samen groter dan {} als ze worden uitgepakt. Dit lijkt op een zogeheten ZIP-bom en wordt niet geopend.",
+                megabytes(*max)
+            ),
+            PackageError::Overlapping { name } => format!(
+                "Bestanden in dit pakket overlappen elkaar (bij \"{name}\"). Dit is een truc van zogeheten ZIP-bommen; het pakket wordt niet geopend."
+            ),
+            PackageError::Zip64 => format!(
+                "Dit ZIP-bestand gebruikt het ZIP64-formaat, dat Aanvraagwijzer niet maakt. {REDO}"
+            ),
+            PackageError::Compressed { name } => format!(
+                "Het bestand \"{name}\" in het pakket is gecomprimeerd. Aanvraagwijzer maakt pakketten zonder compressie; dit pakket is dus opnieuw ingepakt of door een ander programma gemaakt. {REDO}"
+            ),
+            PackageError::Encrypted { name } => format!(
+                "Het bestand \"{name}\" in het pakket is versleuteld met een wachtwoord. Aanvraagwijzer maakt geen versleutelde pakketten. {REDO}"
+            ),
+            PackageError::UnsafeName { name } => format!(
+                "Het pakket bevat een bestand met een onveilige naam (\"{}\"): een naam met \"..\", een schuine streep aan het begin of een backslash kan bij uitpakken bestanden buiten de map overschrijven. Het pakket wordt niet geopend.",
+                name.escape_debug()
+            ),
+            PackageError::DuplicateName { name } => format!(
+                "Het pakket bevat het bestand \"{name}\" twee keer. {REDO}"
+            ),
+            PackageError::Corrupt { reason } => format!(
+                "Dit pakket is beschadigd of gewijzigd: {reason}. {REDO}"
+            ),
+            PackageError::MissingFile { name } => format!(
+                "In het pakket ontbreekt {name}. Zonder dit bestand kan het pakket niet worden gecontroleerd. {REDO}"
+            ),
+            PackageError::Manifest { .. } => format!(
+                "Het bestand manifest.json in het pakket is onleesbaar of te groot; het pakket is beschadigd of gewijzigd. {REDO}"
+            ),
+            PackageError::Document(e) => format!("aanvraag.json in het pakket: {}", e.message_nl()),
+            PackageError::UnknownForm { form } => format!(
+                "Het pakket hoort bij het formulier \"{form}\", dat Aanvraagwijzer niet kent. Bekijk de formulieren met: aanvraagwijzer forms"
+            ),
+            PackageError::UnknownFormVersion { form, version, known } => format!(
+                "Het pakket is gemaakt voor versie {version} van het formulier \"{form}\". Deze Aanvraagwijzer kent alleen versie {known} en kan het pakket dus niet met dezelfde regels controleren. Gebruik de Aanvraagwijzer-versie waarmee het pakket is gemaakt, of vul het formulier opnieuw in."
+            ),
+            PackageError::BadAttachment { name } => format!(
+                "De bijlage \"{name}\" kan niet in het pakket: de naam is leeg of te lang. Geef het bestand een andere naam."
+            ),
+        }
+    }
+}
+
+/// "3,4 MB" for people.
+fn megabytes(bytes: u64) -> String {
+    let tenths = (bytes * 10 + 524_288) / 1_048_576;
+    format!("{},{} MB", tenths / 10, tenths % 10)
+}

@@ -1,0 +1,605 @@
+//! The submission package a school uploads to Tommy: one ZIP that stands on its own.
+//!
+//! ```text
+//! aanvraag.json        the answers (a core `Document`), for machines
+//! samenvatting.pdf     the summary for people (crates/pdf)
+//! bijlagen/<naam>      the files the user added
+//! manifest.json        form id and version, core version, creation time,
+//!                      size and SHA-256 of every other file, and the verdict
+//! ```
+//!
+//! The parts are tied together: the manifest hashes every file, the PDF carries
+//! the hash of aanvraag.json (see [`pdf_tie`]), the manifest's verdict must equal
+//! a fresh validation, and the ZIP is written in one canonical layout, so
+//! [`verify`] notices a changed byte anywhere. Without a signature key a
+//! determined forger can still rebuild everything consistently; the package
+//! shows accidental and casual changes, not a forgery made with this tool.
+//!
+//! Re-validation uses the manifest's creation date, so a package made on day X
+//! gets the same verdict whenever and wherever it is verified.
+
+mod error;
+pub mod zip;
+
+use std::collections::BTreeSet;
+
+use aanvraagwijzer::{find_form, Document, DocumentError, Form, Verdict, CORE_VERSION};
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+pub use error::PackageError;
+pub use zip::Entry;
+
+/// Name of the answers file in a package.
+pub const DOCUMENT_FILE: &str = "aanvraag.json";
+/// Name of the PDF summary in a package.
+pub const PDF_FILE: &str = "samenvatting.pdf";
+/// Name of the manifest in a package.
+pub const MANIFEST_FILE: &str = "manifest.json";
+/// Folder of the user's attachments in a package.
+pub const ATTACHMENT_DIR: &str = "bijlagen/";
+/// Value of `format` in every manifest.
+pub const FORMAT: &str = "aanvraagwijzer-pakket";
+/// Version of the package format this crate writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+/// How `created` is written in the manifest (local time of the maker).
+pub const CREATED_FORMAT: &str = "%Y-%m-%dT%H:%M:%S";
+
+/// Bounds on what [`open`] and [`verify`] accept; everything beyond is refused
+/// before it takes memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Size of the ZIP file itself.
+    pub max_package_bytes: u64,
+    /// Number of entries in the ZIP.
+    pub max_entries: usize,
+    /// Unpacked size of one entry.
+    pub max_entry_bytes: u64,
+    /// Unpacked size of all entries together.
+    pub max_total_bytes: u64,
+    /// Size of manifest.json (aanvraag.json is bounded by the core's
+    /// `MAX_DOCUMENT_BYTES`; serde_json bounds nesting at 128 levels).
+    pub max_manifest_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_package_bytes: 64 * 1024 * 1024,
+            max_entries: 100,
+            max_entry_bytes: 32 * 1024 * 1024,
+            max_total_bytes: 64 * 1024 * 1024,
+            max_manifest_bytes: 4 * 1024 * 1024,
+        }
+    }
+}
+
+/// manifest.json: what the package claims about itself.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// Always [`FORMAT_VERSION`] for packages this crate writes.
+    pub format_version: u32,
+    /// Form id, e.g. `rsv-breda-vo/tlv-vso`.
+    pub form: String,
+    /// Version of the form (and its criteria) the answers were checked against.
+    pub form_version: String,
+    /// Version of the core that made the package.
+    pub core_version: String,
+    /// When the package was made, local time, [`CREATED_FORMAT`].
+    pub created: String,
+    /// Every other file in the package, in ZIP order.
+    pub files: Vec<ManifestFile>,
+    /// The verdict at creation, validated as of the creation date.
+    pub verdict: Verdict,
+}
+
+/// One file listed in the manifest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestFile {
+    pub path: String,
+    pub size: u64,
+    /// Lower-case hex.
+    pub sha256: String,
+}
+
+/// A file the user added, to go under `bijlagen/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    /// The file's own name (as picked in the browser); made safe by [`build`].
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Lower-case hex SHA-256.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut s = String::with_capacity(64);
+    for b in digest {
+        s.push_str(&format!("{b:02x}"));
+    }
+    s
+}
+
+/// The bytes of aanvraag.json for a document, exactly as [`build`] writes them.
+pub fn document_bytes(doc: &Document) -> Result<Vec<u8>, PackageError> {
+    serde_json::to_vec_pretty(doc).map_err(|e| PackageError::Manifest {
+        reason: e.to_string(),
+    })
+}
+
+/// The line that ties the PDF to the answers: core version, creation time and
+/// the SHA-256 of aanvraag.json. Pass it to the PDF renderer (it goes into the
+/// PDF's metadata, and people see the hash in its closing section); [`build`]
+/// refuses a PDF without it and [`verify`] checks it is there.
+pub fn pdf_tie(doc: &Document, created: NaiveDateTime) -> Result<String, PackageError> {
+    let hash = sha256_hex(&document_bytes(doc)?);
+    Ok(tie_line(
+        CORE_VERSION,
+        &created.format(CREATED_FORMAT).to_string(),
+        &hash,
+    ))
+}
+
+fn tie_line(core_version: &str, created: &str, document_sha256: &str) -> String {
+    format!("aanvraagwijzer {core_version} {created} aanvraag.json sha256 {document_sha256}")
+}
+
+/// The verdict a package carries: validation as of the creation date.
+pub fn verdict_at(form: &Form, doc: &Document, created: NaiveDateTime) -> Verdict {
+    Verdict::of(form, doc, created.date())
+}
+
+/// A safe file name for an attachment: the last path segment, without control
+/// characters or characters that mean something to file systems.
+pub fn attachment_file_name(name: &str) -> Result<String, PackageError> {
+    let last = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let cleaned: String = last
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let cleaned = cleaned.trim().trim_start_matches('.').trim().to_owned();
+    if cleaned.is_empty() || cleaned.len() > 200 {
+        return Err(PackageError::BadAttachment {
+            name: name.to_owned(),
+        });
+    }
+    Ok(cleaned)
+}
+
+/// Makes the package: aanvraag.json, the PDF, the attachments under
+/// `bijlagen/` (names made safe and unique) and the manifest, as a canonical
+/// store-only ZIP. `pdf` must have been rendered with [`pdf_tie`] of the same
+/// document and time.
+pub fn build(
+    form: &Form,
+    doc: &Document,
+    attachments: &[Attachment],
+    pdf: &[u8],
+    created: NaiveDateTime,
+) -> Result<Vec<u8>, PackageError> {
+    let tie = pdf_tie(doc, created)?;
+    if !contains(pdf, tie.as_bytes()) {
+        return Err(PackageError::Corrupt {
+            reason: "de samenvatting hoort niet bij deze antwoorden".into(),
+        });
+    }
+    let mut entries = vec![
+        Entry {
+            name: DOCUMENT_FILE.into(),
+            data: document_bytes(doc)?,
+        },
+        Entry {
+            name: PDF_FILE.into(),
+            data: pdf.to_vec(),
+        },
+    ];
+    let mut taken = BTreeSet::new();
+    for a in attachments {
+        let base = attachment_file_name(&a.name)?;
+        let mut name = base.clone();
+        let mut n = 2;
+        while !taken.insert(name.to_lowercase()) {
+            name = match base.rsplit_once('.') {
+                Some((stem, ext)) if !stem.is_empty() => format!("{stem} ({n}).{ext}"),
+                _ => format!("{base} ({n})"),
+            };
+            n += 1;
+        }
+        entries.push(Entry {
+            name: format!("{ATTACHMENT_DIR}{name}"),
+            data: a.bytes.clone(),
+        });
+    }
+    let limits = Limits::default();
+    let total: u64 = entries.iter().map(|e| e.data.len() as u64).sum();
+    if total > limits.max_total_bytes {
+        return Err(PackageError::TooLarge {
+            size: total,
+            max: limits.max_total_bytes,
+        });
+    }
+    let manifest = Manifest {
+        format: FORMAT.into(),
+        format_version: FORMAT_VERSION,
+        form: form.id.clone(),
+        form_version: form.version.clone(),
+        core_version: CORE_VERSION.into(),
+        created: created.format(CREATED_FORMAT).to_string(),
+        files: entries
+            .iter()
+            .map(|e| ManifestFile {
+                path: e.name.clone(),
+                size: e.data.len() as u64,
+                sha256: sha256_hex(&e.data),
+            })
+            .collect(),
+        verdict: verdict_at(form, doc, created),
+    };
+    entries.push(Entry {
+        name: MANIFEST_FILE.into(),
+        data: manifest_bytes(&manifest)?,
+    });
+    zip::write(&entries, created)
+}
+
+fn manifest_bytes(m: &Manifest) -> Result<Vec<u8>, PackageError> {
+    serde_json::to_vec_pretty(m).map_err(|e| PackageError::Manifest {
+        reason: e.to_string(),
+    })
+}
+
+/// A package opened to restore the form in the site.
+#[derive(Debug, Clone)]
+pub struct Opened {
+    pub document: Document,
+    pub manifest: Manifest,
+    /// The attachments, names without `bijlagen/`.
+    pub attachments: Vec<Attachment>,
+    /// samenvatting.pdf, when present.
+    pub pdf: Option<Vec<u8>>,
+}
+
+/// The parts every check needs: entries, manifest, creation time, form, document.
+struct Parts {
+    entries: Vec<Entry>,
+    manifest_raw: Vec<u8>,
+    manifest: Manifest,
+    created: NaiveDateTime,
+    form: &'static Form,
+    document: Document,
+}
+
+fn read_parts(bytes: &[u8], limits: &Limits) -> Result<Parts, PackageError> {
+    let entries = zip::read(bytes, limits)?;
+    let find = |name: &str| entries.iter().find(|e| e.name == name);
+    let manifest_entry = find(MANIFEST_FILE).ok_or_else(|| PackageError::MissingFile {
+        name: MANIFEST_FILE.into(),
+    })?;
+    if manifest_entry.data.len() as u64 > limits.max_manifest_bytes {
+        return Err(PackageError::Manifest {
+            reason: format!("{} bytes", manifest_entry.data.len()),
+        });
+    }
+    let manifest: Manifest =
+        serde_json::from_slice(&manifest_entry.data).map_err(|e| PackageError::Manifest {
+            reason: e.to_string(),
+        })?;
+    if manifest.format != FORMAT || manifest.format_version != FORMAT_VERSION {
+        return Err(PackageError::Manifest {
+            reason: format!(
+                "format {:?} version {}",
+                manifest.format, manifest.format_version
+            ),
+        });
+    }
+    let created =
+        NaiveDateTime::parse_from_str(&manifest.created, CREATED_FORMAT).map_err(|e| {
+            PackageError::Manifest {
+                reason: format!("created {:?}: {e}", manifest.created),
+            }
+        })?;
+    let form = find_form(&manifest.form).ok_or_else(|| PackageError::UnknownForm {
+        form: manifest.form.clone(),
+    })?;
+    let doc_entry = find(DOCUMENT_FILE).ok_or_else(|| PackageError::MissingFile {
+        name: DOCUMENT_FILE.into(),
+    })?;
+    let text = std::str::from_utf8(&doc_entry.data).map_err(|e| {
+        PackageError::Document(DocumentError::Shape {
+            reason: e.to_string(),
+        })
+    })?;
+    let document = Document::from_json(text).map_err(PackageError::Document)?;
+    let manifest_raw = manifest_entry.data.clone();
+    Ok(Parts {
+        entries,
+        manifest_raw,
+        manifest,
+        created,
+        form,
+        document,
+    })
+}
+
+/// Opens a package to restore the form: the answers, the attachments and the
+/// manifest. Does not judge tampering (use [`verify`]); a package for an older
+/// version of a known form still opens (validation then warns about the version).
+pub fn open(bytes: &[u8], limits: &Limits) -> Result<Opened, PackageError> {
+    let parts = read_parts(bytes, limits)?;
+    let pdf = parts
+        .entries
+        .iter()
+        .find(|e| e.name == PDF_FILE)
+        .map(|e| e.data.clone());
+    let attachments = parts
+        .entries
+        .into_iter()
+        .filter_map(|e| {
+            let name = e.name.strip_prefix(ATTACHMENT_DIR)?;
+            (!name.is_empty() && !name.contains('/')).then(|| Attachment {
+                name: name.to_owned(),
+                bytes: e.data,
+            })
+        })
+        .collect();
+    Ok(Opened {
+        document: parts.document,
+        manifest: parts.manifest,
+        attachments,
+        pdf,
+    })
+}
+
+/// What kind of tampering was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TamperKind {
+    /// A listed file's bytes differ from the manifest's hash or size.
+    FileChanged,
+    /// A listed file is not in the package.
+    FileMissing,
+    /// The package holds a file the manifest does not list.
+    FileUnlisted,
+    /// aanvraag.json names another form or version than the manifest.
+    DocumentMismatch,
+    /// The manifest's verdict differs from validating the answers again.
+    FindingsDiffer,
+    /// The PDF does not carry the hash of these answers.
+    PdfMismatch,
+    /// manifest.json is not as Aanvraagwijzer wrote it.
+    ManifestEdited,
+    /// The ZIP container itself was changed (repacked, edited headers).
+    ContainerChanged,
+}
+
+/// One sign of tampering, with a Dutch message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tampering {
+    pub kind: TamperKind,
+    /// The file concerned, if one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    pub message: String,
+}
+
+/// The result of [`verify`]: is the package intact, and the verdict on its answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VerifyReport {
+    /// No sign of tampering.
+    pub intact: bool,
+    /// Signs of tampering, empty when intact.
+    pub tampering: Vec<Tampering>,
+    /// What the package says about itself.
+    pub manifest: Manifest,
+    /// The answers validated again, as of the manifest's creation date.
+    pub verdict: Verdict,
+}
+
+impl VerifyReport {
+    /// Intact and without blocking findings: the package can go to the SWV.
+    pub fn ok(&self) -> bool {
+        self.intact && self.verdict.valid
+    }
+
+    /// One Dutch sentence about the package as a whole.
+    pub fn headline_nl(&self) -> String {
+        if !self.intact {
+            "Het pakket is gewijzigd nadat het is gemaakt: vertrouw de inhoud niet en vraag de school om een nieuw pakket.".into()
+        } else if self.verdict.valid {
+            "Het pakket is ongewijzigd en de aanvraag is compleet.".into()
+        } else {
+            "Het pakket is ongewijzigd, maar de aanvraag is nog niet compleet.".into()
+        }
+    }
+}
+
+/// Verifies a package: every hash and size in the manifest, no unlisted
+/// files, the PDF tied to the answers, the manifest and container exactly as
+/// written, and the answers validated again with this core as of the creation
+/// date, compared with the manifest's verdict.
+///
+/// `Err` means the package cannot be read at all (not a ZIP, hostile, unknown
+/// form or version); tampering with a readable package is in the report.
+pub fn verify(bytes: &[u8], limits: &Limits) -> Result<VerifyReport, PackageError> {
+    let parts = read_parts(bytes, limits)?;
+    let Parts {
+        entries,
+        manifest_raw,
+        manifest,
+        created,
+        form,
+        document,
+    } = parts;
+    if manifest.form_version != form.version {
+        return Err(PackageError::UnknownFormVersion {
+            form: manifest.form.clone(),
+            version: manifest.form_version.clone(),
+            known: form.version.clone(),
+        });
+    }
+    let mut found = Vec::new();
+
+    let mut listed = BTreeSet::new();
+    for f in &manifest.files {
+        if !listed.insert(f.path.as_str()) || f.path == MANIFEST_FILE {
+            flag(
+                &mut found,
+                TamperKind::ManifestEdited,
+                Some(&f.path),
+                format!(
+                    "Het manifest noemt \"{}\" meer dan eens of op een plek waar het niet hoort.",
+                    f.path
+                ),
+            );
+            continue;
+        }
+        match entries.iter().find(|e| e.name == f.path) {
+            None => flag(
+&mut found,
+                TamperKind::FileMissing,
+                Some(&f.path),
+                format!("\"{}\" staat in het manifest, maar ontbreekt in het pakket.", f.path),
+            ),
+            Some(e) if e.data.len() as u64 != f.size || sha256_hex(&e.data) != f.sha256 => flag(
+&mut found,
+                TamperKind::FileChanged,
+                Some(&f.path),
+                format!(
+                    "\"{}\" is gewijzigd: de inhoud past niet meer bij het controlegetal (SHA-256) in het manifest.",
+                    f.path
+                ),
+            ),
+            Some(_) => {}
+        }
+    }
+    for e in &entries {
+        let is_dir = e.name.ends_with('/') && e.data.is_empty();
+        if e.name != MANIFEST_FILE && !is_dir && !listed.contains(e.name.as_str()) {
+            flag(
+&mut found,
+                TamperKind::FileUnlisted,
+                Some(&e.name),
+                format!("\"{}\" zit in het pakket, maar staat niet in het manifest: het is later toegevoegd.", e.name),
+            );
+        }
+    }
+    for required in [DOCUMENT_FILE, PDF_FILE] {
+        // A required file that is present but unlisted was reported above.
+        if !listed.contains(required) && entries.iter().all(|e| e.name != required) {
+            flag(
+                &mut found,
+                TamperKind::FileMissing,
+                Some(required),
+                format!("\"{required}\" ontbreekt in het pakket en in het manifest."),
+            );
+        }
+    }
+    if document.form != manifest.form || document.form_version != manifest.form_version {
+        flag(
+&mut found,
+            TamperKind::DocumentMismatch,
+            Some(DOCUMENT_FILE),
+            format!(
+                "aanvraag.json hoort bij formulier \"{}\" versie {}, het manifest bij \"{}\" versie {}.",
+                document.form, document.form_version, manifest.form, manifest.form_version
+            ),
+        );
+    }
+
+    let verdict = verdict_at(form, &document, created);
+    let mut claimed = manifest.verdict.clone();
+    if claimed.core_version != manifest.core_version {
+        flag(
+            &mut found,
+            TamperKind::ManifestEdited,
+            Some(MANIFEST_FILE),
+            "In het manifest staan twee verschillende versies van Aanvraagwijzer.".into(),
+        );
+    }
+    claimed.core_version = verdict.core_version.clone();
+    if claimed != verdict {
+        let why = if manifest.core_version != CORE_VERSION {
+            format!(
+                " Het pakket is gemaakt met Aanvraagwijzer {}, deze controle gebruikt {}; vraag bij twijfel een nieuw pakket.",
+                manifest.core_version, CORE_VERSION
+            )
+        } else {
+            String::new()
+        };
+        flag(
+&mut found,
+            TamperKind::FindingsDiffer,
+            Some(MANIFEST_FILE),
+            format!(
+                "De bevindingen in het manifest verschillen van een nieuwe controle van de antwoorden (op de datum van het pakket, {}).{why}",
+                verdict.checked_on
+            ),
+        );
+    }
+
+    if let Some(doc_entry) = entries.iter().find(|e| e.name == DOCUMENT_FILE) {
+        let tie = tie_line(
+            &manifest.core_version,
+            &manifest.created,
+            &sha256_hex(&doc_entry.data),
+        );
+        let tied = entries
+            .iter()
+            .find(|e| e.name == PDF_FILE)
+            .is_some_and(|pdf| contains(&pdf.data, tie.as_bytes()));
+        if !tied && entries.iter().any(|e| e.name == PDF_FILE) {
+            flag(
+&mut found,
+                TamperKind::PdfMismatch,
+                Some(PDF_FILE),
+                "De samenvatting (PDF) hoort niet bij deze antwoorden of dit tijdstip: één van beide is vervangen of gewijzigd.".into(),
+            );
+        }
+    }
+
+    if manifest_bytes(&manifest)? != manifest_raw {
+        flag(
+&mut found,
+            TamperKind::ManifestEdited,
+            Some(MANIFEST_FILE),
+            "manifest.json is met de hand gewijzigd: het is niet meer zoals Aanvraagwijzer het schreef.".into(),
+        );
+    }
+    if found.is_empty() && zip::write(&entries, created)? != bytes {
+        flag(
+&mut found,
+            TamperKind::ContainerChanged,
+            None,
+            "Het ZIP-bestand zelf is gewijzigd of opnieuw ingepakt na het maken (de bestanden erin zijn nog gelijk).".into(),
+        );
+    }
+    Ok(VerifyReport {
+        intact: found.is_empty(),
+        tampering: found,
+        manifest,
+        verdict,
+    })
+}
+
+fn flag(found: &mut Vec<Tampering>, kind: TamperKind, path: Option<&str>, message: String) {
+    found.push(Tampering {
+        kind,
+        path: path.map(str::to_owned),
+        message,
+    });
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
+}

@@ -1,0 +1,1 @@
+//! PDF summary (work in progress).
