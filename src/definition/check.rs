@@ -312,7 +312,12 @@ fn check_condition(
                 ));
             }
         }
-        Condition::Filled { .. } | Condition::SameAs { .. } => {}
+        Condition::ContainsAny { contains_any, .. }
+            if contains_any.iter().all(|w| w.trim().is_empty()) =>
+        {
+            push(invalid(place, "contains_any needs at least one word"))
+        }
+        Condition::Filled { .. } | Condition::SameAs { .. } | Condition::ContainsAny { .. } => {}
     }
 }
 

@@ -34,6 +34,13 @@ pub enum Condition {
     /// The date at `field` falls in one of these months (1 = januari … 12 =
     /// december): `{ field = "startdatum", month_in = [8, 9, 1] }`; false when empty.
     MonthIn { field: String, month_in: Vec<u32> },
+    /// The text at `field` contains at least one of these words (ignoring
+    /// case): `{ field = "deskundige.functie", contains_any = ["orthopedagoog"] }`;
+    /// false when empty.
+    ContainsAny {
+        field: String,
+        contains_any: Vec<String>,
+    },
 }
 
 impl Condition {
@@ -49,7 +56,8 @@ impl Condition {
             Condition::Equals { field, .. }
             | Condition::OneOf { field, .. }
             | Condition::Filled { field, .. }
-            | Condition::MonthIn { field, .. } => out.push(field),
+            | Condition::MonthIn { field, .. }
+            | Condition::ContainsAny { field, .. } => out.push(field),
             Condition::SameAs { field, same_as } => {
                 out.push(field);
                 out.push(same_as);

@@ -37,7 +37,11 @@ impl<'a> Scope<'a> {
         };
         if let (Some((list, _, item)), Some(rest)) = (self.item, rest) {
             if list == first {
-                return item.get(rest);
+                // A part of a composite field inside the item: `deskundigen.deskundige.functie`.
+                return match rest.split_once('.') {
+                    Some((sub, part)) => item.get(sub)?.get(part),
+                    None => item.get(rest),
+                };
             }
         }
         let v = self.answers.get(first)?;
@@ -79,6 +83,15 @@ impl<'a> Scope<'a> {
                 of.iter().filter(|c| self.holds(c)).count() >= *at_least
             }
             Condition::Not { not } => !self.holds(not),
+            Condition::ContainsAny {
+                field,
+                contains_any,
+            } => self.text(field).is_some_and(|t| {
+                let lower = t.to_lowercase();
+                contains_any
+                    .iter()
+                    .any(|w| lower.contains(&w.trim().to_lowercase()))
+            }),
             Condition::MonthIn { field, month_in } => match self.field_value(field) {
                 Some(Val::Date(d)) => month_in.contains(&d.month()),
                 _ => false,
@@ -393,6 +406,18 @@ title = "A"
     }
 
     #[test]
+    fn parts_of_composites_inside_list_items_are_read() {
+        let f: Form = toml::from_str(&FORM.replace(
+            "    [[sections.fields.fields]]\n    id = \"niveau\"",
+            "    [[sections.fields.fields]]\n    id = \"wie\"\n    label = \"Wie\"\n    type = \"person\"\n    [[sections.fields.fields]]\n    id = \"niveau\"",
+        ))
+        .expect("test form parses");
+        let a = serde_json::json!({"steun": [{"wie": {"naam": "Ilse", "functie": "Orthopedagoog"}}, {"wie": {"naam": "Jan", "functie": "leerkracht"}}]});
+        let e = r#"e = { count_where = { list = "steun", where = { field = "steun.wie.functie", contains_any = ["orthopedagoog"] } } }"#;
+        assert_eq!(eval(&f, a, e), num(1));
+    }
+
+    #[test]
     fn month_in_reads_the_date() {
         let f = form();
         let answers = serde_json::json!({"start": "15-01-2027", "eind": "nooit"});
@@ -410,5 +435,12 @@ title = "A"
         assert!(scope.holds(&cond("start", vec![8, 9, 1])));
         assert!(!scope.holds(&cond("start", vec![8, 9])));
         assert!(!scope.holds(&cond("eind", vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])));
+        let contains = |field: &str, words: &[&str]| Condition::ContainsAny {
+            field: field.into(),
+            contains_any: words.iter().map(|w| w.to_string()).collect(),
+        };
+        assert!(scope.holds(&contains("eind", &["NOOIT"])));
+        assert!(!scope.holds(&contains("eind", &["altijd"])));
+        assert!(!scope.holds(&contains("uren", &["nooit"])));
     }
 }
