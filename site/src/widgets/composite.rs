@@ -1,0 +1,139 @@
+//! Person, signature and attachment: a fieldset of named parts; an
+//! attachment also has statements to tick.
+
+use aanvraagwijzer::{Field, FieldKind};
+use leptos::prelude::*;
+use serde_json::Value;
+
+use super::findings::findings_block;
+use super::text::{text_control, TextSpec};
+use super::{blocks, described_by, hint_view, label_text};
+use crate::answers::{self, AnswerPath};
+use crate::state::FormState;
+
+/// Label and hint of a composite part, in plain Dutch.
+fn part_text(part: &str) -> (&'static str, Option<&'static str>) {
+    match part {
+        "naam" => ("Naam", None),
+        "functie" => ("Functie", Some("Bijvoorbeeld: directeur, orthopedagoog.")),
+        "datum" => (
+            "Datum van ondertekening",
+            Some("Typ de datum als dd-mm-jjjj, bijvoorbeeld 14-03-2026."),
+        ),
+        "bestandsnaam" => (
+            "Naam van het bestand",
+            Some("Bijvoorbeeld: groeidocument-2026.pdf"),
+        ),
+        "omschrijving" => ("Omschrijving (niet verplicht)", None),
+        _ => ("Onderdeel", None),
+    }
+}
+
+/// A composite field as a fieldset of its parts.
+pub fn composite(state: FormState, field: &'static Field, path: AnswerPath) -> impl IntoView {
+    let id = path.dom_id();
+    let pointer = path.pointer();
+    let shown = Memo::new(move |_| state.shown_at(&pointer));
+    let invalid = move || shown.with(|f| blocks(f));
+    let has_hint = field.hint.is_some();
+    let describedby = {
+        let id = id.clone();
+        move || described_by(&id, has_hint, shown.with(|f| !f.is_empty()))
+    };
+    let parts = field
+        .kind
+        .parts()
+        .iter()
+        .map(|part| {
+            let (label, hint) = part_text(part);
+            text_control(
+                state,
+                path.child(part),
+                TextSpec {
+                    label: label.to_owned(),
+                    hint: hint.map(str::to_owned),
+                    multiline: false,
+                    inputmode: (*part == "datum").then_some("numeric"),
+                    size_class: if *part == "datum" { "aw-size-date" } else { "" },
+                    suffix: None,
+                },
+            )
+        })
+        .collect_view();
+    let confirmations = match &field.kind {
+        FieldKind::Attachment { confirmations } if !confirmations.is_empty() => {
+            let boxes = confirmations
+                .iter()
+                .enumerate()
+                .map(|(i, text)| confirmation(state, path.child("bevestigingen").child(i), text))
+                .collect_view();
+            Some(view! {
+                <div class="aw-confirmations">
+                    <p class="utrecht-paragraph aw-confirmations__intro">"Vink aan wat klopt:"</p>
+                    {boxes}
+                </div>
+            })
+        }
+        _ => None,
+    };
+    let findings_id = format!("{id}-fout");
+    view! {
+        <fieldset
+            class=move || {
+                if invalid() {
+                    "utrecht-form-fieldset utrecht-form-fieldset--html-fieldset utrecht-form-fieldset--invalid aw-group"
+                } else {
+                    "utrecht-form-fieldset utrecht-form-fieldset--html-fieldset aw-group"
+                }
+            }
+            id=id.clone()
+            aria-describedby=describedby
+        >
+            <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+                {label_text(field)}
+            </legend>
+            {hint_view(&id, field.hint.clone())}
+            {move || findings_block(state.form, findings_id.clone(), shown.get())}
+            {parts}
+            {confirmations}
+        </fieldset>
+    }
+}
+
+/// One statement to tick (stored as `true`/`false` at its index).
+fn confirmation(state: FormState, path: AnswerPath, text: &str) -> impl IntoView {
+    let id = path.dom_id();
+    let pointer = path.pointer();
+    let shown = Memo::new(move |_| state.shown_at(&pointer));
+    let invalid = move || shown.with(|f| blocks(f));
+    let ticked = {
+        let path = path.clone();
+        Memo::new(move |_| state.answers.with(|a| answers::is_ticked(a, &path)))
+    };
+    let describedby = {
+        let id = id.clone();
+        move || described_by(&id, false, shown.with(|f| !f.is_empty()))
+    };
+    let findings_id = format!("{id}-fout");
+    view! {
+        <div class="utrecht-form-field utrecht-form-field--checkbox aw-option">
+            <input
+                type="checkbox"
+                class="utrecht-checkbox utrecht-checkbox--html-input"
+                id=id.clone()
+                name=id.clone()
+                aria-describedby=describedby
+                aria-invalid=move || invalid().then_some("true")
+                prop:checked=move || ticked.get()
+                on:change=move |ev| {
+                    state.set(&path, Value::Bool(event_target_checked(&ev)));
+                    state.touch(&path);
+                }
+            />
+            <label class="utrecht-form-label utrecht-form-label--checkbox" for=id>
+                {text.to_owned()}
+            </label>
+            {move || findings_block(state.form, findings_id.clone(), shown.get())}
+        </div>
+    }
+}

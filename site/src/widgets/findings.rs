@@ -1,0 +1,85 @@
+//! How a finding reads on the page: severity in words, the message, and a
+//! "Waarom?" disclosure with the SWV's own passage.
+
+use aanvraagwijzer::{Finding, Form, Severity};
+use leptos::prelude::*;
+
+/// The word before a message, so severity never depends on colour alone.
+pub fn severity_prefix(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Fout => "Fout:",
+        Severity::Waarschuwing => "Let op:",
+        Severity::Tip => "Tip:",
+    }
+}
+
+/// CSS class per severity (colour and icon come on top of the word).
+fn severity_class(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Fout => "aw-finding aw-finding--fout",
+        Severity::Waarschuwing => "aw-finding aw-finding--waarschuwing",
+        Severity::Tip => "aw-finding aw-finding--tip",
+    }
+}
+
+/// One finding beside its field.
+#[component]
+pub fn FindingMessage(form: &'static Form, finding: Finding) -> impl IntoView {
+    let why = finding.source.as_ref().map(|source| {
+        let quote = form
+            .sources
+            .get(&source.key)
+            .map(|s| s.quote.clone())
+            .unwrap_or_default();
+        view! { <Why document=source.document.clone() section=source.section.clone() quote=quote/> }
+    });
+    view! {
+        <div class=severity_class(finding.severity)>
+            <p class="aw-finding__message">
+                <strong class="aw-finding__severity">{severity_prefix(finding.severity)}</strong>
+                " "
+                {finding.message}
+            </p>
+            {why}
+        </div>
+    }
+}
+
+/// The "Waarom?" disclosure: where a rule comes from, quoted.
+#[component]
+pub fn Why(document: String, section: String, quote: String) -> impl IntoView {
+    view! {
+        <details class="aw-why">
+            <summary class="aw-why__summary">"Waarom?"</summary>
+            <div class="aw-why__body">
+                <p class="utrecht-paragraph">
+                    "Dit staat in " <cite>{document}</cite> ", " {section} ":"
+                </p>
+                <blockquote class="utrecht-blockquote utrecht-blockquote--html-blockquote">
+                    <p>{quote}</p>
+                </blockquote>
+            </div>
+        </details>
+    }
+}
+
+/// The findings block of one field or group, with the id `aria-describedby`
+/// points at; renders nothing while there is nothing to show.
+pub fn findings_block(form: &'static Form, id: String, findings: Vec<Finding>) -> impl IntoView {
+    (!findings.is_empty()).then(|| {
+        let blocking = findings.iter().any(|f| f.severity == Severity::Fout);
+        let class = if blocking {
+            "utrecht-form-field-error-message aw-findings"
+        } else {
+            "utrecht-form-field-description utrecht-form-field-description--warning aw-findings"
+        };
+        view! {
+            <div class=class id=id>
+                {findings
+                    .into_iter()
+                    .map(|finding| view! { <FindingMessage form=form finding=finding/> })
+                    .collect_view()}
+            </div>
+        }
+    })
+}

@@ -1,0 +1,156 @@
+//! A repeated group (goals, pupils, experts): items with their sub-fields,
+//! "Voeg een … toe" and "Verwijder".
+
+use aanvraagwijzer::{item_field_applies, Field, FieldKind};
+use leptos::prelude::*;
+
+use super::findings::findings_block;
+use super::{blocks, described_by, field_view, hint_view, label_text};
+use crate::answers::{self, AnswerPath};
+use crate::focus;
+use crate::state::FormState;
+
+/// "doel" -> "Doel", for item headings.
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A list field: a fieldset holding one fieldset per item.
+pub fn list(state: FormState, field: &'static Field, path: AnswerPath) -> impl IntoView {
+    let FieldKind::List {
+        fields,
+        max_items,
+        item_label,
+        ..
+    } = &field.kind
+    else {
+        return ().into_any();
+    };
+    let id = path.dom_id();
+    let pointer = path.pointer();
+    let shown = {
+        let pointer = pointer.clone();
+        Memo::new(move |_| state.shown_at(&pointer))
+    };
+    let invalid = move || shown.with(|f| blocks(f));
+    let len = {
+        let path = path.clone();
+        Memo::new(move |_| state.answers.with(|a| answers::list_len(a, &path)))
+    };
+    let has_hint = field.hint.is_some();
+    let describedby = {
+        let id = id.clone();
+        move || described_by(&id, has_hint, shown.with(|f| !f.is_empty()))
+    };
+    let can_add = move || max_items.is_none_or(|max| len.get() < max);
+    let items = {
+        let path = path.clone();
+        move || {
+            (0..len.get())
+                .map(|index| item(state, field, fields, item_label, path.clone(), index))
+                .collect_view()
+        }
+    };
+    let add = {
+        let path = path.clone();
+        move |_| {
+            let new_index = len.get_untracked();
+            state.answers.update(|a| answers::push_item(a, &path));
+            // Take the user to the new item's first input.
+            if let Some(first) = fields.first() {
+                let target = path.child(new_index).child(&first.id).dom_id();
+                request_animation_frame(move || {
+                    focus::focus_field(&target);
+                });
+            }
+        }
+    };
+    let findings_id = format!("{id}-fout");
+    view! {
+        <fieldset
+            class=move || {
+                if invalid() {
+                    "utrecht-form-fieldset utrecht-form-fieldset--html-fieldset utrecht-form-fieldset--invalid aw-group aw-list"
+                } else {
+                    "utrecht-form-fieldset utrecht-form-fieldset--html-fieldset aw-group aw-list"
+                }
+            }
+            id=id.clone()
+            aria-describedby=describedby
+        >
+            <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+                {label_text(field)}
+            </legend>
+            {hint_view(&id, field.hint.clone())}
+            {move || findings_block(state.form, findings_id.clone(), shown.get())}
+            {items}
+            <Show when=can_add>
+                <button
+                    type="button"
+                    class="utrecht-button utrecht-button--secondary-action aw-list__add"
+                    on:click=add.clone()
+                >
+                    {format!("Voeg een {item_label} toe")}
+                </button>
+            </Show>
+        </fieldset>
+    }
+    .into_any()
+}
+
+/// One item of a list, numbered from 1 for people.
+fn item(
+    state: FormState,
+    list_field: &'static Field,
+    fields: &'static [Field],
+    item_label: &'static str,
+    list_path: AnswerPath,
+    index: usize,
+) -> impl IntoView {
+    let form = state.form;
+    let today = state.today;
+    let number = index + 1;
+    let sub_fields = fields
+        .iter()
+        .map(|sub| {
+            let applies = Memo::new(move |_| {
+                state.document.with(|doc| {
+                    item_field_applies(form, doc, today, &list_field.id, index, &sub.id)
+                })
+            });
+            field_view(state, sub, list_path.child(index).child(&sub.id), applies)
+        })
+        .collect_view();
+    let list_pointer = list_path.pointer();
+    let remove = move |_| {
+        state
+            .answers
+            .update(|a| answers::remove_item(a, &list_path, index));
+        state.touched.update(|t| {
+            let kept: Vec<String> = t.iter().cloned().collect();
+            *t = answers::renumber_after_remove(&kept, &list_pointer, index)
+                .into_iter()
+                .collect();
+        });
+    };
+    view! {
+        <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset aw-list__item">
+            <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+                {format!("{} {number}", capitalised(item_label))}
+            </legend>
+            {sub_fields}
+            <button
+                type="button"
+                class="utrecht-button utrecht-button--secondary-action aw-list__remove"
+                on:click=remove
+            >
+                "Verwijder"
+                <span class="aw-visually-hidden">{format!(" {item_label} {number}")}</span>
+            </button>
+        </fieldset>
+    }
+}

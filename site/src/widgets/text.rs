@@ -1,0 +1,150 @@
+//! One-line and multi-line text inputs: text, long text, date, BSN, postcode,
+//! BRIN, number, money, and the parts of composite fields.
+
+use aanvraagwijzer::{Field, FieldKind};
+use leptos::prelude::*;
+use serde_json::Value;
+
+use super::findings::findings_block;
+use super::{blocks, described_by, hint_view, label_text};
+use crate::answers::{self, AnswerPath};
+use crate::state::FormState;
+
+/// What differs between the text-like inputs.
+pub struct TextSpec {
+    pub label: String,
+    pub hint: Option<String>,
+    pub multiline: bool,
+    /// `inputmode` for mobile keyboards (numeric, decimal).
+    pub inputmode: Option<&'static str>,
+    /// Utrecht size modifier, e.g. `utrecht-textbox--postal-code-nl-size`.
+    pub size_class: &'static str,
+    /// Text after the input, e.g. the unit "uur per week".
+    pub suffix: Option<String>,
+}
+
+/// A whole text-like field from its definition.
+pub fn field_input(state: FormState, field: &'static Field, path: AnswerPath) -> impl IntoView {
+    let (inputmode, size_class, suffix, default_hint) = match &field.kind {
+        FieldKind::Date { .. } => (
+            Some("numeric"),
+            "aw-size-date",
+            None,
+            Some("Typ de datum als dd-mm-jjjj, bijvoorbeeld 03-09-2012."),
+        ),
+        FieldKind::Bsn => (Some("numeric"), "aw-size-bsn", None, None),
+        FieldKind::Postcode => (None, "utrecht-textbox--postal-code-nl-size", None, None),
+        FieldKind::Brin => (None, "aw-size-brin", None, None),
+        FieldKind::Number { unit, .. } => (Some("decimal"), "aw-size-number", unit.clone(), None),
+        FieldKind::Money { .. } => (
+            Some("decimal"),
+            "aw-size-number",
+            Some("euro".to_owned()),
+            Some("Bedrag in euro, bijvoorbeeld 1250,50."),
+        ),
+        _ => (None, "", None, None),
+    };
+    let spec = TextSpec {
+        label: label_text(field),
+        hint: field
+            .hint
+            .clone()
+            .or_else(|| default_hint.map(str::to_owned)),
+        multiline: matches!(field.kind, FieldKind::LongText { .. }),
+        inputmode,
+        size_class,
+        suffix,
+    };
+    text_control(state, path, spec)
+}
+
+/// A labelled text input bound to the answer at `path`.
+pub fn text_control(state: FormState, path: AnswerPath, spec: TextSpec) -> impl IntoView {
+    let form = state.form;
+    let id = path.dom_id();
+    let pointer = path.pointer();
+    let value = {
+        let path = path.clone();
+        Memo::new(move |_| state.answers.with(|a| answers::text(a, &path)))
+    };
+    let shown = Memo::new(move |_| state.shown_at(&pointer));
+    let invalid = move || shown.with(|f| blocks(f));
+    let has_hint = spec.hint.is_some();
+    let describedby = {
+        let id = id.clone();
+        move || described_by(&id, has_hint, shown.with(|f| !f.is_empty()))
+    };
+    let on_input = {
+        let path = path.clone();
+        move |ev| state.set(&path, Value::String(event_target_value(&ev)))
+    };
+    let on_blur = {
+        let path = path.clone();
+        move |_| state.touch(&path)
+    };
+    let size_class = spec.size_class;
+    let control = if spec.multiline {
+        view! {
+            <textarea
+                class=move || {
+                    if invalid() {
+                        "utrecht-textarea utrecht-textarea--html-textarea utrecht-textarea--invalid"
+                    } else {
+                        "utrecht-textarea utrecht-textarea--html-textarea"
+                    }
+                }
+                id=id.clone()
+                name=id.clone()
+                rows="6"
+                aria-describedby=describedby.clone()
+                aria-invalid=move || invalid().then_some("true")
+                prop:value=move || value.get()
+                on:input=on_input
+                on:blur=on_blur
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                type="text"
+                class=move || {
+                    let base = "utrecht-textbox utrecht-textbox--html-input";
+                    let invalid = if invalid() { " utrecht-textbox--invalid" } else { "" };
+                    format!("{base} {size_class}{invalid}")
+                }
+                id=id.clone()
+                name=id.clone()
+                inputmode=spec.inputmode
+                autocomplete="off"
+                spellcheck="false"
+                aria-describedby=describedby.clone()
+                aria-invalid=move || invalid().then_some("true")
+                prop:value=move || value.get()
+                on:input=on_input
+                on:blur=on_blur
+            />
+        }
+        .into_any()
+    };
+    let findings_id = format!("{id}-fout");
+    view! {
+        <div class=move || {
+            if invalid() {
+                "utrecht-form-field utrecht-form-field--text utrecht-form-field--invalid aw-field"
+            } else {
+                "utrecht-form-field utrecht-form-field--text aw-field"
+            }
+        }>
+            <div class="utrecht-form-field__label">
+                <label class="utrecht-form-label" for=id.clone()>{spec.label}</label>
+            </div>
+            {hint_view(&id, spec.hint)}
+            {move || findings_block(form, findings_id.clone(), shown.get())}
+            <div class="utrecht-form-field__input">
+                {control}
+                {spec.suffix.map(|s| view! { <span class="aw-suffix">{s}</span> })}
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,174 @@
+//! `build-site`: cargo (wasm32, build-std) -> wasm-bindgen -> wasm-opt -> dist.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use crate::{repo_root, sizes, WASM_BINDGEN_VERSION};
+
+/// The crate name as cargo writes the wasm file.
+const CRATE_FILE: &str = "aanvraagwijzer_site";
+
+/// Builds the site into `site/dist/`.
+pub fn run() -> Result<(), String> {
+    let root = repo_root();
+    let site = root.join("site");
+    let dist = site.join("dist");
+    let started = Instant::now();
+
+    cargo_build(&site)?;
+    let built = Instant::now();
+    let wasm = site
+        .join("target/wasm32-unknown-unknown/release")
+        .join(format!("{CRATE_FILE}.wasm"));
+
+    if dist.exists() {
+        std::fs::remove_dir_all(&dist).map_err(|e| format!("cannot clear {}: {e}", dist.display()))?;
+    }
+    let pkg = dist.join("pkg");
+    wasm_bindgen(&wasm, &pkg)?;
+    let bg = pkg.join(format!("{CRATE_FILE}_bg.wasm"));
+    wasm_opt(&root, &bg)?;
+    copy_static(&root, &site, &dist)?;
+
+    println!(
+        "site built in {:.1}s (cargo {:.1}s) -> {}",
+        started.elapsed().as_secs_f64(),
+        (built - started).as_secs_f64(),
+        dist.display()
+    );
+    sizes::print(&dist)
+}
+
+/// Runs a command, failing with its name when it fails.
+fn run_cmd(cmd: &mut Command, what: &str) -> Result<(), String> {
+    let status = cmd
+        .status()
+        .map_err(|e| format!("{what}: cannot start: {e} (run ./x.sh setup)"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{what} failed ({status})"))
+    }
+}
+
+/// Debian's cargo and rustc (rustc-web) build for wasm32 with build-std, read
+/// from site/.cargo/config.toml. rustup's toolchain has no wasm32 std here,
+/// so /usr/bin goes first and rustup's variables are dropped.
+fn cargo_build(site: &Path) -> Result<(), String> {
+    let path = std::env::var("PATH").unwrap_or_default();
+    let mut cmd = Command::new("/usr/bin/cargo");
+    cmd.current_dir(site)
+        .args(["build", "--release", "--locked"])
+        .env("PATH", format!("/usr/bin:{path}"))
+        .env("RUSTC", "/usr/bin/rustc")
+        .env("RUSTC_BOOTSTRAP", "1")
+        .env_remove("RUSTUP_TOOLCHAIN")
+        .env_remove("RUSTC_WRAPPER")
+        .env_remove("RUSTDOC")
+        .env_remove("CARGO_TARGET_DIR")
+        .env_remove("CARGO_BUILD_TARGET");
+    run_cmd(&mut cmd, "cargo build (site, wasm32)")
+}
+
+/// The wasm-bindgen CLI on PATH (cargo install puts it in ~/.cargo/bin),
+/// checked to be the exact version the crate uses.
+fn wasm_bindgen_bin() -> Result<PathBuf, String> {
+    let mut candidates = vec![PathBuf::from("wasm-bindgen")];
+    if let Some(home) = std::env::var_os("CARGO_HOME") {
+        candidates.push(PathBuf::from(home).join("bin/wasm-bindgen"));
+    }
+    if let Some(home) = std::env::var_os("HOME") {
+        candidates.push(PathBuf::from(home).join(".cargo/bin/wasm-bindgen"));
+    }
+    let mut found = Vec::new();
+    for bin in candidates {
+        if let Ok(out) = Command::new(&bin).arg("--version").output() {
+            let version = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+            if version == format!("wasm-bindgen {WASM_BINDGEN_VERSION}") {
+                return Ok(bin);
+            }
+            found.push(version);
+        }
+    }
+    Err(format!(
+        "wasm-bindgen {WASM_BINDGEN_VERSION} not found (found: {found:?}); run ./x.sh setup"
+    ))
+}
+
+fn wasm_bindgen(wasm: &Path, out: &Path) -> Result<(), String> {
+    let bin = wasm_bindgen_bin()?;
+    let mut cmd = Command::new(bin);
+    cmd.arg("--target")
+        .arg("web")
+        .arg("--no-typescript")
+        // Names and producer info only help debugging; they cost ~half the size.
+        .arg("--remove-name-section")
+        .arg("--remove-producers-section")
+        .arg("--out-dir")
+        .arg(out)
+        .arg("--out-name")
+        .arg(CRATE_FILE)
+        .arg(wasm);
+    run_cmd(&mut cmd, "wasm-bindgen")
+}
+
+/// npm binaryen's wasm-opt, by path: Debian's binaryen (108) breaks modern
+/// wasm-bindgen output, so PATH is never consulted.
+fn wasm_opt(root: &Path, wasm: &Path) -> Result<(), String> {
+    let bin = root.join("node_modules/binaryen/bin/wasm-opt");
+    if !bin.exists() {
+        return Err(format!("{} missing; run ./x.sh setup (npm ci)", bin.display()));
+    }
+    let mut cmd = Command::new("node");
+    cmd.arg(&bin)
+        .arg("-Oz")
+        // The features rustc's wasm32 target emits; wasm-opt must accept them.
+        .args([
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+            "--enable-multivalue",
+        ])
+        .arg(wasm)
+        .arg("-o")
+        .arg(wasm);
+    run_cmd(&mut cmd, "wasm-opt (npm binaryen)")
+}
+
+/// index.html, main.js, the site's CSS, and the NL Design System CSS with its
+/// licence (self-hosted: the page loads nothing from elsewhere).
+fn copy_static(root: &Path, site: &Path, dist: &Path) -> Result<(), String> {
+    copy_dir(&site.join("static"), dist)?;
+    let utrecht = root.join("node_modules/@utrecht/component-library-css");
+    let css = dist.join("css");
+    std::fs::create_dir_all(&css).map_err(|e| e.to_string())?;
+    for (from, to) in [
+        ("dist/index.css", "utrecht.css"),
+        ("LICENSE.md", "utrecht-LICENSE.md"),
+    ] {
+        let from = utrecht.join(from);
+        std::fs::copy(&from, css.join(to)).map_err(|e| {
+            format!("cannot copy {}: {e}; run ./x.sh setup (npm ci)", from.display())
+        })?;
+    }
+    Ok(())
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+    let entries = std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let target = to.join(entry.file_name());
+        if entry.file_type().map_err(|e| e.to_string())?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target)
+                .map_err(|e| format!("{}: {e}", entry.path().display()))?;
+        }
+    }
+    Ok(())
+}
