@@ -1,0 +1,137 @@
+// Shared harness for the browser tests: a static server for site/dist on a
+// free 127.0.0.1 port, and Debian's Chromium driven by playwright-core.
+// Nothing is downloaded: no browser install, no CDN.
+//
+//   import { startSite, openBrowser, repoRoot } from './support/harness.mjs';
+//   const site = await startSite();           // { url, close() }
+//   const browser = await openBrowser();      // { page, requests, offsite(), downloadDir, close() }
+//   await browser.page.goto(site.url + '#/rsv-breda-vo/tlv-vso');
+
+import http from 'node:http';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+/** The repository root. */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** The built site (./x.sh build makes it). */
+export const distDir = path.join(repoRoot, 'site', 'dist');
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.md': 'text/markdown; charset=utf-8',
+};
+
+/**
+ * Serves `root` (default site/dist) on 127.0.0.1 at a free port.
+ * @returns {Promise<{url: string, origin: string, close: () => Promise<void>}>}
+ */
+export async function startSite(root = distDir) {
+  if (!fs.existsSync(path.join(root, 'index.html'))) {
+    throw new Error(`${root}/index.html missing: run ./x.sh build first`);
+  }
+  const server = http.createServer((req, res) => {
+    const urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let file = path.normalize(path.join(root, urlPath));
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    fs.readFile(file, (err, body) => {
+      if (err) {
+        res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Niet gevonden');
+        return;
+      }
+      res.writeHead(200, {
+        'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': 'no-store',
+      });
+      res.end(body);
+    });
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address();
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    url: `${origin}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Flags for Debian's Chromium as root in a container (see TOOLCHAIN.md). */
+function chromiumArgs(userDataDir) {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    `--user-data-dir=${userDataDir}`,
+  ];
+}
+
+/**
+ * Starts headless Chromium with one page. Every request the page makes is
+ * recorded; `offsite(origin)` lists those that did not go to `origin`
+ * (blob: and data: URLs are the page's own and count as local).
+ * Console errors and uncaught page errors are collected in `errors`.
+ */
+export async function openBrowser({ executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium' } = {}) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'aw-chromium-'));
+  const downloadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aw-downloads-'));
+  // A persistent context is the way to pass --user-data-dir to Chromium.
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    args: chromiumArgs(profile).filter((a) => !a.startsWith('--user-data-dir')),
+    acceptDownloads: true,
+    downloadsPath: downloadDir,
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const requests = [];
+  const errors = [];
+  context.on('request', (req) => requests.push(req.url()));
+  page.on('pageerror', (err) => errors.push(String(err)));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  return {
+    context,
+    page,
+    requests,
+    errors,
+    downloadDir,
+    offsite(origin) {
+      return requests.filter(
+        (u) => !u.startsWith(origin + '/') && !u.startsWith('blob:') && !u.startsWith('data:'),
+      );
+    },
+    async close() {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+      fs.rmSync(downloadDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens a form (`swv/form`) and waits until the app has rendered it. */
+export async function openForm(page, origin, formId) {
+  await page.goto(`${origin}/#/${formId}`);
+  await page.getByRole('button', { name: 'Controleer aanvraag' }).waitFor();
+}

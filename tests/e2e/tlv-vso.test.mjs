@@ -1,0 +1,203 @@
+// RSV Breda VO, aanvraag TLV vso: the GOV.UK validation pattern, the check
+// summary, download + CLI agreement, open file, drafts, and no request
+// leaving 127.0.0.1.
+
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { startSite, openBrowser, openForm, repoRoot } from './support/harness.mjs';
+
+const FORM = 'rsv-breda-vo/tlv-vso';
+const VALID_BSN = '111222333';
+const INVALID_BSN = '111222334';
+
+/** `code path` pairs, sorted: what two verdicts must agree on. */
+const verdict = (findings) => findings.map((f) => `${f.code} ${f.path}`).sort();
+
+/** Waits until the element with `id` has keyboard focus. */
+async function focusedId(page, id) {
+  await page.waitForFunction((want) => document.activeElement?.id === want, id, { timeout: 5000 });
+}
+
+describe('TLV vso form', () => {
+  let site;
+  let browser;
+  let page;
+
+  before(async () => {
+    site = await startSite();
+    browser = await openBrowser();
+    page = browser.page;
+    await openForm(page, site.origin, FORM);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('judges a field only after the user leaves it, then live', async () => {
+    const bsn = page.getByLabel('Burgerservicenummer');
+    const message = page.locator('#veld-bsn-fout');
+    await bsn.fill(INVALID_BSN);
+    assert.equal(await message.count(), 0, 'no message while typing the first time');
+    assert.equal(await bsn.getAttribute('aria-invalid'), null);
+
+    await bsn.press('Tab');
+    await message.waitFor();
+    assert.match(await message.innerText(), /^Fout:/);
+    assert.equal(await bsn.getAttribute('aria-invalid'), 'true');
+    assert.match(await bsn.getAttribute('aria-describedby'), /\bveld-bsn-fout\b/);
+    assert.match(await bsn.getAttribute('aria-describedby'), /\bveld-bsn-hint\b/);
+
+    await bsn.fill(VALID_BSN);
+    await message.waitFor({ state: 'detached' });
+    assert.equal(await bsn.getAttribute('aria-invalid'), null);
+
+    // An untouched required field is not scolded.
+    assert.equal(await page.locator('#veld-woonplaats-fout').count(), 0);
+  });
+
+  it('fills the form by its visible labels', async () => {
+    await page.getByLabel('Achternaam, voorvoegsels').fill('Vries, de');
+    await page.getByLabel('Voornamen (voluit)').fill('Anna Maria');
+    await page.getByLabel('Straat en huisnummer').fill('Kerkstraat 1');
+    await page.getByLabel('Postcode').fill('4811 AB');
+    // Woonplaats is left empty on purpose: the check must find it.
+    await page.getByRole('radio', { name: 'Vrouw' }).check();
+    await page.getByLabel('Geboortedatum').fill('03-09-2012');
+    await page.getByLabel('Naam school', { exact: true }).fill('Het Lyceum');
+    await page.getByLabel('Brinnummer vestiging').fill('12AB00');
+
+    // A yes/no with a follow-up question that only then appears.
+    const nummer = page.getByLabel('Nummer van de huidige beschikking of TLV');
+    assert.equal(await nummer.count(), 0, 'follow-up hidden while not applicable');
+    await page.getByRole('radio', { name: 'Ja' }).check();
+    await nummer.fill('TLV-2024-001');
+    await page.getByLabel('Afloopdatum van de huidige beschikking of TLV').fill('31-07-2027');
+
+    const groei = page.getByRole('group', { name: 'Groeidocument' });
+    await groei.getByLabel('Naam van het bestand').fill('groeidocument-anna.pdf');
+    await groei.getByLabel('Het groeidocument is volledig ingevuld.').check();
+    await groei.getByLabel('Het groeidocument is ondertekend.').check();
+
+    const gezag = page.getByRole('group', { name: 'Getekend namens het bevoegd gezag' });
+    await gezag.getByLabel('Naam', { exact: true }).fill('J. Jansen');
+    await gezag.getByLabel('Functie').fill('directeur');
+    await gezag.getByLabel('Datum van ondertekening').fill('01-11-2026');
+
+    const d1 = page.getByRole('group', { name: 'Deskundige 1 (orthopedagoog of psycholoog)' });
+    await d1.getByLabel('Naam', { exact: true }).fill('P. de Boer');
+    await d1.getByLabel('Functie').fill('orthopedagoog');
+    // Deskundige 2 stays empty on purpose.
+
+    const progress = await page.locator('.aw-progress').innerText();
+    assert.match(progress, /^\d+ van \d+ verplichte onderdelen compleet$/);
+  });
+
+  it('"Controleer aanvraag" shows the error summary, focused, with links to the fields', async () => {
+    await page.getByRole('button', { name: 'Controleer aanvraag' }).click();
+    const summary = page.locator('#controle-resultaat');
+    await summary.waitFor();
+    assert.equal(await summary.getAttribute('role'), 'alert');
+    await focusedId(page, 'controle-resultaat');
+    assert.equal(
+      await summary.getByRole('heading', { level: 2 }).innerText(),
+      'Er zijn problemen',
+    );
+
+    // A plain field: the link moves focus to its input.
+    await summary.locator('a[href="#veld-woonplaats"]').click();
+    await focusedId(page, 'veld-woonplaats');
+    // After a check every finding shows beside its field, untouched or not.
+    assert.match(await page.locator('#veld-woonplaats-fout').innerText(), /Fout:/);
+
+    // A group (signature): the link moves focus to its first input.
+    await summary.locator('a[href="#veld-deskundige_2"]').click();
+    await focusedId(page, 'veld-deskundige_2-naam');
+
+    // An unticked confirmation: focus on that very checkbox.
+    await summary.locator('a[href="#veld-groeidocument-bevestigingen-2"]').click();
+    await focusedId(page, 'veld-groeidocument-bevestigingen-2');
+
+    // Findings with a source explain themselves.
+    const why = page.locator('#veld-woonplaats-fout details');
+    await why.locator('summary').click();
+    assert.match(await why.innerText(), /Bijlage 6a/);
+  });
+
+  it('downloads JSON that the CLI judges exactly as the page did', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download als JSON' }).click(),
+    ]);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aw-e2e-')), download.suggestedFilename());
+    await download.saveAs(file);
+    const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
+
+    assert.equal(saved.form, FORM);
+    for (const key of ['form_version', 'answers', 'findings', 'core_version', 'created']) {
+      assert.ok(key in saved, `download has ${key}`);
+    }
+    assert.equal(saved.answers.bsn, VALID_BSN);
+    assert.equal(saved.answers.woonplaats, undefined);
+    assert.ok(saved.findings.length > 0);
+
+    // Judge on the download's own date, so midnight cannot split the verdicts.
+    const [y, m, d] = saved.created.split('-');
+    const cli = spawnSync(
+      'cargo',
+      ['run', '-q', '-p', 'aanvraagwijzer-cli', '--', 'validate', '--json', '--form', FORM, '--date', `${d}-${m}-${y}`, file],
+      { cwd: repoRoot, encoding: 'utf8' },
+    );
+    assert.ok(cli.status === 0 || cli.status === 1, `CLI ran (exit ${cli.status}): ${cli.stderr}`);
+    const report = JSON.parse(cli.stdout);
+    assert.deepEqual(verdict(report.findings), verdict(saved.findings));
+
+    // The core the page exposes agrees as well.
+    const inPage = await page.evaluate((text) => window.aanvraagwijzer.validateDocument(text), fs.readFileSync(file, 'utf8'));
+    assert.deepEqual(verdict(inPage), verdict(saved.findings));
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  });
+
+  it('"Open JSON" refuses a bad file in Dutch and leaves the answers alone', async () => {
+    const input = page.getByLabel('Open JSON');
+    await input.setInputFiles({ name: 'kapot.json', mimeType: 'application/json', buffer: Buffer.from('{ dit is geen json') });
+    const error = page.locator('.aw-file-error');
+    await error.waitFor();
+    assert.match(await error.innerText(), /geen leesbaar JSON-bestand/);
+    assert.equal(await page.getByLabel('Burgerservicenummer').inputValue(), VALID_BSN);
+
+    // A valid document of this form replaces the answers.
+    const doc = { form: FORM, form_version: 'x', answers: { woonplaats: 'Breda' } };
+    await input.setInputFiles({ name: 'ok.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+    await page.locator('.aw-status').waitFor();
+    assert.equal(await page.getByLabel('Woonplaats').inputValue(), 'Breda');
+    assert.equal(await page.getByLabel('Burgerservicenummer').inputValue(), '');
+  });
+
+  it('stores a draft only when asked, and wipes it', async () => {
+    const stored = () => page.evaluate(() => Object.keys(localStorage));
+    assert.deepEqual(await stored(), [], 'nothing stored without asking');
+    await page.getByRole('button', { name: 'Bewaar concept in deze browser' }).click();
+    assert.deepEqual(await stored(), [`aanvraagwijzer-concept:${FORM}`]);
+    await page.getByRole('button', { name: 'Wis concept' }).click();
+    assert.deepEqual(await stored(), []);
+  });
+
+  it('shows a Dutch page with a way back for an unknown address', async () => {
+    await page.goto(`${site.origin}/#/bestaat/niet`);
+    await page.getByRole('heading', { name: 'Deze pagina bestaat niet' }).waitFor();
+    await page.getByRole('link', { name: 'Ga naar alle formulieren' }).click();
+    await page.getByRole('heading', { name: 'RSV Breda VO' }).waitFor();
+  });
+
+  it('made no request outside 127.0.0.1 and logged no errors', () => {
+    assert.deepEqual(browser.offsite(site.origin), []);
+    assert.ok(browser.requests.length > 0);
+    assert.deepEqual(browser.errors, []);
+  });
+});
