@@ -1,0 +1,219 @@
+//! Text for the built-in Helvetica: WinAnsi encoding, widths, wrapping.
+
+use crate::metrics::{HELVETICA, HELVETICA_BOLD};
+
+/// The two faces the summary uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Face {
+    Regular,
+    Bold,
+}
+
+/// The WinAnsi (cp1252) byte for a character, if it has one.
+fn winansi(c: char) -> Option<u8> {
+    let u = c as u32;
+    match u {
+        0x20..=0x7E | 0xA0..=0xFF => Some(u as u8),
+        _ => Some(match c {
+            '€' => 0x80,
+            '‚' => 0x82,
+            'ƒ' => 0x83,
+            '„' => 0x84,
+            '…' => 0x85,
+            '†' => 0x86,
+            '‡' => 0x87,
+            'ˆ' => 0x88,
+            '‰' => 0x89,
+            'Š' => 0x8A,
+            '‹' => 0x8B,
+            'Œ' => 0x8C,
+            'Ž' => 0x8E,
+            '\u{2018}' => 0x91,
+            '\u{2019}' => 0x92,
+            '\u{201C}' => 0x93,
+            '\u{201D}' => 0x94,
+            '•' => 0x95,
+            '–' => 0x96,
+            '—' => 0x97,
+            '˜' => 0x98,
+            '™' => 0x99,
+            'š' => 0x9A,
+            '›' => 0x9B,
+            'œ' => 0x9C,
+            'ž' => 0x9E,
+            'Ÿ' => 0x9F,
+            _ => return None,
+        }),
+    }
+}
+
+/// A stand-in for characters WinAnsi lacks: the letter without its accent for
+/// names from other alphabets, ASCII for symbols, `?` for the rest.
+fn fallback(c: char) -> &'static str {
+    match c {
+        '\t' => " ",
+        c if c.is_whitespace() => " ",
+        '‐' | '‑' | '‒' | '−' => "-",
+        '′' => "'",
+        '″' => "\"",
+        '✓' | '✔' | '☑' => "v",
+        '✗' | '✘' | '☒' => "x",
+        '→' => "->",
+        '←' => "<-",
+        '≥' => ">=",
+        '≤' => "<=",
+        '≠' => "!=",
+        'ĳ' => "ij",
+        'Ĳ' => "IJ",
+        'ı' => "i",
+        'İ' => "I",
+        'ş' | 'ś' | 'ș' => "s",
+        'Ş' | 'Ś' | 'Ș' => "S",
+        'ğ' => "g",
+        'Ğ' => "G",
+        'ł' => "l",
+        'Ł' => "L",
+        'č' | 'ć' | 'ĉ' => "c",
+        'Č' | 'Ć' => "C",
+        'ő' => "ö",
+        'Ő' => "Ö",
+        'ű' => "ü",
+        'Ű' => "Ü",
+        'ř' => "r",
+        'Ř' => "R",
+        'ę' | 'ē' | 'ė' | 'ě' => "e",
+        'Ę' | 'Ē' | 'Ė' | 'Ě' => "E",
+        'ą' | 'ā' | 'ă' => "a",
+        'Ą' | 'Ā' | 'Ă' => "A",
+        'ń' | 'ň' => "n",
+        'Ń' | 'Ň' => "N",
+        'ż' | 'ź' => "z",
+        'Ż' | 'Ź' => "Z",
+        'ț' | 'ť' => "t",
+        'Ț' | 'Ť' => "T",
+        'ī' | 'į' => "i",
+        'ū' | 'ů' => "u",
+        'ď' | 'đ' => "d",
+        'Đ' | 'Ď' => "D",
+        _ => "?",
+    }
+}
+
+/// Encodes text to WinAnsi bytes; never fails (see `fallback`). Control
+/// characters other than tab are dropped; line breaks are the caller's.
+pub fn encode(text: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        if let Some(b) = winansi(c) {
+            out.push(b);
+        } else if c.is_control() && c != '\t' {
+            continue;
+        } else {
+            out.extend(fallback(c).chars().filter_map(winansi));
+        }
+    }
+    out
+}
+
+/// Width of encoded bytes in points.
+pub fn width_bytes(bytes: &[u8], face: Face, size: f32) -> f32 {
+    let table = match face {
+        Face::Regular => &HELVETICA,
+        Face::Bold => &HELVETICA_BOLD,
+    };
+    let units: u32 = bytes
+        .iter()
+        .map(|&b| {
+            b.checked_sub(32)
+                .map_or(0, |i| u32::from(table[usize::from(i)]))
+        })
+        .sum();
+    units as f32 * size / 1000.0
+}
+
+/// Width of text in points.
+pub fn width(text: &str, face: Face, size: f32) -> f32 {
+    width_bytes(&encode(text), face, size)
+}
+
+/// Wraps text into lines of at most `max` points; paragraphs (`\n`) stay
+/// apart, words longer than a line are broken. Returns encoded lines.
+pub fn wrap(text: &str, face: Face, size: f32, max: f32) -> Vec<Vec<u8>> {
+    let mut lines = Vec::new();
+    let space = width_bytes(b" ", face, size);
+    for para in text.replace("\r\n", "\n").replace('\r', "\n").split('\n') {
+        let mut line: Vec<u8> = Vec::new();
+        let mut line_w = 0.0;
+        for word in para.split(' ').filter(|w| !w.is_empty()) {
+            let mut word = encode(word);
+            let mut w = width_bytes(&word, face, size);
+            if !line.is_empty() && line_w + space + w <= max {
+                line.push(b' ');
+                line.extend_from_slice(&word);
+                line_w += space + w;
+                continue;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            // Break a word that is wider than a line on its own.
+            while w > max && word.len() > 1 {
+                let mut cut = 1;
+                while cut < word.len() && width_bytes(&word[..=cut], face, size) <= max {
+                    cut += 1;
+                }
+                lines.push(word[..cut].to_vec());
+                word = word[cut..].to_vec();
+                w = width_bytes(&word, face, size);
+            }
+            line = word;
+            line_w = w;
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dutch_letters_and_euro_are_winansi() {
+        assert_eq!(encode("€ 1.650,00"), b"\x80 1.650,00");
+        assert_eq!(
+            encode("ë é ï ö ü è ç"),
+            b"\xeb \xe9 \xef \xf6 \xfc \xe8 \xe7"
+        );
+        assert_eq!(
+            encode("‘coördinator’ – “ja”"),
+            b"\x91co\xf6rdinator\x92 \x96 \x93ja\x94"
+        );
+    }
+
+    #[test]
+    fn missing_characters_get_a_fallback_and_never_panic() {
+        assert_eq!(encode("Łukasz Şahin ✓ 😀"), b"Lukasz Sahin v ?");
+        assert_eq!(encode("a\u{0}b\u{7}c"), b"abc");
+    }
+
+    #[test]
+    fn measures_with_the_afm_widths() {
+        // "Hello": H 722 + e 556 + l 222 + l 222 + o 556 = 2278 units.
+        assert!((width("Hello", Face::Regular, 10.0) - 22.78).abs() < 0.001);
+        assert!(width("Hello", Face::Bold, 10.0) > width("Hello", Face::Regular, 10.0));
+    }
+
+    #[test]
+    fn wraps_within_the_width() {
+        let text = "De leerling heeft ondersteuning nodig bij rekenen en taal, vooral bij begrijpend lezen.";
+        let lines = wrap(text, Face::Regular, 10.0, 120.0);
+        assert!(lines.len() > 2);
+        for l in &lines {
+            assert!(width_bytes(l, Face::Regular, 10.0) <= 120.0);
+        }
+        let long = "x".repeat(500);
+        assert!(wrap(&long, Face::Regular, 10.0, 100.0).len() > 5);
+        assert_eq!(wrap("a\n\nb", Face::Regular, 10.0, 100.0).len(), 3);
+    }
+}

@@ -1,0 +1,211 @@
+//! The PDF as people read it: text extracted with pdftotext (poppler-utils).
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use aanvraagwijzer::{find_form, Document, Verdict};
+use aanvraagwijzer_pdf::{render, render_with, Options};
+use chrono::{NaiveDate, NaiveDateTime};
+
+fn made() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, 22)
+        .and_then(|d| d.and_hms_opt(16, 40, 12))
+        .expect("test time")
+}
+
+fn fixture(path: &str) -> Document {
+    let full = format!("{}/../../tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"));
+    Document::from_json(&text).expect("fixture parses")
+}
+
+fn pdf_of(doc: &Document) -> Vec<u8> {
+    let form = find_form(&doc.form).expect("form exists");
+    let verdict = Verdict::of(form, doc, made().date());
+    render(form, doc, &verdict, made())
+}
+
+/// The text per page, as pdftotext extracts it (pages end in a form feed).
+fn pages(pdf: &[u8]) -> Vec<String> {
+    let mut child = Command::new("pdftotext")
+        .args(["-enc", "UTF-8", "-", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("pdftotext runs (apt-get install poppler-utils)");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(pdf)
+        .expect("pdf written to pdftotext");
+    let out = child.wait_with_output().expect("pdftotext finishes");
+    assert!(out.status.success(), "pdftotext failed: the PDF is broken");
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_owned).collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+fn all(pages: &[String]) -> String {
+    pages.join("\n")
+}
+
+#[test]
+fn an_incomplete_request_says_concept_on_every_page() {
+    let pages = pages(&pdf_of(&fixture(
+        "rsv-breda-vo/tlv-vso/invalid-typos-and-gaps.json",
+    )));
+    assert!(pages.len() >= 2, "expected several pages");
+    let n = pages.len();
+    for (i, p) in pages.iter().enumerate() {
+        assert!(
+            p.contains("CONCEPT – niet compleet"),
+            "page {} lacks CONCEPT",
+            i + 1
+        );
+        assert!(
+            p.contains(&format!("pagina {} van {n}", i + 1)),
+            "page {} lacks its number",
+            i + 1
+        );
+    }
+    let text = all(&pages);
+    assert!(text.contains("Burgerservicenummer"));
+    assert!(text.contains("Wat nog ontbreekt of aandacht vraagt"));
+    assert!(text.contains("voldoet niet aan de elfproef"));
+}
+
+#[test]
+fn a_complete_request_has_no_concept_marking() {
+    let pages = pages(&pdf_of(&fixture(
+        "rsv-breda-vo/tlv-vso/valid-daan-bakker.json",
+    )));
+    let text = all(&pages);
+    assert!(!text.contains("CONCEPT"), "{text}");
+    assert!(text.contains("Compleet volgens de criteria"));
+    assert!(text.contains(&format!("pagina 1 van {}", pages.len())));
+}
+
+#[test]
+fn diacritics_and_the_euro_sign_extract_as_text() {
+    let mut doc = fixture("rsv-breda-po/individueel-arrangement/valid-lotte-eerste-aanvraag.json");
+    doc.answers.insert("so_bekostiging".into(), "1650".into());
+    let text = all(&pages(&pdf_of(&doc)));
+    assert!(text.contains("€ 1.650,00"), "{text}");
+
+    let text = all(&pages(&pdf_of(&fixture(
+        "rsv-breda-vo/tlv-vso/valid-daan-bakker.json",
+    ))));
+    assert!(text.contains("Ondersteuningscoördinator"), "{text}");
+}
+
+#[test]
+fn letters_outside_winansi_get_a_readable_stand_in() {
+    let mut doc = fixture("rsv-breda-vo/tlv-vso/valid-daan-bakker.json");
+    doc.answers
+        .insert("achternaam".into(), "Ağaoğlu-Łukasiewicz 😀 ‘Zoë’".into());
+    let text = all(&pages(&pdf_of(&doc)));
+    assert!(text.contains("Agaoglu-Lukasiewicz ? ‘Zoë’"), "{text}");
+}
+
+#[test]
+fn signature_blocks_for_every_signatory() {
+    let text = all(&pages(&pdf_of(&fixture(
+        "rsv-breda-vo/tlv-vso/valid-daan-bakker.json",
+    ))));
+    assert!(text.contains("Ondertekening"));
+    assert_eq!(text.matches("Handtekening:").count(), 3, "{text}");
+    assert!(text.contains("Getekend namens het bevoegd gezag"));
+    assert!(text.contains("mr. H.J. van Dijk"));
+}
+
+#[test]
+fn parents_get_a_block_where_they_sign() {
+    let text = all(&pages(&pdf_of(&fixture(
+        "rsv-breda-po/opp/valid-lotte-groep-6.json",
+    ))));
+    assert!(text.contains("Ouder(s)/verzorger(s)"), "{text}");
+    assert!(text.contains("Relatie tot de leerling"));
+
+    let text = all(&pages(&pdf_of(&fixture(
+        "rsv-breda-po/individueel-arrangement/valid-lotte-eerste-aanvraag.json",
+    ))));
+    assert!(
+        text.contains("Ouder(s)/verzorger(s): ouder of verzorger 1"),
+        "{text}"
+    );
+
+    let text = all(&pages(&pdf_of(&fixture(
+        "rsv-breda-vo/tlv-vso/valid-daan-bakker.json",
+    ))));
+    assert!(!text.contains("Ouder(s)/verzorger(s)"));
+}
+
+#[test]
+fn the_closing_section_names_criteria_version_and_sources() {
+    let doc = fixture("rsv-breda-vo/tlv-vso/valid-daan-bakker.json");
+    let form = find_form(&doc.form).expect("form");
+    let verdict = Verdict::of(form, &doc, made().date());
+    let options = Options {
+        tie: Some("aanvraagwijzer test tie".into()),
+        document_sha256: Some("ab".repeat(32)),
+    };
+    let pdf = render_with(form, &doc, &verdict, made(), &options);
+    let text = all(&pages(&pdf));
+    assert!(text.contains("Criteria en bronnen"));
+    assert!(text.contains("versie 01-11-2014"));
+    assert!(text.contains("Bijlage 6a Aanvraagformulier TLV tot het VSO"));
+    assert!(text.contains("Samenvatting gemaakt op 22-11-2026 om 16:40"));
+    assert!(text.contains(&"ab".repeat(32)));
+    assert!(pdf
+        .windows(b"aanvraagwijzer test tie".len())
+        .any(|w| w == b"aanvraagwijzer test tie"));
+}
+
+#[test]
+fn every_fixture_renders_to_a_readable_pdf_deterministically() {
+    let root = format!("{}/../../tests/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let mut count = 0;
+    for swv in std::fs::read_dir(&root).expect("fixtures") {
+        let swv = swv.expect("entry").path();
+        for form in std::fs::read_dir(&swv).expect("swv dir") {
+            for file in std::fs::read_dir(form.expect("entry").path()).expect("form dir") {
+                let path = file.expect("entry").path();
+                let text = std::fs::read_to_string(&path).expect("read");
+                let Ok(doc) = Document::from_json(&text) else {
+                    continue;
+                };
+                if find_form(&doc.form).is_none() {
+                    continue;
+                }
+                let pdf = pdf_of(&doc);
+                assert_eq!(pdf, pdf_of(&doc), "{} not deterministic", path.display());
+                let pages = pages(&pdf);
+                assert!(!pages.is_empty(), "{}", path.display());
+                count += 1;
+            }
+        }
+    }
+    assert!(count >= 10, "only {count} fixtures rendered");
+}
+
+#[test]
+fn odd_and_huge_answers_still_render() {
+    let mut doc = fixture("rsv-breda-vo/tlv-vso/valid-daan-bakker.json");
+    doc.answers.insert(
+        "achternaam".into(),
+        serde_json::json!({"a": [1, 2, {"b": null}]}),
+    );
+    doc.answers.insert(
+        "voornamen".into(),
+        "heel-lang-woord-zonder-spaties-".repeat(2000).into(),
+    );
+    doc.answers
+        .insert("school_naam".into(), "regel\n".repeat(400).into());
+    let pages = pages(&pdf_of(&doc));
+    assert!(pages.len() > 5);
+    assert!(pages.iter().all(|p| p.contains("CONCEPT")));
+}
