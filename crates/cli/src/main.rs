@@ -3,6 +3,7 @@
 //! findings, 2 = the input could not be read.
 
 mod output;
+mod package_cmds;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,6 +41,10 @@ enum Command {
     },
     /// Toon alle formulieren met hun id en versie.
     Forms,
+    /// Controleer een pakket voor Tommy (ZIP): controlegetallen, wijzigingen en bevindingen.
+    Verify(package_cmds::VerifyArgs),
+    /// Maak de samenvatting (PDF) van een aanvraag (JSON), dezelfde als in het pakket.
+    Render(package_cmds::RenderArgs),
 }
 
 /// Why the CLI could not do what was asked (exit code 2).
@@ -61,6 +66,16 @@ enum CliError {
     BadDate(String),
     #[error("De uitvoer kan niet worden geschreven: {0}")]
     Output(#[from] std::io::Error),
+    #[error("{path}: {}", .source.message_nl())]
+    Package {
+        path: PathBuf,
+        source: aanvraagwijzer_package::PackageError,
+    },
+    #[error("Het bestand {path} kan niet worden geschreven: {source}. Controleer de map en de rechten.")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 fn main() -> ExitCode {
@@ -76,6 +91,8 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, CliError> {
     match cli.command {
+        Command::Verify(args) => package_cmds::verify(args),
+        Command::Render(args) => package_cmds::render(args),
         Command::Forms => {
             output::print_forms(forms())?;
             Ok(ExitCode::SUCCESS)
