@@ -17,8 +17,8 @@ pub struct FormState {
     pub today: NaiveDate,
     /// The answers exactly as typed.
     pub answers: RwSignal<Map<String, Value>>,
-    /// Pointers of the inputs the user has left at least once (GOV.UK: a field
-    /// is judged only after the user moved on from it).
+    /// Pointers of the inputs the user has changed and left (GOV.UK: a field
+    /// is judged only after the user moved on from it), or ticked/chosen.
     pub touched: RwSignal<BTreeSet<String>>,
     /// "Controleer aanvraag" was pressed: every finding shows beside its field.
     pub checked: RwSignal<bool>,

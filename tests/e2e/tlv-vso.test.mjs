@@ -57,7 +57,9 @@ describe('TLV vso form', () => {
     await message.waitFor({ state: 'detached' });
     assert.equal(await bsn.getAttribute('aria-invalid'), null);
 
-    // An untouched required field is not scolded.
+    // An untouched required field is not scolded, not even after tabbing through it.
+    await page.getByLabel('Woonplaats').focus();
+    await page.getByLabel('Woonplaats').press('Tab');
     assert.equal(await page.locator('#veld-woonplaats-fout').count(), 0);
   });
 

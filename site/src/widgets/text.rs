@@ -78,7 +78,10 @@ pub fn text_control(state: FormState, path: AnswerPath, spec: TextSpec) -> impl 
         let path = path.clone();
         move |ev| state.set(&path, Value::String(event_target_value(&ev)))
     };
-    let on_blur = {
+    // `change` fires when the user leaves the input after changing it: the
+    // moment GOV.UK judges a field. Tabbing through an empty field does not
+    // count, so nobody is scolded for a field they have not started.
+    let on_change = {
         let path = path.clone();
         move |_| state.touch(&path)
     };
@@ -100,7 +103,7 @@ pub fn text_control(state: FormState, path: AnswerPath, spec: TextSpec) -> impl 
                 aria-invalid=move || invalid().then_some("true")
                 prop:value=move || value.get()
                 on:input=on_input
-                on:blur=on_blur
+                on:change=on_change
             ></textarea>
         }
         .into_any()
@@ -122,7 +125,7 @@ pub fn text_control(state: FormState, path: AnswerPath, spec: TextSpec) -> impl 
                 aria-invalid=move || invalid().then_some("true")
                 prop:value=move || value.get()
                 on:input=on_input
-                on:blur=on_blur
+                on:change=on_change
             />
         }
         .into_any()
