@@ -1,0 +1,308 @@
+//! Berséba (seed 001): TLV SBO/SO in 7 categories, extra
+//! ondersteuningsarrangement, JRK-arrangement, as a school would notice them.
+
+mod forms_support;
+
+use aanvraagwijzer::{field_applies, summary, validate, Severity};
+use forms_support::{check, find, form, has, today, with};
+use serde_json::json;
+
+const TLV: &str = "berseba/tlv-sbo-so";
+const EOA: &str = "berseba/extra-ondersteuning";
+const JRK: &str = "berseba/jrk";
+
+#[test]
+fn the_three_forms_are_published() {
+    for id in [TLV, EOA, JRK] {
+        assert_eq!(form(id).swv_name, "Berséba");
+    }
+}
+
+#[test]
+fn sbo_needs_an_iq_of_at_least_55() {
+    let at_55 = with(TLV, "valid-sbo-jan.json", &[("/totaal_iq", json!("55"))]);
+    assert!(validate(form(TLV), &at_55, today()).is_empty());
+    let at_54 = with(TLV, "valid-sbo-jan.json", &[("/totaal_iq", json!("54"))]);
+    let findings = validate(form(TLV), &at_54, today());
+    let f = find(&findings, "rule:iq-niet-lager-dan-55", "/answers/totaal_iq");
+    assert!(f.message.contains("soort 4"), "{}", f.message);
+}
+
+#[test]
+fn category_2a_is_for_children_under_7_on_the_day_of_checking() {
+    // today() is 22-11-2026: born 22-11-2019 is 7 today, a day later is still 6.
+    let seven = with(
+        TLV,
+        "valid-2a-daan-jonger-dan-7.json",
+        &[("/geboortedatum", json!("22-11-2019"))],
+    );
+    assert!(has(
+        &validate(form(TLV), &seven, today()),
+        "rule:jonger-dan-7",
+        "/answers/geboortedatum"
+    ));
+    let six = with(
+        TLV,
+        "valid-2a-daan-jonger-dan-7.json",
+        &[("/geboortedatum", json!("23-11-2019"))],
+    );
+    assert!(validate(form(TLV), &six, today()).is_empty());
+}
+
+#[test]
+fn zml_iq_bands_ask_for_sociale_redzaamheid_between_55_and_70() {
+    let f = form(TLV);
+    let doc = |iq: &str| {
+        with(
+            TLV,
+            "valid-zml-anna-zonder-schoolervaring.json",
+            &[
+                ("/totaal_iq", json!(iq)),
+                ("/zeer_geringe_sociale_redzaamheid", json!("")),
+                ("/sociale_redzaamheid_toelichting", json!("")),
+            ],
+        )
+    };
+    assert!(validate(f, &doc("54"), today()).is_empty());
+    for iq in ["55", "70"] {
+        let findings = validate(f, &doc(iq), today());
+        assert!(
+            has(
+                &findings,
+                "required",
+                "/answers/zeer_geringe_sociale_redzaamheid"
+            ),
+            "IQ {iq}"
+        );
+    }
+    let above = validate(f, &doc("71"), today());
+    assert!(has(&above, "rule:zml-iq-of-down", "/answers/totaal_iq"));
+    assert!(!has(
+        &above,
+        "required",
+        "/answers/zeer_geringe_sociale_redzaamheid"
+    ));
+}
+
+#[test]
+fn zml_under_8_asks_for_a_bijkomende_stoornis() {
+    let f = form(TLV);
+    let under_8 = with(
+        TLV,
+        "valid-zml-anna-zonder-schoolervaring.json",
+        &[("/geboortedatum", json!("23-11-2018"))],
+    );
+    assert!(field_applies(f, &under_8, today(), "bijkomende_stoornis"));
+    let eight = with(
+        TLV,
+        "valid-zml-anna-zonder-schoolervaring.json",
+        &[
+            ("/geboortedatum", json!("22-11-2018")),
+            ("/bijkomende_stoornis", json!("")),
+        ],
+    );
+    assert!(!field_applies(f, &eight, today(), "bijkomende_stoornis"));
+    assert!(validate(f, &eight, today()).is_empty());
+}
+
+#[test]
+fn mg_iq_bands_ask_for_different_reports() {
+    let f = form(TLV);
+    let asks = |iq: &str, field: &str| {
+        let doc = with(
+            TLV,
+            "valid-mg-ruben-iq-30.json",
+            &[("/totaal_iq", json!(iq))],
+        );
+        field_applies(f, &doc, today(), field)
+    };
+    assert!(asks("19", "ontwikkelingsleeftijd_zelfredzaamheid"));
+    assert!(!asks("20", "ontwikkelingsleeftijd_zelfredzaamheid"));
+    assert!(asks("20", "verslag_sociaal_emotioneel"));
+    assert!(!asks("35", "verslag_sociaal_emotioneel"));
+    assert!(asks("35", "zmlk_onvoldoende"));
+    assert!(asks("54", "beperkt_gedragsrepertoire"));
+    assert!(!asks("55", "beperkt_gedragsrepertoire"));
+    assert!(!asks("55", "zmlk_onvoldoende"));
+}
+
+#[test]
+fn without_school_experience_the_voortraject_is_not_asked() {
+    let f = form(TLV);
+    let zonder =
+        forms_support::fixture(&format!("{TLV}/valid-zml-anna-zonder-schoolervaring.json"));
+    assert!(!field_applies(f, &zonder, today(), "handelingsplannen"));
+    assert!(field_applies(f, &zonder, today(), "niet_bij_machte"));
+    let met = with(
+        TLV,
+        "valid-zml-anna-zonder-schoolervaring.json",
+        &[("/schoolervaring", json!("ja"))],
+    );
+    let findings = validate(f, &met, today());
+    assert!(has(&findings, "required", "/answers/handelingsplannen"));
+    assert!(has(
+        &findings,
+        "required",
+        "/answers/besprekingen_ondersteuningsteam"
+    ));
+}
+
+#[test]
+fn gedrag_needs_school_and_one_other_milieu() {
+    let findings = check(TLV, "invalid-gedrag-alleen-op-school.json");
+    let f = find(&findings, "rule:gedrag-twee-milieus", "/answers/milieus");
+    assert_eq!(
+        f.source.as_ref().map(|s| s.key.as_str()),
+        Some("gedrag-milieus")
+    );
+    let all_three = with(
+        TLV,
+        "valid-gedrag-sem.json",
+        &[("/milieus", json!(["thuis", "school", "omgeving"]))],
+    );
+    assert!(validate(form(TLV), &all_three, today()).is_empty());
+}
+
+#[test]
+fn the_euro_cap_is_hours_times_27_50_and_blocks_one_cent_above() {
+    let f = form(EOA);
+    // 160 hours × € 27,50 = € 4.400,00: exactly the cap for medium medisch.
+    let exact = with(
+        EOA,
+        "valid-medisch-medium-noor.json",
+        &[
+            ("/uren_ondersteuner", json!("160")),
+            ("/bedrag_materiaal", json!("0")),
+            ("/materiaal_omschrijving", json!("")),
+        ],
+    );
+    assert!(validate(f, &exact, today()).is_empty());
+    let lines = summary(f, &exact, today());
+    let total = lines
+        .iter()
+        .find(|l| l.label == "Totaal arrangement in middelen")
+        .and_then(|l| l.value.clone());
+    assert_eq!(total.as_deref(), Some("€ 4.400,00"));
+    let cent_more = with(
+        EOA,
+        "valid-medisch-medium-noor.json",
+        &[
+            ("/uren_ondersteuner", json!("160")),
+            ("/bedrag_materiaal", json!("0,01")),
+        ],
+    );
+    let findings = validate(f, &cent_more, today());
+    let hit = find(
+        &findings,
+        "rule:max-bedrag-medisch-medium",
+        "/answers/uren_ondersteuner",
+    );
+    assert!(hit.message.contains("€ 4.400"));
+}
+
+#[test]
+fn the_form_says_which_euro_caps_it_follows() {
+    let notes = form(EOA).notes.join(" ");
+    assert!(
+        notes.contains("€ 4.400") && notes.contains("€ 4.200") && notes.contains("€ 27,50"),
+        "{notes}"
+    );
+    assert!(form(JRK).notes.join(" ").contains("€ 5.500"));
+}
+
+#[test]
+fn materials_above_15_percent_warn_but_do_not_block() {
+    // 120 h × 27,50 = 3.300; 700 materiaal = 17,5% of 4.000.
+    let doc = with(
+        EOA,
+        "valid-medisch-medium-noor.json",
+        &[("/bedrag_materiaal", json!("700"))],
+    );
+    let findings = validate(form(EOA), &doc, today());
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(findings[0].code, "rule:materiaal-ongeveer-15-procent");
+    assert_eq!(findings[0].severity, Severity::Waarschuwing);
+}
+
+#[test]
+fn a_light_arrangement_asks_no_money() {
+    let doc = forms_support::fixture(&format!("{EOA}/valid-gedrag-licht-levi.json"));
+    assert!(!field_applies(
+        form(EOA),
+        &doc,
+        today(),
+        "uren_ondersteuner"
+    ));
+    let medium = with(
+        EOA,
+        "valid-gedrag-licht-levi.json",
+        &[
+            ("/niveau", json!("medium")),
+            ("/crisis_middelen", json!("ja")),
+        ],
+    );
+    assert!(field_applies(
+        form(EOA),
+        &medium,
+        today(),
+        "uren_ondersteuner"
+    ));
+}
+
+#[test]
+fn jrk_needs_13_lesweken_twice_a_week_15_minutes() {
+    let f = form(JRK);
+    let minimum = with(
+        JRK,
+        "valid-jesse-groep-1.json",
+        &[
+            ("/lesweken", json!("13")),
+            ("/keer_per_week", json!("2")),
+            ("/minuten_per_keer", json!("15")),
+        ],
+    );
+    assert!(validate(f, &minimum, today()).is_empty());
+    let lines = summary(f, &minimum, today());
+    assert_eq!(lines[0].value.as_deref(), Some("390"));
+    let findings = check(JRK, "invalid-te-weinig-begeleiding.json");
+    for (code, path) in [
+        ("rule:minimaal-13-lesweken", "/answers/lesweken"),
+        ("rule:twee-keer-per-week", "/answers/keer_per_week"),
+        ("rule:vijftien-minuten", "/answers/minuten_per_keer"),
+    ] {
+        assert_eq!(find(&findings, code, path).severity, Severity::Fout);
+    }
+}
+
+#[test]
+fn jrk_and_or_criteria_accept_any_one() {
+    let f = form(JRK);
+    for kenmerk in ["verwaarlozing", "ontwikkelingsstoornis"] {
+        let doc = with(
+            JRK,
+            "valid-jesse-groep-1.json",
+            &[("/kenmerken", json!([kenmerk]))],
+        );
+        assert!(validate(f, &doc, today()).is_empty(), "{kenmerk}");
+    }
+    let none = with(
+        JRK,
+        "valid-jesse-groep-1.json",
+        &[("/kenmerken", json!([]))],
+    );
+    assert!(has(
+        &validate(f, &none, today()),
+        "required",
+        "/answers/kenmerken"
+    ));
+    // A margin of 55-62 touches 60-80: allowed.
+    let margin = with(
+        JRK,
+        "valid-jesse-groep-1.json",
+        &[
+            ("/iq_ondergrens", json!("55")),
+            ("/iq_bovengrens", json!("62")),
+        ],
+    );
+    assert!(validate(f, &margin, today()).is_empty());
+}
