@@ -39,7 +39,6 @@ impl AnswerPath {
     pub fn dom_id(&self) -> String {
         format!("veld-{}", self.0.join("-"))
     }
-
 }
 
 /// The HTML id for a finding's JSON Pointer (same scheme as [`AnswerPath::dom_id`]);
@@ -190,7 +189,9 @@ mod tests {
     #[test]
     fn set_creates_objects_and_arrays() {
         let mut a = Map::new();
-        let p = AnswerPath::field("groeidocument").child("bevestigingen").child(2);
+        let p = AnswerPath::field("groeidocument")
+            .child("bevestigingen")
+            .child(2);
         set(&mut a, &p, Value::Bool(true));
         assert_eq!(
             Value::Object(a.clone()),

@@ -43,7 +43,11 @@ pub fn download_json(doc: &Document, findings: &[Finding], today: NaiveDate) -> 
 
 /// A file name like `aanvraag-rsv-breda-vo-tlv-vso-2026-11-22.json`.
 pub fn file_name(form_id: &str, today: NaiveDate) -> String {
-    format!("aanvraag-{}-{}.json", form_id.replace('/', "-"), clock::iso(today))
+    format!(
+        "aanvraag-{}-{}.json",
+        form_id.replace('/', "-"),
+        clock::iso(today)
+    )
 }
 
 /// Hands `text` to the browser as a download named `name`.

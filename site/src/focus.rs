@@ -17,9 +17,7 @@ pub fn focus_field(id: &str) -> bool {
                 Some(el)
             } else {
                 // A group (radios, a signature): its first input.
-                el.query_selector("input, textarea, select")
-                    .ok()
-                    .flatten()
+                el.query_selector("input, textarea, select").ok().flatten()
             };
             if let Some(target) = target.and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
                 target.scroll_into_view();

@@ -82,7 +82,9 @@ impl FormState {
             touched.iter().any(|t| {
                 t == pointer
                     || t.strip_prefix(pointer).is_some_and(|r| r.starts_with('/'))
-                    || pointer.strip_prefix(t.as_str()).is_some_and(|r| r.starts_with('/'))
+                    || pointer
+                        .strip_prefix(t.as_str())
+                        .is_some_and(|r| r.starts_with('/'))
             })
         })
     }
@@ -92,11 +94,7 @@ impl FormState {
         if !self.may_show(pointer) {
             return Vec::new();
         }
-        self.findings.with(|all| {
-            all.iter()
-                .filter(|f| f.path == pointer)
-                .cloned()
-                .collect()
-        })
+        self.findings
+            .with(|all| all.iter().filter(|f| f.path == pointer).cloned().collect())
     }
 }

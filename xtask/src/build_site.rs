@@ -23,7 +23,8 @@ pub fn run() -> Result<(), String> {
         .join(format!("{CRATE_FILE}.wasm"));
 
     if dist.exists() {
-        std::fs::remove_dir_all(&dist).map_err(|e| format!("cannot clear {}: {e}", dist.display()))?;
+        std::fs::remove_dir_all(&dist)
+            .map_err(|e| format!("cannot clear {}: {e}", dist.display()))?;
     }
     let pkg = dist.join("pkg");
     wasm_bindgen(&wasm, &pkg)?;
@@ -118,7 +119,10 @@ fn wasm_bindgen(wasm: &Path, out: &Path) -> Result<(), String> {
 fn wasm_opt(root: &Path, wasm: &Path) -> Result<(), String> {
     let bin = root.join("node_modules/binaryen/bin/wasm-opt");
     if !bin.exists() {
-        return Err(format!("{} missing; run ./x.sh setup (npm ci)", bin.display()));
+        return Err(format!(
+            "{} missing; run ./x.sh setup (npm ci)",
+            bin.display()
+        ));
     }
     let mut cmd = Command::new("node");
     cmd.arg(&bin)
@@ -151,7 +155,10 @@ fn copy_static(root: &Path, site: &Path, dist: &Path) -> Result<(), String> {
     ] {
         let from = utrecht.join(from);
         std::fs::copy(&from, css.join(to)).map_err(|e| {
-            format!("cannot copy {}: {e}; run ./x.sh setup (npm ci)", from.display())
+            format!(
+                "cannot copy {}: {e}; run ./x.sh setup (npm ci)",
+                from.display()
+            )
         })?;
     }
     Ok(())

@@ -28,7 +28,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
     }
     if !dir.join("index.html").exists() {
-        return Err(format!("{} has no index.html; build the site first", dir.display()));
+        return Err(format!(
+            "{} has no index.html; build the site first",
+            dir.display()
+        ));
     }
     let listener = TcpListener::bind(("127.0.0.1", port))
         .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
@@ -55,12 +58,24 @@ fn handle(mut stream: TcpStream, dir: &Path) -> std::io::Result<()> {
     let method = parts.next().unwrap_or_default();
     let target = parts.next().unwrap_or("/");
     if method != "GET" && method != "HEAD" {
-        return respond(&mut stream, "405 Method Not Allowed", "text/plain", b"", false);
+        return respond(
+            &mut stream,
+            "405 Method Not Allowed",
+            "text/plain",
+            b"",
+            false,
+        );
     }
     let path = target.split(['?', '#']).next().unwrap_or("/");
     match resolve(dir, path).and_then(|p| std::fs::read(&p).ok().map(|b| (p, b))) {
         Some((file, body)) => respond(&mut stream, "200 OK", mime(&file), &body, method == "HEAD"),
-        None => respond(&mut stream, "404 Not Found", "text/plain; charset=utf-8", b"Niet gevonden", method == "HEAD"),
+        None => respond(
+            &mut stream,
+            "404 Not Found",
+            "text/plain; charset=utf-8",
+            b"Niet gevonden",
+            method == "HEAD",
+        ),
     }
 }
 

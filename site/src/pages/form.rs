@@ -1,9 +1,7 @@
 //! A form page: sections and fields from the definition, progress, budget
 //! summary, the check, download/open and drafts.
 
-use aanvraagwijzer::{
-    field_applies, progress, section_applies, summary, Finding, Form, Section,
-};
+use aanvraagwijzer::{field_applies, progress, section_applies, summary, Finding, Form, Section};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -60,8 +58,11 @@ pub fn FormPage(form: &'static Form) -> impl IntoView {
 fn section_view(state: FormState, section: &'static Section) -> impl IntoView {
     let form = state.form;
     let today = state.today;
-    let applies =
-        Memo::new(move |_| state.document.with(|d| section_applies(form, d, today, &section.id)));
+    let applies = Memo::new(move |_| {
+        state
+            .document
+            .with(|d| section_applies(form, d, today, &section.id))
+    });
     let heading_id = format!("deel-{}", section.id);
     let fields = move || {
         section
