@@ -8,6 +8,26 @@ use aanvraagwijzer::{has_blocking, validate, Severity};
 use forms_support::{codes, covered_forms, fixtures_of, today};
 
 #[test]
+fn the_eleven_forms_of_the_four_swvs_are_published() {
+    let ids: Vec<&str> = covered_forms().iter().map(|f| f.id.as_str()).collect();
+    for id in [
+        "rsv-breda-po/opp",
+        "rsv-breda-po/individueel-arrangement",
+        "rsv-breda-po/groepsarrangement",
+        "berseba/tlv-sbo-so",
+        "berseba/extra-ondersteuning",
+        "berseba/jrk",
+        "de-meierij/groepsarrangement",
+        "de-meierij/tlv",
+        "de-meierij/verlenging",
+        "de-liemers/arrangement-basisonderwijs",
+        "de-liemers/verantwoording",
+    ] {
+        assert!(ids.contains(&id), "{id} is not published; found {ids:?}");
+    }
+}
+
+#[test]
 fn every_form_has_a_valid_and_an_invalid_fixture() {
     let forms = covered_forms();
     assert!(

@@ -59,7 +59,7 @@ pub fn App() -> impl IntoView {
 /// The route, keeping the browser tab's title in step with the page.
 fn use_route_with_title() -> ReadSignal<Route> {
     let route = route::use_route();
-    Effect::new(move |_| {
+    Effect::new(move |first_run: Option<()>| {
         let title = match route.get() {
             Route::Start => "Aanvraagwijzer".to_owned(),
             Route::Form(id) => aanvraagwijzer::find_form(&id)
@@ -69,6 +69,11 @@ fn use_route_with_title() -> ReadSignal<Route> {
         };
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             doc.set_title(&title);
+        }
+        // After a link within the site, start screen readers at the new page's
+        // heading (the link that had focus is gone); not on the first load.
+        if first_run.is_some() {
+            request_animation_frame(|| focus::focus_element("pagina-titel"));
         }
     });
     route

@@ -1,7 +1,9 @@
 //! A form page: sections and fields from the definition, progress, budget
 //! summary, the check, download/open and drafts.
 
-use aanvraagwijzer::{field_applies, progress, section_applies, summary, Finding, Form, Section};
+use aanvraagwijzer::{
+    field_applies, has_blocking, progress, section_applies, summary, Finding, Form, Section,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -234,6 +236,7 @@ fn OpenFile(state: FormState) -> impl IntoView {
 #[component]
 fn DownloadBox(state: FormState) -> impl IntoView {
     let failed = RwSignal::new(false);
+    let blocking = Memo::new(move |_| state.findings.with(|f| has_blocking(f)));
     let download = move |_| {
         let text = state.document.with_untracked(|doc| {
             state
@@ -249,6 +252,13 @@ fn DownloadBox(state: FormState) -> impl IntoView {
             <p class="utrecht-paragraph">
                 "Sla de aanvraag op als bestand op uw computer. Dat bestand kunt u later weer openen en insturen via Tommy."
             </p>
+            <Show when=move || blocking.get()>
+                <p class="utrecht-paragraph aw-download-note">
+                    <strong>"Let op:"</strong>
+                    " de aanvraag is nog niet compleet. U kunt hem toch downloaden, om later verder te werken. "
+                    "Kies \"Controleer aanvraag\" om te zien wat nog ontbreekt."
+                </p>
+            </Show>
             <button type="button" class="utrecht-button utrecht-button--primary-action" on:click=download>
                 "Download als JSON"
             </button>

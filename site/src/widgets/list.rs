@@ -125,6 +125,8 @@ fn item(
             field_view(state, sub, list_path.child(index).child(&sub.id), applies)
         })
         .collect_view();
+    // Findings about a whole item (a hand-edited file) link here.
+    let item_id = list_path.child(index).dom_id();
     let list_pointer = list_path.pointer();
     let remove = move |_| {
         state
@@ -138,7 +140,10 @@ fn item(
         });
     };
     view! {
-        <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset aw-list__item">
+        <fieldset
+            class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset aw-list__item"
+            id=item_id
+        >
             <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
                 {format!("{} {number}", capitalised(item_label))}
             </legend>
