@@ -45,6 +45,15 @@ enum Command {
     Verify(package_cmds::VerifyArgs),
     /// Maak de samenvatting (PDF) van een aanvraag (JSON), dezelfde als in het pakket.
     Render(package_cmds::RenderArgs),
+    /// Start de webserver: de website en de API (/api/v1) voor samenwerkingsverbanden.
+    Serve {
+        /// Adres en poort om op te luisteren.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// Map met de gebouwde website.
+        #[arg(long, default_value = "site/dist")]
+        dist: PathBuf,
+    },
 }
 
 /// Why the CLI could not do what was asked (exit code 2).
@@ -76,6 +85,10 @@ enum CliError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("De server kan niet starten: {0}")]
+    Runtime(std::io::Error),
+    #[error("{0}")]
+    Serve(#[from] aanvraagwijzer_server::ServeError),
 }
 
 fn main() -> ExitCode {
@@ -93,6 +106,16 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
     match cli.command {
         Command::Verify(args) => package_cmds::verify(args),
         Command::Render(args) => package_cmds::render(args),
+        Command::Serve { addr, dist } => {
+            aanvraagwijzer_server::init_logging(aanvraagwijzer_server::LogFormat::Json);
+            let runtime = tokio::runtime::Runtime::new().map_err(CliError::Runtime)?;
+            runtime.block_on(aanvraagwijzer_server::serve(
+                addr,
+                dist,
+                aanvraagwijzer_server::shutdown_signal(),
+            ))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Forms => {
             output::print_forms(forms())?;
             Ok(ExitCode::SUCCESS)

@@ -113,7 +113,7 @@ fn csp_hash(content: &str) -> String {
 }
 
 /// The Content-Security-Policy: own origin only, wasm allowed, no framing,
-/// no plug-ins, no forms posting elsewhere.
+/// no plug-ins, no form posting anywhere (nothing leaves the browser).
 pub fn content_security_policy(hashes: &InlineHashes) -> String {
     let mut script_src = String::from("'self' 'wasm-unsafe-eval'");
     for h in &hashes.scripts {
@@ -126,7 +126,7 @@ pub fn content_security_policy(hashes: &InlineHashes) -> String {
         style_src.push_str(h);
     }
     format!(
-        "default-src 'none'; script-src {script_src}; style-src {style_src}; img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+        "default-src 'none'; script-src {script_src}; style-src {style_src}; img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
     )
 }
 

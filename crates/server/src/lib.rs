@@ -35,7 +35,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
 use axum::Router;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::services::{ServeDir, ServeFile};
+use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use config::{Config, Limits, Today};
@@ -77,10 +77,12 @@ pub fn router(config: Config) -> Router {
         .route("/api/{*rest}", any(api::not_found));
     app = match dist_dir {
         Some(dir) => {
-            let index = dir.join("index.html");
+            // The site routes with the URL's hash (`/#/rsv-breda-vo/tlv-vso`):
+            // a path that is no file is a plain 404, never the app's page
+            // (which would turn a missing stylesheet into HTML).
             let site = ServeDir::new(&dir)
                 .append_index_html_on_directories(true)
-                .fallback(ServeFile::new(index));
+                .not_found_service(any(site_not_found));
             app.fallback_service(site)
         }
         None => app.fallback(site_missing),
@@ -126,6 +128,16 @@ fn panic_response(_panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
     // The payload may quote input: it is not logged.
     tracing::error!("handler panicked");
     ApiError::Internal("panic".into()).into_response()
+}
+
+/// A path of the site that is no file.
+async fn site_not_found() -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        "Deze pagina bestaat niet. Begin op de voorpagina: /",
+    )
+        .into_response()
 }
 
 /// Without a site folder, the site's paths say so.

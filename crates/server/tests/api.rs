@@ -257,12 +257,18 @@ async fn site_is_served_with_a_strict_csp_that_allows_its_own_wasm() {
     assert_eq!(wasm.status(), StatusCode::OK);
     assert_eq!(wasm.headers()[header::CONTENT_TYPE], "application/wasm");
 
-    // A route of the app (no file) gets the app's page.
-    let route = get(&app, "/rsv-breda-vo/tlv-vso").await;
-    assert_eq!(route.status(), StatusCode::OK);
-    assert!(String::from_utf8(bytes(route).await)
-        .expect("html")
-        .contains("<!doctype html>"));
+    // The app routes with the hash; a path that is no file is a 404 that
+    // says where to start, never the app's page in disguise.
+    let missing = get(&app, "/css/bestaat-niet.css").await;
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    assert!(String::from_utf8(bytes(missing).await)
+        .expect("text")
+        .contains("voorpagina"));
+    let css = get(&app, "/style.css").await;
+    assert!(css.headers()[header::CONTENT_TYPE]
+        .to_str()
+        .expect("type")
+        .starts_with("text/css"));
 
     // No way out of the site folder.
     let escape = get(&app, "/../Cargo.toml").await;
