@@ -9,6 +9,7 @@ mod drafts;
 mod error_summary;
 mod files;
 mod focus;
+mod package;
 mod pages;
 mod route;
 mod state;

@@ -31,6 +31,7 @@ pub fn run() -> Result<(), String> {
     let bg = pkg.join(format!("{CRATE_FILE}_bg.wasm"));
     wasm_opt(&root, &bg)?;
     copy_static(&root, &site, &dist)?;
+    crate::build_package::run(&root, &dist)?;
 
     println!(
         "site built in {:.1}s (cargo {:.1}s) -> {}",
@@ -42,7 +43,7 @@ pub fn run() -> Result<(), String> {
 }
 
 /// Runs a command, failing with its name when it fails.
-fn run_cmd(cmd: &mut Command, what: &str) -> Result<(), String> {
+pub(crate) fn run_cmd(cmd: &mut Command, what: &str) -> Result<(), String> {
     let status = cmd
         .status()
         .map_err(|e| format!("{what}: cannot start: {e} (run ./x.sh setup)"))?;
@@ -74,7 +75,7 @@ fn cargo_build(site: &Path) -> Result<(), String> {
 
 /// The wasm-bindgen CLI on PATH (cargo install puts it in ~/.cargo/bin),
 /// checked to be the exact version the crate uses.
-fn wasm_bindgen_bin() -> Result<PathBuf, String> {
+pub(crate) fn wasm_bindgen_bin() -> Result<PathBuf, String> {
     let mut candidates = vec![PathBuf::from("wasm-bindgen")];
     if let Some(home) = std::env::var_os("CARGO_HOME") {
         candidates.push(PathBuf::from(home).join("bin/wasm-bindgen"));
@@ -116,7 +117,7 @@ fn wasm_bindgen(wasm: &Path, out: &Path) -> Result<(), String> {
 
 /// npm binaryen's wasm-opt, by path: Debian's binaryen (108) breaks modern
 /// wasm-bindgen output, so PATH is never consulted.
-fn wasm_opt(root: &Path, wasm: &Path) -> Result<(), String> {
+pub(crate) fn wasm_opt(root: &Path, wasm: &Path) -> Result<(), String> {
     let bin = root.join("node_modules/binaryen/bin/wasm-opt");
     if !bin.exists() {
         return Err(format!(

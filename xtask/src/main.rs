@@ -8,6 +8,7 @@
 //!   until the `aanvraagwijzer serve` HTTP server lands).
 //! - `sizes`: prints the sizes of an existing build.
 
+mod build_package;
 mod build_site;
 mod serve;
 mod sizes;

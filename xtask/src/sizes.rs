@@ -25,6 +25,22 @@ pub fn print(dist: &Path) -> Result<(), String> {
         println!("{label:<12} {:>10} {:>10}", bytes.len(), compressed);
     }
     println!("{:<12} {:>10} {:>10}", "total", total.0, total.1);
+    // Loaded with import() only on "Download pakket voor Tommy": not in the total.
+    for (label, rel) in [
+        (
+            "pakket wasm",
+            "pkg-package/aanvraagwijzer_package_wasm_bg.wasm",
+        ),
+        ("pakket js", "pkg-package/aanvraagwijzer_package_wasm.js"),
+    ] {
+        if let Ok(bytes) = std::fs::read(dist.join(rel)) {
+            println!(
+                "{label:<12} {:>10} {:>10}  (lazy)",
+                bytes.len(),
+                brotli_len(&bytes)?
+            );
+        }
+    }
     Ok(())
 }
 

@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 
 use crate::answers::AnswerPath;
 use crate::error_summary::{ErrorSummary, RESULT_ID};
+use crate::package::PackageBox;
 use crate::route::Route;
 use crate::state::FormState;
 use crate::widgets::field_view;
@@ -52,6 +53,7 @@ pub fn FormPage(form: &'static Form) -> impl IntoView {
             </div>
         </form>
         <DownloadBox state=state/>
+        <PackageBox state=state/>
         <DraftBox state=state/>
     }
 }

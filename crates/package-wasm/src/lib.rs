@@ -1,0 +1,131 @@
+//! The submission package in the browser, as a separate wasm module.
+//!
+//! The site loads this module with a dynamic `import()` only when the user
+//! clicks "Download pakket voor Tommy" or opens a package, so the PDF writer,
+//! SHA-256 and the ZIP code never weigh on the form page. It embeds the same
+//! core (forms and validation) as the site, the CLI and the server, so the
+//! verdict in the package is the verdict `aanvraagwijzer verify` recomputes.
+//!
+//! Errors are JavaScript `Error`s with a Dutch message for people.
+
+use aanvraagwijzer::{find_form, Document, Form, Verdict};
+use aanvraagwijzer_package::{
+    build, document_bytes, open, pdf_tie, sha256_hex, verify, Attachment, Limits, CREATED_FORMAT,
+};
+use aanvraagwijzer_pdf::{render_with, Options};
+use chrono::NaiveDateTime;
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+
+/// The local time in the browser, or `created` (`yyyy-mm-ddThh:mm:ss`) when given.
+fn created_at(created: Option<String>) -> Result<NaiveDateTime, JsError> {
+    match created {
+        Some(s) => NaiveDateTime::parse_from_str(&s, CREATED_FORMAT)
+            .map_err(|_| JsError::new("De aanmaaktijd is geen tijd als 2026-11-22T16:40:00.")),
+        None => {
+            let now = js_sys::Date::new_0();
+            chrono::NaiveDate::from_ymd_opt(
+                now.get_full_year() as i32,
+                now.get_month() + 1,
+                now.get_date(),
+            )
+            .and_then(|d| d.and_hms_opt(now.get_hours(), now.get_minutes(), now.get_seconds()))
+            .ok_or_else(|| JsError::new("De klok van deze browser geeft geen geldige tijd."))
+        }
+    }
+}
+
+fn document_and_form(document_json: &str) -> Result<(Document, &'static Form), JsError> {
+    let doc = Document::from_json(document_json).map_err(|e| JsError::new(&e.message_nl()))?;
+    let form = find_form(&doc.form).ok_or_else(|| {
+        JsError::new(&format!(
+            "Het formulier \"{}\" is onbekend. Vernieuw de pagina en probeer het opnieuw.",
+            doc.form
+        ))
+    })?;
+    Ok((doc, form))
+}
+
+fn pdf_for(doc: &Document, form: &Form, created: NaiveDateTime) -> Result<Vec<u8>, JsError> {
+    let verdict = Verdict::of(form, doc, created.date());
+    let options = Options {
+        tie: Some(pdf_tie(doc, created).map_err(|e| JsError::new(&e.message_nl()))?),
+        document_sha256: Some(sha256_hex(
+            &document_bytes(doc).map_err(|e| JsError::new(&e.message_nl()))?,
+        )),
+    };
+    Ok(render_with(form, doc, &verdict, created, &options))
+}
+
+/// The PDF summary alone (samenvatting.pdf), for a document as JSON text.
+#[wasm_bindgen]
+pub fn render_pdf(document_json: &str, created: Option<String>) -> Result<Vec<u8>, JsError> {
+    let (doc, form) = document_and_form(document_json)?;
+    pdf_for(&doc, form, created_at(created)?)
+}
+
+/// The package for Tommy (ZIP bytes): aanvraag.json, samenvatting.pdf, the
+/// attachments (`[{name, bytes: Uint8Array}]`) under bijlagen/, manifest.json.
+#[wasm_bindgen]
+pub fn make_package(
+    document_json: &str,
+    attachments: Array,
+    created: Option<String>,
+) -> Result<Vec<u8>, JsError> {
+    let (doc, form) = document_and_form(document_json)?;
+    let created = created_at(created)?;
+    let mut files = Vec::new();
+    for item in attachments.iter() {
+        let name = Reflect::get(&item, &"name".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .ok_or_else(|| JsError::new("Een bijlage heeft geen naam."))?;
+        let bytes = Reflect::get(&item, &"bytes".into())
+            .ok()
+            .and_then(|v| v.dyn_into::<Uint8Array>().ok())
+            .ok_or_else(|| {
+                JsError::new(&format!("De bijlage \"{name}\" kon niet worden gelezen."))
+            })?;
+        files.push(Attachment {
+            name,
+            bytes: bytes.to_vec(),
+        });
+    }
+    let pdf = pdf_for(&doc, form, created)?;
+    build(form, &doc, &files, &pdf, created).map_err(|e| JsError::new(&e.message_nl()))
+}
+
+/// Opens a package to restore the form: `{document: <JSON text>, form,
+/// attachments: [{name, bytes}]}`. Hostile packages give an error, never a panic.
+#[wasm_bindgen]
+pub fn open_package(bytes: &[u8]) -> Result<Object, JsError> {
+    let opened = open(bytes, &Limits::default()).map_err(|e| JsError::new(&e.message_nl()))?;
+    let json = serde_json::to_string(&opened.document)
+        .map_err(|_| JsError::new("De antwoorden in het pakket konden niet worden gelezen."))?;
+    let out = Object::new();
+    let list = Array::new();
+    for a in &opened.attachments {
+        let item = Object::new();
+        set(&item, "name", &a.name.as_str().into())?;
+        set(&item, "bytes", &Uint8Array::from(a.bytes.as_slice()).into())?;
+        list.push(&item);
+    }
+    set(&out, "document", &json.into())?;
+    set(&out, "form", &opened.document.form.as_str().into())?;
+    set(&out, "attachments", &list.into())?;
+    Ok(out)
+}
+
+/// Verifies a package as `aanvraagwijzer verify --json` does; returns that JSON text.
+#[wasm_bindgen]
+pub fn verify_package(bytes: &[u8]) -> Result<String, JsError> {
+    let report = verify(bytes, &Limits::default()).map_err(|e| JsError::new(&e.message_nl()))?;
+    serde_json::to_string(&report)
+        .map_err(|_| JsError::new("Het resultaat van de controle kon niet worden gemaakt."))
+}
+
+fn set(target: &Object, key: &str, value: &JsValue) -> Result<(), JsError> {
+    Reflect::set(target, &key.into(), value)
+        .map(|_| ())
+        .map_err(|_| JsError::new("Het pakket kon niet worden uitgepakt in deze browser."))
+}

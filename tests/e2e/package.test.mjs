@@ -1,0 +1,217 @@
+// "Download pakket voor Tommy": from an empty form to a package that
+// `aanvraagwijzer verify` accepts, with the package code loaded only on
+// demand, the PDF readable, and a reopened package restoring the form exactly.
+
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { startSite, openBrowser, openForm, repoRoot } from './support/harness.mjs';
+
+const FORM = 'rsv-breda-vo/tlv-vso';
+const MODULE = 'pkg-package/aanvraagwijzer_package_wasm';
+const fixture = (rel) => path.join(repoRoot, 'tests/fixtures', rel);
+
+/** `code path` pairs, sorted: what two verdicts must agree on. */
+const verdict = (findings) => findings.map((f) => `${f.code} ${f.path}`).sort();
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'aw-pakket-'));
+
+/** Clicks the download button and saves the package; returns its path. */
+async function downloadPackage(page, name) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download pakket voor Tommy' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^pakket-rsv-breda-vo-tlv-vso-\d{4}-\d{2}-\d{2}\.zip$/);
+  const file = path.join(work, name);
+  await download.saveAs(file);
+  return file;
+}
+
+/** `aanvraagwijzer verify --json` on a file: { status, report, stderr }. */
+function verify(file) {
+  const cli = spawnSync('cargo', ['run', '-q', '-p', 'aanvraagwijzer-cli', '--', 'verify', '--json', file], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
+  return { status: cli.status, report: cli.stdout ? JSON.parse(cli.stdout) : null, stderr: cli.stderr };
+}
+
+/** One file out of a package (unzip is in every Debian base image; the ZIP is store-only). */
+function extract(zip, name) {
+  const out = spawnSync('unzip', ['-p', zip, name], { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 });
+  assert.equal(out.status, 0, `unzip ${name}: ${out.stderr}`);
+  return out.stdout;
+}
+
+/** The text of a PDF, as pdftotext (poppler-utils) extracts it. */
+function pdfText(pdf) {
+  const out = spawnSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf, encoding: 'utf8' });
+  assert.equal(out.status, 0, 'pdftotext reads the PDF');
+  return out.stdout;
+}
+
+describe('package for Tommy', () => {
+  let site;
+  let browser;
+  let page;
+  let firstZip;
+
+  before(async () => {
+    site = await startSite();
+    browser = await openBrowser();
+    page = browser.page;
+    await openForm(page, site.origin, FORM);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  it('loads the package code only when asked, and an empty form gives a CONCEPT package', async () => {
+    assert.equal(
+      browser.requests.filter((u) => u.includes(MODULE)).length,
+      0,
+      'the form page does not load the package module',
+    );
+    const file = await downloadPackage(page, 'leeg.zip');
+    assert.ok(browser.requests.some((u) => u.includes(`${MODULE}_bg.wasm`)), 'module loaded on click');
+    await page.getByText('is gedownload, maar de aanvraag is nog niet compleet').waitFor();
+
+    const { status, report, stderr } = verify(file);
+    assert.equal(status, 1, `incomplete request: exit 1 (${stderr})`);
+    assert.equal(report.intact, true, JSON.stringify(report.tampering));
+    assert.equal(report.verdict.valid, false);
+    const inPage = await page.evaluate(
+      (text) => window.aanvraagwijzer.validateDocument(text),
+      extract(file, 'aanvraag.json').toString('utf8'),
+    );
+    assert.deepEqual(verdict(report.verdict.findings), verdict(inPage));
+    assert.deepEqual(verdict(report.manifest.verdict.findings), verdict(inPage));
+
+    const text = pdfText(extract(file, 'samenvatting.pdf'));
+    const pages = text.split('\f').filter((p) => p.trim());
+    assert.ok(pages.every((p) => p.includes('CONCEPT')), 'CONCEPT on every page');
+  });
+
+  it('fills the form, adds an attachment, and the package verifies as complete', async () => {
+    const doc = fs.readFileSync(fixture('rsv-breda-vo/tlv-vso/valid-daan-bakker.json'));
+    await page.getByLabel('Open JSON').setInputFiles({ name: 'daan.json', mimeType: 'application/json', buffer: doc });
+    await page.getByText('Het bestand is geopend').waitFor();
+    await page.getByLabel('Bestand voor: Groeidocument').setInputFiles({
+      name: 'Groeidocument Daan é.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4 groeidocument van Daan'),
+    });
+    await page.getByText('Gekozen: Groeidocument Daan é.pdf').waitFor();
+
+    firstZip = await downloadPackage(page, 'compleet.zip');
+    await page.getByText('Upload dit ZIP-bestand in Tommy').waitFor();
+    const { status, report, stderr } = verify(firstZip);
+    assert.equal(status, 0, `complete and intact: exit 0 (${stderr})`);
+    assert.equal(report.intact, true);
+    assert.equal(report.verdict.valid, true);
+    assert.deepEqual(
+      report.manifest.files.map((f) => f.path),
+      ['aanvraag.json', 'samenvatting.pdf', 'bijlagen/Groeidocument Daan é.pdf'],
+    );
+    assert.equal(extract(firstZip, 'bijlagen/Groeidocument Daan é.pdf').toString(), '%PDF-1.4 groeidocument van Daan');
+
+    const text = pdfText(extract(firstZip, 'samenvatting.pdf'));
+    assert.ok(!text.includes('CONCEPT'), 'no CONCEPT when complete');
+    for (const want of ['Burgerservicenummer', 'Ondersteuningscoördinator', 'Handtekening:', 'pagina 1 van']) {
+      assert.ok(text.includes(want), `PDF shows ${want}`);
+    }
+  });
+
+  it('a changed byte in the downloaded package is reported as tampering', () => {
+    const bytes = fs.readFileSync(firstZip);
+    const at = bytes.indexOf('Bakker');
+    assert.ok(at > 0);
+    bytes[at] = 'P'.charCodeAt(0);
+    const file = path.join(work, 'gewijzigd.zip');
+    fs.writeFileSync(file, bytes);
+    const { status, report } = verify(file);
+    assert.equal(status, 1);
+    assert.equal(report.intact, false);
+    assert.ok(report.tampering.some((t) => t.kind === 'file-changed' && t.path === 'aanvraag.json'));
+  });
+
+  it('opening the package restores the form exactly', async () => {
+    await page.reload();
+    await page.getByRole('button', { name: 'Controleer aanvraag' }).waitFor();
+    assert.equal(await page.getByLabel('Achternaam, voorvoegsels').inputValue(), '');
+
+    await page.getByLabel('Open pakket (ZIP)').setInputFiles(firstZip);
+    await page.getByText('Het pakket is geopend, met 1 bijlage').waitFor();
+    assert.equal(await page.getByLabel('Achternaam, voorvoegsels').inputValue(), 'Bakker');
+    assert.equal(await page.getByLabel('Burgerservicenummer').inputValue(), '111222333');
+    await page.getByText('Gekozen: Groeidocument Daan é.pdf').waitFor();
+
+    const again = await downloadPackage(page, 'opnieuw.zip');
+    assert.deepEqual(extract(again, 'aanvraag.json'), extract(firstZip, 'aanvraag.json'), 'same answers, byte for byte');
+    assert.deepEqual(
+      extract(again, 'bijlagen/Groeidocument Daan é.pdf'),
+      extract(firstZip, 'bijlagen/Groeidocument Daan é.pdf'),
+    );
+    assert.equal(verify(again).status, 0);
+  });
+
+  it('a file that is not a package gets a Dutch message and changes nothing', async () => {
+    await page.getByLabel('Open pakket (ZIP)').setInputFiles({
+      name: 'kapot.zip',
+      mimeType: 'application/zip',
+      buffer: Buffer.from('dit is geen zip'),
+    });
+    const alert = page.locator('#pakket-melding [role=alert]');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /geen ZIP-bestand/);
+    assert.equal(await page.getByLabel('Achternaam, voorvoegsels').inputValue(), 'Bakker');
+  });
+
+  it('renders the PDF of the largest form in the browser, and nothing left 127.0.0.1', async (t) => {
+    // The largest form by definition size, with its largest fixture.
+    const formsDir = path.join(repoRoot, 'forms');
+    let largest = null;
+    for (const swv of fs.readdirSync(formsDir)) {
+      for (const f of fs.readdirSync(path.join(formsDir, swv))) {
+        if (!f.endsWith('.toml')) continue;
+        const size = fs.statSync(path.join(formsDir, swv, f)).size;
+        if (!largest || size > largest.size) largest = { id: `${swv}/${f.replace(/\.toml$/, '')}`, size };
+      }
+    }
+    const dir = fixture(largest.id);
+    const doc = fs
+      .readdirSync(dir)
+      .map((f) => path.join(dir, f))
+      .sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0];
+    const text = fs.readFileSync(doc, 'utf8');
+    const result = await page.evaluate(
+      async ({ text, module }) => {
+        const m = await import(new URL(`${module}.js`, document.baseURI).href);
+        await m.default();
+        const runs = [];
+        let pdf;
+        for (let i = 0; i < 5; i++) {
+          const t0 = performance.now();
+          pdf = m.render_pdf(text);
+          runs.push(performance.now() - t0);
+        }
+        return { runs, bytes: pdf.length };
+      },
+      { text, module: MODULE },
+    );
+    const median = [...result.runs].sort((a, b) => a - b)[2];
+    t.diagnostic(
+      `PDF of ${largest.id} (${path.basename(doc)}) in the browser: median ${median.toFixed(1)} ms of 5, ${result.bytes} bytes`,
+    );
+    assert.ok(median < 1000, `PDF took ${median} ms`);
+    assert.deepEqual(browser.offsite(site.origin), []);
+    assert.deepEqual(browser.errors, []);
+  });
+});
