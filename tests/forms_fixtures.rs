@@ -112,7 +112,7 @@ fn invalid_fixtures_show_the_expected_findings() {
 }
 
 #[test]
-fn every_rule_and_required_field_cites_a_passage_users_can_read() {
+fn every_source_quotes_its_seed_and_every_message_says_what_to_do() {
     for form in covered_forms() {
         assert!(!form.sources.is_empty(), "{}", form.id);
         for (key, s) in &form.sources {

@@ -1,0 +1,86 @@
+// One form per SWV (RSV Breda PO, Berséba, De Meierij, De Liemers): fill one
+// required field wrongly, leave it, and see the SWV's message beside it,
+// with the source passage under "Waarom?" for a rule.
+
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, openBrowser, openForm } from './support/harness.mjs';
+
+/**
+ * form, field label, wrong answer, id of the message block, expected text,
+ * and (for a rule) a phrase from the quoted source passage.
+ */
+const CASES = [
+  {
+    form: 'rsv-breda-po/opp',
+    label: 'Groep',
+    wrong: '9',
+    message: 'veld-groep-fout',
+    text: /ten hoogste 8/,
+  },
+  {
+    form: 'berseba/tlv-sbo-so',
+    label: 'Geboortedatum',
+    wrong: '31-02-2019',
+    message: 'veld-geboortedatum-fout',
+    text: /bestaat niet/,
+  },
+  {
+    form: 'de-meierij/tlv',
+    label: 'Burgerservicenummer',
+    wrong: '111222334',
+    message: 'veld-bsn-fout',
+    text: /burgerservicenummer|BSN/i,
+  },
+  {
+    form: 'de-liemers/arrangement-basisonderwijs',
+    label: 'Aangevraagde uren arrangement per week',
+    wrong: '4',
+    message: 'veld-uren_per_week-fout',
+    text: /ten hoogste 3 uur per week/,
+    why: /maximaal 3 uur ondersteuning per week/,
+  },
+];
+
+describe('one form per SWV', () => {
+  let site;
+  let browser;
+  let page;
+
+  before(async () => {
+    site = await startSite();
+    browser = await openBrowser();
+    page = browser.page;
+  });
+
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  for (const c of CASES) {
+    it(`${c.form}: a wrong "${c.label}" gets its message after leaving the field`, async () => {
+      await openForm(page, site.origin, c.form);
+      const input = page.getByLabel(c.label, { exact: true });
+      const message = page.locator(`#${c.message}`);
+      await input.fill(c.wrong);
+      assert.equal(await message.count(), 0, 'no message while typing');
+      await input.press('Tab');
+      await message.waitFor();
+      const text = await message.innerText();
+      assert.match(text, /^Fout:/);
+      assert.match(text, c.text);
+      assert.equal(await input.getAttribute('aria-invalid'), 'true');
+      assert.match(await input.getAttribute('aria-describedby'), new RegExp(`\\b${c.message}\\b`));
+      if (c.why) {
+        await message.getByText('Waarom?').click();
+        assert.match(await message.locator('blockquote').innerText(), c.why);
+      }
+    });
+  }
+
+  it('made no request outside 127.0.0.1 and logged no errors', () => {
+    assert.deepEqual(browser.offsite(site.origin), []);
+    assert.deepEqual(browser.errors, []);
+  });
+});
