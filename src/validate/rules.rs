@@ -109,3 +109,81 @@ fn check_in(scope: &Scope, rule: &Rule, ptr: &str, out: &mut Out) {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::definition::Form;
+    use chrono::NaiveDate;
+
+    const FORM: &str = r#"
+id = "test/outcomes"
+version = "1"
+swv_name = "Test"
+title = "Test"
+[sources.s]
+document = "d"
+section = "s"
+quote = "q"
+[[sections]]
+id = "a"
+title = "A"
+  [[sections.fields]]
+  id = "uren"
+  label = "Uren"
+  type = "number"
+  [[sections.fields]]
+  id = "regels"
+  label = "Regels"
+  type = "list"
+  item_label = "regel"
+    [[sections.fields.fields]]
+    id = "akkoord"
+    label = "Akkoord"
+    type = "yes_no"
+[[rules]]
+id = "max-3"
+field = "uren"
+message = "m"
+source = "s"
+check.compare = { left = { field = "uren" }, op = "<=", right = { number = "3" } }
+[[rules]]
+id = "akkoord"
+field = "regels.akkoord"
+message = "m"
+source = "s"
+when = { field = "regels.akkoord", filled = true }
+check.holds = { field = "regels.akkoord", equals = "ja" }
+"#;
+
+    fn outcomes(answers: serde_json::Value) -> Vec<RuleOutcome> {
+        let form: Form = toml::from_str(FORM).expect("test form parses");
+        let answers = answers.as_object().cloned().unwrap_or_default();
+        let scope = Scope {
+            form: &form,
+            answers: &answers,
+            today: NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"),
+            item: None,
+        };
+        form.rules.iter().map(|r| outcome(&scope, r)).collect()
+    }
+
+    #[test]
+    fn outcomes_tell_not_applicable_from_passed_and_failed() {
+        use RuleOutcome::*;
+        assert_eq!(
+            outcomes(serde_json::json!({})),
+            [NotApplicable, NotApplicable]
+        );
+        assert_eq!(
+            outcomes(serde_json::json!({"uren": "3", "regels": [{"akkoord": "ja"}, {}]})),
+            [Passed, Passed]
+        );
+        assert_eq!(
+            outcomes(
+                serde_json::json!({"uren": "3,5", "regels": [{"akkoord": "ja"}, {"akkoord": "nee"}]})
+            ),
+            [Failed, Failed]
+        );
+    }
+}
