@@ -9,46 +9,117 @@ use aanvraagwijzer::DocumentError;
 /// including every hostile case (ZIP bombs, unsafe names, huge JSON).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PackageError {
+    /// The bytes are not a ZIP file.
     #[error("not a ZIP file")]
     NotZip,
+    /// The ZIP file itself is larger than allowed.
     #[error("package is {size} bytes, more than the {max} allowed")]
-    TooLarge { size: u64, max: u64 },
+    TooLarge {
+        /// Size in bytes.
+        size: u64,
+        /// The limit.
+        max: u64,
+    },
+    /// More entries than allowed (counted before reading them).
     #[error("package has {count} entries, more than the {max} allowed")]
-    TooManyEntries { count: usize, max: usize },
+    TooManyEntries {
+        /// Entries the ZIP declares.
+        count: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// One entry declares an unpacked size beyond the limit (a ZIP bomb).
     #[error("entry {name:?} unpacks to {size} bytes, more than the {max} allowed")]
-    EntryTooLarge { name: String, size: u64, max: u64 },
+    EntryTooLarge {
+        /// Entry name.
+        name: String,
+        /// Declared unpacked size.
+        size: u64,
+        /// The limit.
+        max: u64,
+    },
+    /// All entries together unpack beyond the limit (a ZIP bomb).
     #[error("entries unpack to more than {max} bytes together")]
-    TotalTooLarge { max: u64 },
+    TotalTooLarge {
+        /// The limit.
+        max: u64,
+    },
+    /// Entries share bytes: the "overlapping files" ZIP bomb.
     #[error("entries overlap (entry {name:?})")]
-    Overlapping { name: String },
+    Overlapping {
+        /// The first entry that overlaps an earlier one.
+        name: String,
+    },
+    /// ZIP64 records; packages never need them.
     #[error("ZIP64 is not used by packages")]
     Zip64,
+    /// A compressed entry; packages store their files.
     #[error("entry {name:?} is compressed; packages store their files")]
-    Compressed { name: String },
+    Compressed {
+        /// Entry name.
+        name: String,
+    },
+    /// An encrypted entry.
     #[error("entry {name:?} is encrypted")]
-    Encrypted { name: String },
+    Encrypted {
+        /// Entry name.
+        name: String,
+    },
+    /// A name that could write outside a folder when unpacked (`..`, `/x`, `\\`).
     #[error("unsafe entry name {name:?}")]
-    UnsafeName { name: String },
+    UnsafeName {
+        /// The name as found (lossy UTF-8).
+        name: String,
+    },
+    /// The same name twice.
     #[error("entry name {name:?} occurs twice")]
-    DuplicateName { name: String },
+    DuplicateName {
+        /// Entry name.
+        name: String,
+    },
+    /// The ZIP structure is broken.
     #[error("damaged ZIP: {reason}")]
-    Corrupt { reason: String },
+    Corrupt {
+        /// What is broken, in Dutch.
+        reason: String,
+    },
+    /// A file without which the package cannot be checked.
     #[error("{name} is missing from the package")]
-    MissingFile { name: String },
+    MissingFile {
+        /// File name.
+        name: String,
+    },
+    /// manifest.json cannot be read.
     #[error("manifest.json is unreadable: {reason}")]
-    Manifest { reason: String },
+    Manifest {
+        /// Why (for logs; not shown to people).
+        reason: String,
+    },
+    /// aanvraag.json cannot be read.
     #[error("aanvraag.json is unreadable: {0}")]
     Document(DocumentError),
+    /// A form this core does not have.
     #[error("unknown form {form:?}")]
-    UnknownForm { form: String },
+    UnknownForm {
+        /// The form id in the manifest.
+        form: String,
+    },
+    /// A version of a known form that this core does not have.
     #[error("form {form:?} version {version:?} is not known; this core has version {known:?}")]
     UnknownFormVersion {
+        /// The form id.
         form: String,
+        /// The version in the manifest.
         version: String,
+        /// The version this core has.
         known: String,
     },
+    /// An attachment name that cannot be made safe.
     #[error("attachment name {name:?} cannot be used")]
-    BadAttachment { name: String },
+    BadAttachment {
+        /// The name as given.
+        name: String,
+    },
 }
 
 impl PackageError {

@@ -18,6 +18,8 @@
 //! Re-validation uses the manifest's creation date, so a package made on day X
 //! gets the same verdict whenever and wherever it is verified.
 
+#![warn(missing_docs)]
+
 mod error;
 pub mod zip;
 
@@ -101,7 +103,9 @@ pub struct Manifest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ManifestFile {
+    /// Path inside the ZIP.
     pub path: String,
+    /// Size in bytes.
     pub size: u64,
     /// Lower-case hex.
     pub sha256: String,
@@ -112,6 +116,7 @@ pub struct ManifestFile {
 pub struct Attachment {
     /// The file's own name (as picked in the browser); made safe by [`build`].
     pub name: String,
+    /// The file's content.
     pub bytes: Vec<u8>,
 }
 
@@ -262,7 +267,9 @@ fn manifest_bytes(m: &Manifest) -> Result<Vec<u8>, PackageError> {
 /// A package opened to restore the form in the site.
 #[derive(Debug, Clone)]
 pub struct Opened {
+    /// The answers (aanvraag.json).
     pub document: Document,
+    /// What the package says about itself.
     pub manifest: Manifest,
     /// The attachments, names without `bijlagen/`.
     pub attachments: Vec<Attachment>,
@@ -386,10 +393,12 @@ pub enum TamperKind {
 /// One sign of tampering, with a Dutch message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tampering {
+    /// What was found.
     pub kind: TamperKind,
     /// The file concerned, if one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
+    /// Dutch, for people: what changed and what it means.
     pub message: String,
 }
 

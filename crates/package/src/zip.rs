@@ -33,7 +33,9 @@ const UNIX_FILE_MODE: u32 = 0o100_644 << 16;
 /// One file in a ZIP.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
+    /// Path inside the ZIP.
     pub name: String,
+    /// The file's content.
     pub data: Vec<u8>,
 }
 

@@ -9,6 +9,8 @@
 //!
 //! Output is deterministic: the same inputs give the same bytes.
 
+#![warn(missing_docs)]
+
 mod layout;
 mod metrics;
 pub mod text;

@@ -5,7 +5,9 @@ use crate::metrics::{HELVETICA, HELVETICA_BOLD};
 /// The two faces the summary uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Face {
+    /// Helvetica.
     Regular,
+    /// Helvetica-Bold.
     Bold,
 }
 
