@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use aanvraagwijzer::{find_form, forms, Document, Form, Verdict};
+use aanvraagwijzer_package::{verify, Limits as PackageLimits, VerifyReport};
 use axum::body::Body;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
@@ -10,7 +11,7 @@ use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
-use tokio::sync::Semaphore;
+use tokio::sync::{Semaphore, SemaphorePermit};
 
 use crate::body::{check_depth, read_limited, require_media_type};
 use crate::config::Config;
@@ -23,15 +24,47 @@ pub struct AppState {
     pub(crate) config: Config,
     /// Bounds the documents and packages checked at once.
     pub(crate) checks: Semaphore,
+    /// Bounds the request bodies held in memory at once, in KiB.
+    pub(crate) buffered: Semaphore,
+    buffered_kib: usize,
 }
 
 impl AppState {
     pub(crate) fn new(config: Config) -> AppState {
         let permits = config.limits.max_concurrent_checks.max(1);
+        let buffered_kib =
+            (config.limits.max_buffered_bytes / 1024).clamp(1, Semaphore::MAX_PERMITS);
         AppState {
             config,
             checks: Semaphore::new(permits),
+            buffered: Semaphore::new(buffered_kib),
+            buffered_kib,
         }
+    }
+
+    /// Reserves memory for a body of at most `limit` bytes (its declared
+    /// length if smaller); waits while others hold the budget.
+    async fn reserve_body(
+        &self,
+        headers: &HeaderMap,
+        limit: usize,
+    ) -> Result<SemaphorePermit<'_>, ApiError> {
+        let declared = headers
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<usize>().ok());
+        if declared.is_some_and(|n| n > limit) {
+            return Err(ApiError::BodyTooLarge { limit });
+        }
+        let kib = declared
+            .unwrap_or(limit)
+            .div_ceil(1024)
+            .clamp(1, self.buffered_kib);
+        let kib = u32::try_from(kib).unwrap_or(u32::MAX);
+        self.buffered
+            .acquire_many(kib)
+            .await
+            .map_err(|e| ApiError::Internal(e.to_string()))
     }
 }
 
@@ -124,6 +157,9 @@ pub(crate) async fn validate_document(
     let form = lookup(path)?;
     require_media_type(&headers, "application/json")?;
     let limits = &state.config.limits;
+    let _memory = state
+        .reserve_body(&headers, limits.max_document_bytes)
+        .await?;
     let bytes = read_limited(
         &headers,
         body,
@@ -155,10 +191,79 @@ pub(crate) async fn validate_document(
     Ok(response)
 }
 
-/// `POST /api/v1/verify`: checks a package (ZIP). Not available until the
-/// package format lands in this build.
-pub(crate) async fn verify_package() -> ApiError {
-    ApiError::VerifyUnavailable
+/// The body of a verify answer: the report as `aanvraagwijzer verify --json`
+/// prints it, with `ok` and a Dutch headline in front.
+#[derive(Debug, Serialize)]
+pub(crate) struct VerifyAnswer {
+    ok: bool,
+    headline: String,
+    #[serde(flatten)]
+    report: VerifyReport,
+}
+
+/// Media types a ZIP arrives with (browsers on Windows say x-zip-compressed).
+const ZIP_TYPES: [&str; 3] = [
+    "application/zip",
+    "application/x-zip-compressed",
+    "application/octet-stream",
+];
+
+/// `POST /api/v1/verify`: checks a package (ZIP body): hashes, manifest,
+/// PDF tie, and the answers validated again. An intact package is `200`
+/// (with `ok: false` when the request is incomplete); a tampered one is
+/// `422 package-tampered` with the report; an unreadable one a `4xx`.
+pub(crate) async fn verify_package(
+    State(state): Shared,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    if !ZIP_TYPES
+        .iter()
+        .any(|t| require_media_type(&headers, t).is_ok())
+    {
+        return Err(ApiError::UnsupportedMediaType {
+            expected: "application/zip",
+        });
+    }
+    let limits = &state.config.limits;
+    let _memory = state
+        .reserve_body(&headers, limits.max_package_bytes)
+        .await?;
+    let bytes = read_limited(
+        &headers,
+        body,
+        limits.max_package_bytes,
+        limits.body_timeout,
+    )
+    .await?;
+    let _permit = state
+        .checks
+        .acquire()
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    let package_limits = PackageLimits {
+        max_package_bytes: limits.max_package_bytes as u64,
+        ..PackageLimits::default()
+    };
+    let report = tokio::task::spawn_blocking(move || verify(&bytes, &package_limits))
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))??;
+    if !report.intact {
+        return Err(ApiError::Tampered(Box::new(report)));
+    }
+    let summary = CheckSummary {
+        form: find_form(&report.verdict.form).map_or("(onbekend)", |f| f.id.as_str()),
+        valid: report.verdict.valid,
+        findings: report.verdict.findings.len(),
+    };
+    let mut response = Json(VerifyAnswer {
+        ok: report.ok(),
+        headline: report.headline_nl(),
+        report,
+    })
+    .into_response();
+    response.extensions_mut().insert(summary);
+    Ok(response)
 }
 
 #[derive(Debug, Serialize)]

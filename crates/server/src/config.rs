@@ -12,8 +12,11 @@ use chrono::NaiveDate;
 pub struct Limits {
     /// Largest document body for validate, in bytes (the core's own maximum).
     pub max_document_bytes: usize,
-    /// Largest package body for verify, in bytes.
+    /// Largest package body for verify, in bytes (the package format's own maximum).
     pub max_package_bytes: usize,
+    /// Request bodies held in memory at once, in bytes, over all requests:
+    /// bounds memory however many clients upload together (more wait).
+    pub max_buffered_bytes: usize,
     /// Deepest JSON nesting accepted (objects and arrays).
     pub max_json_depth: usize,
     /// Time a client gets to send the request line and headers.
@@ -35,7 +38,11 @@ impl Default for Limits {
         let cores = std::thread::available_parallelism().map_or(2, usize::from);
         Limits {
             max_document_bytes: aanvraagwijzer::document::MAX_DOCUMENT_BYTES,
-            max_package_bytes: 16 * 1024 * 1024,
+            max_package_bytes: usize::try_from(
+                aanvraagwijzer_package::Limits::default().max_package_bytes,
+            )
+            .unwrap_or(usize::MAX),
+            max_buffered_bytes: 512 * 1024 * 1024,
             max_json_depth: 32,
             header_timeout: Duration::from_secs(10),
             body_timeout: Duration::from_secs(10),

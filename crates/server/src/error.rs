@@ -4,6 +4,7 @@
 //! sometimes with `line`/`column` (where a JSON text went wrong) or `limit`.
 //! Messages never repeat what the client sent: a body may hold pupil data.
 
+use aanvraagwijzer_package::PackageError;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
@@ -55,9 +56,12 @@ pub enum ApiError {
     /// Processing took longer than the server allows.
     #[error("request not handled within the time limit")]
     Busy,
-    /// Package verification is not available in this build.
-    #[error("package verification not available")]
-    VerifyUnavailable,
+    /// The package cannot be read at all (not a ZIP, hostile, unknown form).
+    #[error("package could not be read: {0}")]
+    Package(#[from] aanvraagwijzer_package::PackageError),
+    /// The package was changed after it was made; the report says how.
+    #[error("package was tampered with")]
+    Tampered(Box<aanvraagwijzer_package::VerifyReport>),
     /// A bug: a panic or a failed background task.
     #[error("internal error: {0}")]
     Internal(String),
@@ -79,7 +83,14 @@ impl ApiError {
                 aanvraagwijzer::DocumentError::Shape { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             },
             ApiError::Busy => StatusCode::SERVICE_UNAVAILABLE,
-            ApiError::VerifyUnavailable => StatusCode::NOT_IMPLEMENTED,
+            ApiError::Package(e) => match e {
+                PackageError::TooLarge { .. }
+                | PackageError::TooManyEntries { .. }
+                | PackageError::EntryTooLarge { .. }
+                | PackageError::TotalTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+                _ => StatusCode::UNPROCESSABLE_ENTITY,
+            },
+            ApiError::Tampered(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -101,7 +112,8 @@ impl ApiError {
                 aanvraagwijzer::DocumentError::Shape { .. } => "document-invalid",
             },
             ApiError::Busy => "server-busy",
-            ApiError::VerifyUnavailable => "not-implemented",
+            ApiError::Package(e) => package_code(e),
+            ApiError::Tampered(_) => "package-tampered",
             ApiError::Internal(_) => "internal",
         }
     }
@@ -138,9 +150,8 @@ impl ApiError {
             ApiError::Busy => {
                 "De server is op dit moment te druk. Probeer het over een minuut opnieuw.".into()
             }
-            ApiError::VerifyUnavailable => {
-                "Pakketten controleren kan nog niet op deze server. Gebruik voorlopig de opdrachtregel: aanvraagwijzer validate.".into()
-            }
+            ApiError::Package(e) => e.message_nl(),
+            ApiError::Tampered(report) => report.headline_nl(),
             ApiError::Internal(_) => {
                 "Er ging iets mis op de server. Probeer het later opnieuw; blijft het misgaan, meld het dan aan de beheerder.".into()
             }
@@ -159,6 +170,9 @@ struct ErrorBody {
     column: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     limit: Option<usize>,
+    /// For a tampered package: the whole verify report (what changed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    report: Option<Box<aanvraagwijzer_package::VerifyReport>>,
 }
 
 impl IntoResponse for ApiError {
@@ -174,22 +188,54 @@ impl IntoResponse for ApiError {
             ApiError::Document(aanvraagwijzer::DocumentError::TooLarge { max, .. }) => Some(*max),
             _ => None,
         };
+        let code = self.code();
+        let status = self.status();
+        let message = self.message_nl();
+        let report = match self {
+            ApiError::Tampered(report) => Some(report),
+            _ => None,
+        };
         let body = ErrorBody {
-            code: self.code(),
-            message: self.message_nl(),
+            code,
+            message,
             line,
             column,
             limit,
+            report,
         };
-        let mut response = (self.status(), axum::Json(body)).into_response();
-        if matches!(self, ApiError::RequestTimeout) {
+        let mut response = (status, axum::Json(body)).into_response();
+        if code == "request-timeout" {
             // The rest of a slow body is not worth waiting for.
             response
                 .headers_mut()
                 .insert(header::CONNECTION, HeaderValue::from_static("close"));
         }
-        response.extensions_mut().insert(ErrorCode(self.code()));
+        response.extensions_mut().insert(ErrorCode(code));
         response
+    }
+}
+
+/// The stable code of a package that cannot be read: `package-` and the kind.
+fn package_code(e: &PackageError) -> &'static str {
+    match e {
+        PackageError::NotZip => "package-not-zip",
+        PackageError::TooLarge { .. } => "package-too-large",
+        PackageError::TooManyEntries { .. } => "package-too-many-entries",
+        PackageError::EntryTooLarge { .. } => "package-entry-too-large",
+        PackageError::TotalTooLarge { .. } => "package-total-too-large",
+        PackageError::Overlapping { .. } => "package-overlapping-entries",
+        PackageError::Zip64 => "package-zip64",
+        PackageError::Compressed { .. } => "package-compressed",
+        PackageError::Encrypted { .. } => "package-encrypted",
+        PackageError::UnsafeName { .. } => "package-unsafe-name",
+        PackageError::DuplicateName { .. } => "package-duplicate-name",
+        PackageError::Corrupt { .. } => "package-corrupt",
+        PackageError::MissingFile { .. } => "package-missing-file",
+        PackageError::Manifest { .. } => "package-manifest-invalid",
+        PackageError::Document(_) => "package-document-invalid",
+        PackageError::UnknownForm { .. } => "package-unknown-form",
+        PackageError::UnknownFormVersion { .. } => "package-unknown-form-version",
+        PackageError::BadAttachment { .. } => "package-bad-attachment",
     }
 }
 

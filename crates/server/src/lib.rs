@@ -10,7 +10,7 @@
 //! | GET | `/forms/{swv}/{form}` | the form definition |
 //! | GET | `/forms/{swv}/{form}/schema` | JSON Schema (2020-12) of its documents |
 //! | POST | `/forms/{swv}/{form}/validate` | the [`aanvraagwijzer::Verdict`] on a document (JSON body) |
-//! | POST | `/verify` | the report on a package (ZIP body) |
+//! | POST | `/verify` | the report on a package (ZIP body); tampered: `422` |
 //! | GET | `/health` | `{"status": "ok", …}` |
 //!
 //! Errors are JSON `{"code", "message"}` with a stable code and a Dutch

@@ -137,21 +137,6 @@ async fn validate_uses_the_configured_date() {
 }
 
 #[tokio::test]
-async fn verify_without_the_package_format_answers_501() {
-    let response = send(
-        &app(),
-        Request::builder()
-            .method(Method::POST)
-            .uri("/api/v1/verify")
-            .header(header::CONTENT_TYPE, "application/zip")
-            .body(Body::from(vec![0u8; 10]))
-            .expect("request"),
-    )
-    .await;
-    assert_error(response, StatusCode::NOT_IMPLEMENTED, "not-implemented").await;
-}
-
-#[tokio::test]
 async fn health_says_ok() {
     let (status, body) = json(get(&app(), "/api/v1/health").await).await;
     assert_eq!(status, StatusCode::OK);

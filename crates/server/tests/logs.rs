@@ -73,9 +73,32 @@ async fn logs_of_a_validate_call_hold_no_pupil_data() {
     let _ = get(&app, &format!("/api/v1/forms?bsn={BSN}&naam={SURNAME}")).await;
     let _ = get(&app, &format!("/api/v1/forms/{SURNAME}/{BSN}/schema")).await;
 
+    // A package whose file names carry the pupil's name, one byte changed.
+    let doc = aanvraagwijzer::Document::from_json(&text).expect("fixture");
+    let form = aanvraagwijzer::find_form(&doc.form).expect("form");
+    let created = today().and_hms_opt(9, 0, 0).expect("time");
+    let tie = aanvraagwijzer_package::pdf_tie(&doc, created).expect("tie");
+    let pdf = format!("%PDF-1.7 ({tie})");
+    let attachments = vec![aanvraagwijzer_package::Attachment {
+        name: format!("Groeidocument {NAME} {SURNAME} {BSN}.pdf"),
+        bytes: b"%PDF".to_vec(),
+    }];
+    let mut zip = aanvraagwijzer_package::build(form, &doc, &attachments, pdf.as_bytes(), created)
+        .expect("package");
+    let at = zip.len() / 3;
+    zip[at] ^= 1;
+    let verify = axum::http::Request::builder()
+        .method("POST")
+        .uri("/api/v1/verify")
+        .header("content-type", "application/zip")
+        .body(axum::body::Body::from(zip))
+        .expect("request");
+    let (status, _) = json(send(&app, verify).await).await;
+    assert!(status.is_client_error());
+
     let logs = captured.text();
     let lines: Vec<&str> = logs.lines().collect();
-    assert!(lines.len() >= 4, "one access line per request: {logs}");
+    assert!(lines.len() >= 5, "one access line per request: {logs}");
     for line in &lines {
         let event: serde_json::Value = serde_json::from_str(line).expect("JSON log line");
         assert!(event["status"].is_u64(), "{line}");
