@@ -88,17 +88,22 @@ build_site() { cargo run -q -p xtask -- build-site; }
 site_fmt() { cargo fmt --manifest-path site/Cargo.toml --check; }
 site_clippy() { cargo clippy --manifest-path site/Cargo.toml --all-targets -- -D warnings; }
 site_unit_tests() { cargo test --manifest-path site/Cargo.toml --lib; }
+# The lazily loaded package module (crates/package-wasm) is a workspace of its own too.
+package_wasm_fmt() { cargo fmt --manifest-path crates/package-wasm/Cargo.toml --check; }
+package_wasm_clippy() { cargo clippy --manifest-path crates/package-wasm/Cargo.toml -- -D warnings; }
 
 cmd_test() {
   cmd_setup
   step "cargo fmt --check" cargo fmt --all --check
   step "cargo fmt --check (site)" site_fmt
+  step "cargo fmt --check (package module)" package_wasm_fmt
   # No --locked: the lock files are committed, but several people change
   # manifests at once; cargo may add a missing entry (crates.io is reachable).
   step "cargo clippy (workspace)" cargo clippy --workspace --all-targets -- -D warnings
   step "cargo test (workspace)" cargo test --workspace
   step "site build (wasm32: also proves the core compiles for the browser)" build_site
   step "cargo clippy (site, host)" site_clippy
+  step "cargo clippy (package module, host)" package_wasm_clippy
   step "site unit tests (host)" site_unit_tests
   step "browser tests (node --test tests/e2e/)" node --test tests/e2e/
   say "all checks passed"
