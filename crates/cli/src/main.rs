@@ -80,7 +80,9 @@ enum CliError {
         path: PathBuf,
         source: aanvraagwijzer_package::PackageError,
     },
-    #[error("Het bestand {path} kan niet worden geschreven: {source}. Controleer de map en de rechten.")]
+    #[error(
+        "Het bestand {path} kan niet worden geschreven: {source}. Controleer de map en de rechten."
+    )]
     Write {
         path: PathBuf,
         source: std::io::Error,
