@@ -429,3 +429,37 @@ fn a_package_larger_than_the_limit_is_refused_up_front() {
     let e = verify(&package("valid-daan-bakker.json"), &limits).expect_err("too large");
     assert!(matches!(e, PackageError::TooLarge { .. }));
 }
+
+#[test]
+fn truncated_and_scrambled_packages_never_panic() {
+    let zip = package("invalid-typos-and-gaps.json");
+    let limits = Limits::default();
+    for len in 0..zip.len() {
+        match verify(&zip[..len], &limits) {
+            Err(_) => {}
+            Ok(r) => assert!(!r.intact, "a package cut at {len} bytes looked intact"),
+        }
+    }
+    // Many random changes at once (a fixed-seed generator: reproducible).
+    let mut seed: u64 = 0x5eed_1234_abcd_ef01;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..2000 {
+        let mut bad = zip.clone();
+        for _ in 0..(next() % 8 + 1) {
+            let at = (next() % bad.len() as u64) as usize;
+            bad[at] = next() as u8;
+        }
+        if bad == zip {
+            continue;
+        }
+        if let Ok(r) = verify(&bad, &limits) {
+            assert!(!r.intact);
+        }
+        let _ = open(&bad, &limits);
+    }
+}
