@@ -448,3 +448,46 @@ async fn a_slow_check_is_cut_off_by_the_request_time_limit() {
     let response = post_json(&router(config), VALIDATE, "{}").await;
     assert_error(response, StatusCode::SERVICE_UNAVAILABLE, "server-busy").await;
 }
+
+#[tokio::test]
+async fn huge_lists_in_every_list_field_of_every_form_are_answered_in_time() {
+    // As many list items as fit in the size limit, in every list field at
+    // once: per-item rules must not make the check quadratic.
+    let app = app();
+    for form in aanvraagwijzer::forms() {
+        let lists: Vec<&aanvraagwijzer::Field> = form
+            .fields()
+            .filter(|f| matches!(f.kind, aanvraagwijzer::FieldKind::List { .. }))
+            .collect();
+        if lists.is_empty() {
+            continue;
+        }
+        let per_list = 400_000 / lists.len();
+        let mut answers = serde_json::Map::new();
+        for list in &lists {
+            let aanvraagwijzer::FieldKind::List { fields, .. } = &list.kind else {
+                continue;
+            };
+            // Each item answers every field with "1", so every per-item rule runs.
+            let item: serde_json::Map<String, serde_json::Value> = fields
+                .iter()
+                .map(|sub| (sub.id.clone(), serde_json::Value::from("1")))
+                .collect();
+            let item = serde_json::Value::Object(item);
+            let item_len = item.to_string().len() + 1;
+            let n = per_list / item_len;
+            answers.insert(list.id.clone(), serde_json::Value::Array(vec![item; n]));
+        }
+        let body = serde_json::json!({
+            "form": form.id, "form_version": form.version, "answers": answers
+        })
+        .to_string();
+        assert!(body.len() <= Limits::default().max_document_bytes);
+        let start = Instant::now();
+        let uri = format!("/api/v1/forms/{}/validate", form.id);
+        let response = post_json(&app, &uri, body).await;
+        assert_eq!(response.status(), StatusCode::OK, "{}", form.id);
+        let took = start.elapsed();
+        assert!(took < Duration::from_secs(10), "{}: {took:?}", form.id);
+    }
+}
