@@ -7,6 +7,7 @@ use leptos::prelude::*;
 /// Where the user is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
+    /// `#/`: the list of forms.
     Start,
     /// A form id (`rsv-breda-vo/tlv-vso`), known to exist.
     Form(String),

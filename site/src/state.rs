@@ -13,7 +13,9 @@ use crate::answers::{self, AnswerPath};
 /// Everything a form page and its widgets share. `Copy`: signals are handles.
 #[derive(Clone, Copy)]
 pub struct FormState {
+    /// The form's definition (embedded in the core, so `'static`).
     pub form: &'static Form,
+    /// The date validation judges against, read once when the page opens.
     pub today: NaiveDate,
     /// The answers exactly as typed.
     pub answers: RwSignal<Map<String, Value>>,

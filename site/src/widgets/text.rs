@@ -12,8 +12,11 @@ use crate::state::FormState;
 
 /// What differs between the text-like inputs.
 pub struct TextSpec {
+    /// The visible label (with "(niet verplicht)" where that applies).
     pub label: String,
+    /// Help text under the label, tied to the input by `aria-describedby`.
     pub hint: Option<String>,
+    /// A textarea instead of a one-line input.
     pub multiline: bool,
     /// `inputmode` for mobile keyboards (numeric, decimal).
     pub inputmode: Option<&'static str>,
