@@ -49,6 +49,24 @@ struct Picked {
     bytes: Vec<u8>,
 }
 
+/// What the box tells the user after an action.
+#[derive(Clone, PartialEq)]
+enum Status {
+    Done(String),
+    /// Done, but something needs attention (an incomplete request).
+    Warning(String),
+    Failed(String),
+}
+
+impl From<Result<String, String>> for Status {
+    fn from(r: Result<String, String>) -> Status {
+        match r {
+            Ok(text) => Status::Done(text),
+            Err(text) => Status::Failed(text),
+        }
+    }
+}
+
 /// The Dutch message of a JS error, or a general one.
 fn message_of(err: &JsValue) -> String {
     js_sys::Reflect::get(err, &"message".into())
@@ -114,7 +132,7 @@ fn save_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<(), JsValue> {
 pub fn PackageBox(state: FormState) -> impl IntoView {
     let picked = RwSignal::new(Vec::<Picked>::new());
     let busy = RwSignal::new(false);
-    let status = RwSignal::new(None::<Result<String, String>>);
+    let status = RwSignal::new(None::<Status>);
     let fields = attachment_fields(state.form);
 
     let download = move |_| {
@@ -122,7 +140,7 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
             return;
         }
         busy.set(true);
-        status.set(Some(Ok("Het pakket wordt gemaakt…".to_owned())));
+        status.set(Some(Status::Done("Het pakket wordt gemaakt…".to_owned())));
         let json = state
             .document
             .with_untracked(|d| serde_json::to_string(d).unwrap_or_default());
@@ -148,22 +166,24 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
             clock::iso(state.today)
         );
         spawn_local(async move {
-            let result = call("make_package", &[json.into(), files.into(), JsValue::UNDEFINED])
-                .await
-                .and_then(|zip| {
-                    let bytes = js_sys::Uint8Array::new(&zip).to_vec();
-                    save_bytes(&name, &bytes, "application/zip").map_err(|_| {
-                        "Downloaden lukte niet in deze browser. Probeer een andere browser.".to_owned()
-                    })
+            let result = call(
+                "make_package",
+                &[json.into(), files.into(), JsValue::UNDEFINED],
+            )
+            .await
+            .and_then(|zip| {
+                let bytes = js_sys::Uint8Array::new(&zip).to_vec();
+                save_bytes(&name, &bytes, "application/zip").map_err(|_| {
+                    "Downloaden lukte niet in deze browser. Probeer een andere browser.".to_owned()
                 })
-                .map(|()| {
-                    if valid {
-                        format!("Het pakket {name} is gedownload. Upload dit ZIP-bestand in Tommy.")
-                    } else {
-                        format!("Het pakket {name} is gedownload, maar de aanvraag is nog niet compleet: in de samenvatting staat CONCEPT. Los eerst de fouten op voordat u het pakket in Tommy uploadt.")
-                    }
-                });
-            status.set(Some(result));
+            });
+            status.set(Some(match result {
+                Ok(()) if valid => Status::Done(format!(
+                    "Het pakket {name} is gedownload. Upload dit ZIP-bestand in Tommy."
+                )),
+                Ok(()) => Status::Warning(format!("Het pakket {name} is gedownload, maar de aanvraag is nog niet compleet: in de samenvatting staat CONCEPT. Los eerst de fouten op voordat u het pakket in Tommy uploadt.")),
+                Err(e) => Status::Failed(e),
+            }));
             busy.set(false);
         });
     };
@@ -181,7 +201,7 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
         input.set_value("");
         let name = file.name();
         if file.size() > MAX_ATTACHMENT_BYTES {
-            status.set(Some(Err(format!(
+            status.set(Some(Status::Failed(format!(
                 "Het bestand \"{name}\" is groter dan 32 MB en past niet in een pakket. Kies een kleiner bestand, bijvoorbeeld een PDF in plaats van een scan."
             ))));
             return;
@@ -197,7 +217,7 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
                             .sum()
                     });
                     if total + bytes.len() > MAX_TOTAL_BYTES {
-                        status.set(Some(Err("De bijlagen zijn samen groter dan 60 MB en passen niet in een pakket. Kies kleinere bestanden.".to_owned())));
+                        status.set(Some(Status::Failed("De bijlagen zijn samen groter dan 60 MB en passen niet in een pakket. Kies kleinere bestanden.".to_owned())));
                         return;
                     }
                     picked.update(|l| {
@@ -218,7 +238,7 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
                     }
                     status.set(None);
                 }
-                Err(_) => status.set(Some(Err(format!(
+                Err(_) => status.set(Some(Status::Failed(format!(
                     "Het bestand \"{name}\" kon niet worden gelezen. Probeer het nog eens."
                 )))),
             }
@@ -237,7 +257,7 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
         };
         input.set_value("");
         if file.size() > 64.0 * 1024.0 * 1024.0 {
-            status.set(Some(Err(
+            status.set(Some(Status::Failed(
                 "Dit pakket is groter dan 64 MB en kan niet worden geopend.".to_owned(),
             )));
             return;
@@ -245,7 +265,7 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
         spawn_local(async move {
             let file = gloo_file::File::from(file);
             let Ok(bytes) = gloo_file::futures::read_as_bytes(&file).await else {
-                status.set(Some(Err(
+                status.set(Some(Status::Failed(
                     "Het bestand kon niet worden gelezen. Probeer het nog eens.".to_owned(),
                 )));
                 return;
@@ -254,10 +274,11 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
             let result = call("open_package", &[array.into()])
                 .await
                 .and_then(|opened| restore(state, picked, &opened));
-            status.set(Some(result));
+            status.set(Some(result.into()));
         });
     };
 
+    let has_files = !fields.is_empty();
     let pickers = fields
         .into_iter()
         .map(|field| {
@@ -299,13 +320,14 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
                 "de bijlagen en een lijst met controlegetallen. Het samenwerkingsverband ziet zo of er na het maken iets is veranderd. "
                 "Alles gebeurt in deze browser; er wordt niets verstuurd."
             </p>
+            {has_files.then(|| view! { <h3 class="utrecht-heading-3">"Bijlagen in het pakket"</h3> })}
             {pickers}
             <Show when=move || !restored().is_empty()>
                 <p class="utrecht-paragraph">
                     {move || format!("Bijlagen uit het geopende pakket: {}", restored().join(", "))}
                 </p>
             </Show>
-            <div class="utrecht-button-group">
+            <div class="utrecht-button-group aw-actions">
                 <button
                     type="button"
                     class="utrecht-button utrecht-button--primary-action"
@@ -334,8 +356,15 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
             </div>
             <div id="pakket-melding" aria-live="polite">
                 {move || status.get().map(|s| match s {
-                    Ok(text) => view! { <p class="utrecht-paragraph aw-status">{text}</p> }.into_any(),
-                    Err(text) => view! {
+                    Status::Done(text) => view! { <p class="utrecht-paragraph aw-status">{text}</p> }.into_any(),
+                    Status::Warning(text) => view! {
+                        <div class="utrecht-alert utrecht-alert--warning">
+                            <div class="utrecht-alert__content">
+                                <p class="utrecht-paragraph"><strong>"Let op:"</strong> " " {text}</p>
+                            </div>
+                        </div>
+                    }.into_any(),
+                    Status::Failed(text) => view! {
                         <p class="utrecht-form-field-error-message" role="alert">
                             <strong>"Fout:"</strong> " " {text}
                         </p>

@@ -73,13 +73,15 @@ describe('package for Tommy', () => {
     fs.rmSync(work, { recursive: true, force: true });
   });
 
-  it('loads the package code only when asked, and an empty form gives a CONCEPT package', async () => {
+  it('loads the package code only when asked, and an empty form gives a CONCEPT package', async (t) => {
     assert.equal(
       browser.requests.filter((u) => u.includes(MODULE)).length,
       0,
       'the form page does not load the package module',
     );
+    const started = Date.now();
     const file = await downloadPackage(page, 'leeg.zip');
+    t.diagnostic(`first package, module load included: ${Date.now() - started} ms from click to download`);
     assert.ok(browser.requests.some((u) => u.includes(`${MODULE}_bg.wasm`)), 'module loaded on click');
     await page.getByText('is gedownload, maar de aanvraag is nog niet compleet').waitFor();
 
