@@ -124,8 +124,20 @@ describe('package for Tommy', () => {
     );
     assert.equal(extract(firstZip, 'bijlagen/Groeidocument Daan é.pdf').toString(), '%PDF-1.4 groeidocument van Daan');
 
-    const text = pdfText(extract(firstZip, 'samenvatting.pdf'));
+    const pdf = extract(firstZip, 'samenvatting.pdf');
+    const text = pdfText(pdf);
     assert.ok(!text.includes('CONCEPT'), 'no CONCEPT when complete');
+    // The CLI makes the very same PDF from the package's answers and time.
+    const json = path.join(work, 'aanvraag.json');
+    fs.writeFileSync(json, extract(firstZip, 'aanvraag.json'));
+    const native = path.join(work, 'native.pdf');
+    const render = spawnSync(
+      'cargo',
+      ['run', '-q', '-p', 'aanvraagwijzer-cli', '--', 'render', json, '-o', native, '--created', report.manifest.created],
+      { cwd: repoRoot, encoding: 'utf8' },
+    );
+    assert.equal(render.status, 0, render.stderr);
+    assert.ok(fs.readFileSync(native).equals(pdf), 'browser and CLI make the same PDF, byte for byte');
     for (const want of ['Burgerservicenummer', 'Ondersteuningscoördinator', 'Handtekening:', 'pagina 1 van']) {
       assert.ok(text.includes(want), `PDF shows ${want}`);
     }

@@ -73,6 +73,8 @@ enum CliError {
     UnknownForm(String),
     #[error("De datum \"{0}\" is geen datum als dd-mm-jjjj, bijvoorbeeld 22-11-2026.")]
     BadDate(String),
+    #[error("Het tijdstip \"{0}\" is geen tijdstip als jjjj-mm-ddTuu:mm:ss, bijvoorbeeld 2026-11-22T16:40:12.")]
+    BadCreated(String),
     #[error("De uitvoer kan niet worden geschreven: {0}")]
     Output(#[from] std::io::Error),
     #[error("{path}: {}", .source.message_nl())]

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use aanvraagwijzer::{find_form, Document, Severity, Verdict};
 use aanvraagwijzer_package::{Limits, PackageError, VerifyReport};
-use chrono::{NaiveDateTime, NaiveTime};
+use chrono::{NaiveDateTime, NaiveTime, Timelike};
 use clap::Args;
 
 use super::CliError;
@@ -29,9 +29,13 @@ pub struct RenderArgs {
     /// Waar de PDF komt.
     #[arg(short = 'o', long = "output", default_value = "samenvatting.pdf")]
     output: PathBuf,
-    /// Controleer en dateer alsof het deze datum is (dd-mm-jjjj); standaard nu.
-    #[arg(long)]
+    /// Controleer en dateer alsof het deze datum is (dd-mm-jjjj, 12:00 uur); standaard nu.
+    #[arg(long, conflicts_with = "created")]
     date: Option<String>,
+    /// Precies dit tijdstip (jjjj-mm-ddTuu:mm:ss), bijvoorbeeld "created" uit manifest.json:
+    /// dan is de PDF byte voor byte gelijk aan die in het pakket.
+    #[arg(long)]
+    created: Option<String>,
 }
 
 /// Verifies a package; exit 0 when intact and complete, 1 when tampered with
@@ -132,12 +136,16 @@ fn print_verdict(out: &mut impl Write, v: &Verdict) -> std::io::Result<()> {
 
 /// Renders the PDF summary of a document, the same one the site puts in a package.
 pub fn render(args: RenderArgs) -> Result<ExitCode, CliError> {
-    let made: NaiveDateTime = match &args.date {
-        Some(d) => aanvraagwijzer::dates::parse_date(d)
+    let made: NaiveDateTime = match (&args.date, &args.created) {
+        (_, Some(c)) => NaiveDateTime::parse_from_str(c, aanvraagwijzer_package::CREATED_FORMAT)
+            .map_err(|_| CliError::BadCreated(c.clone()))?,
+        (Some(d), None) => aanvraagwijzer::dates::parse_date(d)
             .map_err(|_| CliError::BadDate(d.clone()))?
             .and_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN)),
-        None => chrono::Local::now().naive_local(),
+        (None, None) => chrono::Local::now().naive_local(),
     };
+    // Seconds count in the package's tie; a PDF made now drops fractions.
+    let made = made.with_nanosecond(0).unwrap_or(made);
     let text = std::fs::read_to_string(&args.file).map_err(|source| CliError::Read {
         path: args.file.clone(),
         source,
@@ -149,7 +157,19 @@ pub fn render(args: RenderArgs) -> Result<ExitCode, CliError> {
     let form = find_form(&doc.form).ok_or_else(|| CliError::UnknownForm(doc.form.clone()))?;
     let verdict = Verdict::of(form, &doc, made.date());
     let started = std::time::Instant::now();
-    let pdf = aanvraagwijzer_pdf::render(form, &doc, &verdict, made);
+    // The same tie and hash as in a package made at this time, so the PDF is
+    // the one "Download pakket voor Tommy" puts in samenvatting.pdf.
+    let package_err = |source| CliError::Package {
+        path: args.file.clone(),
+        source,
+    };
+    let options = aanvraagwijzer_pdf::Options {
+        tie: Some(aanvraagwijzer_package::pdf_tie(&doc, made).map_err(package_err)?),
+        document_sha256: Some(aanvraagwijzer_package::sha256_hex(
+            &aanvraagwijzer_package::document_bytes(&doc).map_err(package_err)?,
+        )),
+    };
+    let pdf = aanvraagwijzer_pdf::render_with(form, &doc, &verdict, made, &options);
     let elapsed = started.elapsed();
     std::fs::write(&args.output, &pdf).map_err(|source| CliError::Write {
         path: args.output.clone(),

@@ -170,3 +170,46 @@ fn render_writes_the_pdf() {
     ]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn render_with_the_creation_time_gives_the_pdf_in_the_package_byte_for_byte() {
+    let doc = fixture("rsv-breda-vo/tlv-vso/invalid-typos-and-gaps.json");
+    let zip = package(&doc);
+    let entries =
+        aanvraagwijzer_package::zip::read(&zip, &aanvraagwijzer_package::Limits::default())
+            .expect("reads");
+    let in_package = &entries
+        .iter()
+        .find(|e| e.name == "samenvatting.pdf")
+        .expect("pdf")
+        .data;
+    let json = &entries
+        .iter()
+        .find(|e| e.name == "aanvraag.json")
+        .expect("json")
+        .data;
+    let input = temp("aanvraag.json", json);
+    let out = input.with_file_name("uit-render.pdf");
+    let o = run(&[
+        "render",
+        input.to_str().expect("utf-8"),
+        "-o",
+        out.to_str().expect("utf-8"),
+        "--created",
+        "2026-11-22T16:40:12",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        std::fs::read(&out).expect("pdf") == *in_package,
+        "render differs from the package's PDF"
+    );
+
+    let o = run(&[
+        "render",
+        input.to_str().expect("utf-8"),
+        "--created",
+        "gisteren",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("jjjj-mm-ddTuu:mm:ss"));
+}
