@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Runs the fuzz targets one after another, each for a bounded time.
+#
+#   fuzz/run.sh                 # every target, 600 s each
+#   fuzz/run.sh 60 document     # one target, 60 s
+#
+# Targets: document (parse + validate against every form), package_verify
+# (package open + verify), api_validate (the HTTP validate endpoint).
+# Needs cargo-fuzz (`cargo install cargo-fuzz`) and a toolchain that accepts
+# -Z flags: rustup's nightly if installed, else Debian's rustc-web
+# (/usr/bin/rustc) with RUSTC_BOOTSTRAP=1. Crashes land in fuzz/artifacts/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SECONDS_EACH="${1:-600}"
+shift || true
+TARGETS=("$@")
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(document package_verify api_validate)
+
+if rustup run nightly rustc --version >/dev/null 2>&1; then
+  FUZZ=(cargo +nightly fuzz)
+elif [ -x /usr/bin/rustc ]; then
+  export RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1
+  FUZZ=(cargo fuzz)
+else
+  echo "no nightly toolchain and no /usr/bin/rustc (apt-get install rustc-web)" >&2
+  exit 2
+fi
+command -v cargo-fuzz >/dev/null || { echo "cargo-fuzz ontbreekt: cargo install cargo-fuzz" >&2; exit 2; }
+
+if [ ! -d fuzz/corpus/document ] || [ ! -f fuzz/document.dict ]; then
+  echo "== seeds from tests/fixtures"
+  cargo run --quiet --release --manifest-path fuzz/Cargo.toml --bin make_seeds
+fi
+
+for target in "${TARGETS[@]}"; do
+  case "$target" in
+    document|api_validate) extra=(-dict=fuzz/document.dict -max_len=16384) ;;
+    package_verify) extra=(-max_len=65536) ;;
+    *) echo "unknown target $target" >&2; exit 2 ;;
+  esac
+  echo "== $target for ${SECONDS_EACH}s"
+  "${FUZZ[@]}" run "$target" -- -max_total_time="$SECONDS_EACH" -rss_limit_mb=2048 \
+    -print_final_stats=1 "${extra[@]}" 2>&1 | tee "fuzz/$target.log" | grep -E '^(#[0-9]+.*(pulse|DONE)|stat::|==[0-9]+==|SUMMARY|Done)' || true
+  if grep -q 'SUMMARY\|panicked\|deadly signal' "fuzz/$target.log"; then
+    echo "!! $target found a crash: see fuzz/$target.log and fuzz/artifacts/$target/" >&2
+    exit 1
+  fi
+done
