@@ -22,8 +22,10 @@ use crate::logging::CheckSummary;
 #[derive(Debug)]
 pub struct AppState {
     pub(crate) config: Config,
-    /// Bounds the documents and packages checked at once.
-    pub(crate) checks: Semaphore,
+    /// Bounds the documents and packages checked at once; a permit is held
+    /// by the blocking task itself, so a check cut off by the time limit
+    /// still counts until it really ends.
+    pub(crate) checks: Arc<Semaphore>,
     /// Bounds the request bodies held in memory at once, in KiB.
     pub(crate) buffered: Semaphore,
     buffered_kib: usize,
@@ -36,23 +38,21 @@ impl AppState {
             (config.limits.max_buffered_bytes / 1024).clamp(1, Semaphore::MAX_PERMITS);
         AppState {
             config,
-            checks: Semaphore::new(permits),
+            checks: Arc::new(Semaphore::new(permits)),
             buffered: Semaphore::new(buffered_kib),
             buffered_kib,
         }
     }
 
     /// Reserves memory for a body of at most `limit` bytes (its declared
-    /// length if smaller); waits while others hold the budget.
+    /// length if smaller); waits while others hold the budget, within the
+    /// request time limit.
     async fn reserve_body(
         &self,
         headers: &HeaderMap,
         limit: usize,
     ) -> Result<SemaphorePermit<'_>, ApiError> {
-        let declared = headers
-            .get(header::CONTENT_LENGTH)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.parse::<usize>().ok());
+        let declared = declared_length(headers);
         if declared.is_some_and(|n| n > limit) {
             return Err(ApiError::BodyTooLarge { limit });
         }
@@ -61,14 +61,59 @@ impl AppState {
             .div_ceil(1024)
             .clamp(1, self.buffered_kib);
         let kib = u32::try_from(kib).unwrap_or(u32::MAX);
-        self.buffered
-            .acquire_many(kib)
-            .await
-            .map_err(|e| ApiError::Internal(e.to_string()))
+        let wait = self.buffered.acquire_many(kib);
+        match tokio::time::timeout(self.config.limits.request_timeout, wait).await {
+            Err(_) => Err(ApiError::Busy),
+            Ok(permit) => permit.map_err(|e| ApiError::Internal(e.to_string())),
+        }
     }
 }
 
 type Shared = State<Arc<AppState>>;
+
+impl AppState {
+    /// Runs a CPU-bound check off the async threads, at most
+    /// `max_concurrent_checks` at once, within the request time limit
+    /// (waiting for a turn included); over the limit is `503 server-busy`.
+    async fn run_check<T: Send + 'static>(
+        &self,
+        check: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let checks = Arc::clone(&self.checks);
+        let work = async move {
+            let permit = checks
+                .acquire_owned()
+                .await
+                .map_err(|e| ApiError::Internal(e.to_string()))?;
+            tokio::task::spawn_blocking(move || {
+                let result = check();
+                drop(permit);
+                result
+            })
+            .await
+            .map_err(|e| ApiError::Internal(e.to_string()))?
+        };
+        tokio::time::timeout(self.config.limits.request_timeout, work)
+            .await
+            .map_err(|_| ApiError::Busy)?
+    }
+
+    /// How long a body of at most `limit` bytes may take to arrive.
+    fn body_time(&self, headers: &HeaderMap, limit: usize) -> std::time::Duration {
+        let limits = &self.config.limits;
+        let expected = declared_length(headers).unwrap_or(limit).min(limit);
+        let rate = limits.min_body_rate.max(1);
+        limits.body_timeout + std::time::Duration::from_secs_f64(expected as f64 / rate as f64)
+    }
+}
+
+/// The Content-Length the client declared, if any.
+fn declared_length(headers: &HeaderMap) -> Option<usize> {
+    headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok())
+}
 
 /// One form in the list.
 #[derive(Debug, Serialize)]
@@ -164,23 +209,18 @@ pub(crate) async fn validate_document(
         &headers,
         body,
         limits.max_document_bytes,
-        limits.body_timeout,
+        state.body_time(&headers, limits.max_document_bytes),
     )
     .await?;
     check_depth(&bytes, limits.max_json_depth)?;
-    let _permit = state
-        .checks
-        .acquire()
-        .await
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
     let today = state.config.today.date();
-    let verdict = tokio::task::spawn_blocking(move || -> Result<Verdict, ApiError> {
-        let text = std::str::from_utf8(&bytes).map_err(|_| ApiError::NotUtf8)?;
-        let doc = Document::from_json(text)?;
-        Ok(Verdict::of(form, &doc, today))
-    })
-    .await
-    .map_err(|e| ApiError::Internal(e.to_string()))??;
+    let verdict = state
+        .run_check(move || {
+            let text = std::str::from_utf8(&bytes).map_err(|_| ApiError::NotUtf8)?;
+            let doc = Document::from_json(text)?;
+            Ok(Verdict::of(form, &doc, today))
+        })
+        .await?;
     let summary = CheckSummary {
         form: &form.id,
         valid: verdict.valid,
@@ -233,21 +273,16 @@ pub(crate) async fn verify_package(
         &headers,
         body,
         limits.max_package_bytes,
-        limits.body_timeout,
+        state.body_time(&headers, limits.max_package_bytes),
     )
     .await?;
-    let _permit = state
-        .checks
-        .acquire()
-        .await
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
     let package_limits = PackageLimits {
         max_package_bytes: limits.max_package_bytes as u64,
         ..PackageLimits::default()
     };
-    let report = tokio::task::spawn_blocking(move || verify(&bytes, &package_limits))
-        .await
-        .map_err(|e| ApiError::Internal(e.to_string()))??;
+    let report = state
+        .run_check(move || Ok(verify(&bytes, &package_limits)?))
+        .await?;
     if !report.intact {
         return Err(ApiError::Tampered(Box::new(report)));
     }

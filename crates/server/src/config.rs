@@ -21,9 +21,13 @@ pub struct Limits {
     pub max_json_depth: usize,
     /// Time a client gets to send the request line and headers.
     pub header_timeout: Duration,
-    /// Time a client gets to send a request body.
+    /// Time a client gets to send a request body, on top of its length at
+    /// [`Limits::min_body_rate`] (a large package over a slow line needs longer).
     pub body_timeout: Duration,
-    /// Time the server takes at most for one request, body included.
+    /// Slowest upload rate allowed, in bytes per second: a body may take
+    /// `body_timeout` plus its length (declared, else the maximum) at this rate.
+    pub min_body_rate: usize,
+    /// Time a check (validate, verify) may take, waiting for a turn included.
     pub request_timeout: Duration,
     /// Connections served at once; more wait in the listen queue.
     pub max_connections: usize,
@@ -46,6 +50,7 @@ impl Default for Limits {
             max_json_depth: 32,
             header_timeout: Duration::from_secs(10),
             body_timeout: Duration::from_secs(10),
+            min_body_rate: 256 * 1024,
             request_timeout: Duration::from_secs(30),
             max_connections: 1024,
             max_concurrent_checks: 2 * cores,

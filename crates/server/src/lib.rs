@@ -26,11 +26,9 @@ pub mod logging;
 mod server;
 
 use std::sync::Arc;
-use std::time::Duration;
 
-use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
-use axum::middleware::{self, Next};
+use axum::middleware;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
 use axum::Router;
@@ -44,7 +42,8 @@ pub use logging::{init_logging, LogFormat};
 pub use server::{serve, serve_listener, shutdown_signal, ServeError};
 
 /// The whole service as an axum [`Router`]: API, site and every layer
-/// (security headers, access log, request time limit, panic guard).
+/// (security headers, access log, panic guard). Time limits: request heads
+/// in [`serve_listener`], bodies and checks in the handlers.
 pub fn router(config: Config) -> Router {
     let hashes = config
         .dist_dir
@@ -52,7 +51,6 @@ pub fn router(config: Config) -> Router {
         .map(headers::InlineHashes::scan)
         .unwrap_or_default();
     let csp = headers::content_security_policy(&hashes);
-    let request_timeout = config.limits.request_timeout;
     let dist_dir = config.dist_dir.clone();
     let state = Arc::new(api::AppState::new(config));
 
@@ -90,10 +88,6 @@ pub fn router(config: Config) -> Router {
 
     let mut app = app
         .layer(CatchPanicLayer::custom(panic_response))
-        .layer(middleware::from_fn_with_state(
-            request_timeout,
-            limit_request_time,
-        ))
         .layer(middleware::from_fn(logging::access_log));
     for (name, value) in headers::security_headers() {
         app = app.layer(SetResponseHeaderLayer::overriding(name, value));
@@ -108,18 +102,6 @@ pub fn router(config: Config) -> Router {
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
         )),
-    }
-}
-
-/// Answers `503 server-busy` when a request takes longer than the limit.
-async fn limit_request_time(
-    State(limit): State<Duration>,
-    request: Request,
-    next: Next,
-) -> Response {
-    match tokio::time::timeout(limit, next.run(request)).await {
-        Ok(response) => response,
-        Err(_) => ApiError::Busy.into_response(),
     }
 }
 

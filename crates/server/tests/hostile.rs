@@ -491,3 +491,28 @@ async fn huge_lists_in_every_list_field_of_every_form_are_answered_in_time() {
         assert!(took < Duration::from_secs(10), "{}: {took:?}", form.id);
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_idle_keep_alive_connection_is_closed() {
+    let (addr, stop) = start_server(short_limits()).await;
+    let (first, after_idle) = tokio::task::spawn_blocking(move || {
+        let mut s = TcpStream::connect(addr).expect("connect");
+        s.write_all(b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n")
+            .expect("write");
+        // The answer, read until the server goes quiet (it keeps the connection).
+        let first = read_all(&mut s, Duration::from_millis(300));
+        // Then the client says nothing; the header timeout frees the connection.
+        let start = Instant::now();
+        let after = read_all(&mut s, Duration::from_secs(4));
+        (first, (after, start.elapsed()))
+    })
+    .await
+    .expect("client thread");
+    assert!(first.starts_with("HTTP/1.1 200"), "{first}");
+    let (_, idle) = after_idle;
+    assert!(
+        idle < Duration::from_secs(3),
+        "idle connection kept {idle:?}"
+    );
+    let _ = stop.send(());
+}
