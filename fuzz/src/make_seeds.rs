@@ -58,9 +58,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     for w in [
-        "form", "form_version", "answers", "naam", "functie", "datum", "bestandsnaam",
-        "omschrijving", "bevestigingen", "ja", "nee", "111222333", "4811 AB", "12AB00",
-        "03-09-2012", "31-02-2012", "1.250,00", "2,5", "true", "false", "null",
+        "form",
+        "form_version",
+        "answers",
+        "naam",
+        "functie",
+        "datum",
+        "bestandsnaam",
+        "omschrijving",
+        "bevestigingen",
+        "ja",
+        "nee",
+        "111222333",
+        "4811 AB",
+        "12AB00",
+        "03-09-2012",
+        "31-02-2012",
+        "1.250,00",
+        "2,5",
+        "true",
+        "false",
+        "null",
     ] {
         words.insert(w.to_owned());
     }
