@@ -92,7 +92,8 @@ fn print_report(path: &std::path::Path, r: &VerifyReport) -> std::io::Result<()>
     writeln!(
         out,
         "Gemaakt op {} met Aanvraagwijzer {}; gecontroleerd met {} voor de datum van het pakket ({}).",
-        m.created.replace('T', " om "),
+        NaiveDateTime::parse_from_str(&m.created, aanvraagwijzer_package::CREATED_FORMAT)
+            .map_or_else(|_| m.created.clone(), |t| t.format("%d-%m-%Y om %H:%M").to_string()),
         m.core_version,
         aanvraagwijzer::CORE_VERSION,
         r.verdict.checked_on
