@@ -317,6 +317,11 @@ pub(crate) async fn health() -> Json<Health> {
     })
 }
 
+/// `GET /api/v1/openapi.json`: the API described as OpenAPI 3.1.
+pub(crate) async fn openapi() -> Json<serde_json::Value> {
+    Json(crate::openapi::document())
+}
+
 /// Any path under `/api` without a route.
 pub(crate) async fn not_found() -> ApiError {
     ApiError::NotFound

@@ -12,6 +12,7 @@
 //! | POST | `/forms/{swv}/{form}/validate` | the [`aanvraagwijzer::Verdict`] on a document (JSON body) |
 //! | POST | `/verify` | the report on a package (ZIP body); tampered: `422` |
 //! | GET | `/health` | `{"status": "ok", …}` |
+//! | GET | `/openapi.json` | OpenAPI 3.1 description of all this |
 //!
 //! Errors are JSON `{"code", "message"}` with a stable code and a Dutch
 //! message ([`ApiError`]). Every client-controlled quantity is bounded
@@ -23,6 +24,7 @@ pub mod config;
 pub mod error;
 pub mod headers;
 pub mod logging;
+mod openapi;
 mod server;
 
 use std::sync::Arc;
@@ -61,6 +63,7 @@ pub fn router(config: Config) -> Router {
         .route("/forms/{swv}/{form}/validate", post(api::validate_document))
         .route("/verify", post(api::verify_package))
         .route("/health", get(api::health))
+        .route("/openapi.json", get(api::openapi))
         .fallback(api::not_found)
         .method_not_allowed_fallback(api::method_not_allowed)
         .with_state(state)

@@ -271,3 +271,36 @@ async fn without_a_site_the_api_still_works_and_the_site_path_says_why() {
     let text = String::from_utf8(bytes(response).await).expect("text");
     assert!(text.contains("alleen de API"), "{text}");
 }
+
+#[tokio::test]
+async fn openapi_describes_every_route_and_each_answers() {
+    let app = app();
+    let (status, doc) = json(get(&app, "/api/v1/openapi.json").await).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(doc["openapi"], "3.1.0");
+    let paths = doc["paths"].as_object().expect("paths");
+    for route in [
+        "/api/v1/forms",
+        "/api/v1/forms/{swv}/{form}",
+        "/api/v1/forms/{swv}/{form}/schema",
+        "/api/v1/forms/{swv}/{form}/validate",
+        "/api/v1/verify",
+        "/api/v1/health",
+        "/api/v1/openapi.json",
+    ] {
+        assert!(paths.contains_key(route), "{route} undocumented");
+    }
+    for (route, item) in paths {
+        let uri = route
+            .replace("{swv}", "rsv-breda-vo")
+            .replace("{form}", "tlv-vso");
+        if item.get("get").is_some() {
+            assert_eq!(get(&app, &uri).await.status(), StatusCode::OK, "{uri}");
+        }
+        if item.get("post").is_some() {
+            let status = post_json(&app, &uri, "{}").await.status();
+            assert_ne!(status, StatusCode::NOT_FOUND, "{uri}");
+            assert_ne!(status, StatusCode::METHOD_NOT_ALLOWED, "{uri}");
+        }
+    }
+}
