@@ -4,7 +4,7 @@
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, openBrowser } from './support/harness.mjs';
+import { startSite, openBrowser, openStart, openForm } from './support/harness.mjs';
 
 describe('all forms', () => {
   let site;
@@ -16,8 +16,7 @@ describe('all forms', () => {
     site = await startSite();
     browser = await openBrowser();
     page = browser.page;
-    await page.goto(site.url);
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await openStart(page, site.origin);
     formLinks = await page.locator('.aw-form-list a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   });
 
@@ -33,8 +32,7 @@ describe('all forms', () => {
 
   it('every form renders with a check button, a progress line and labelled inputs', async () => {
     for (const href of formLinks) {
-      await page.goto(site.origin + '/' + href);
-      await page.getByRole('button', { name: 'Controleer aanvraag' }).waitFor();
+      await openForm(page, site.origin, href.replace(/^#\//, ''));
       assert.match(await page.locator('.aw-progress').innerText(), /verplichte onderdelen compleet/, href);
       // Every input has a label (a <label for>), so screen readers can name it.
       const unlabelled = await page.evaluate(() =>
@@ -52,8 +50,7 @@ describe('all forms', () => {
   it('a list adds, numbers and removes items', async () => {
     let found = false;
     for (const href of formLinks) {
-      await page.goto(site.origin + '/' + href);
-      await page.getByRole('button', { name: 'Controleer aanvraag' }).waitFor();
+      await openForm(page, site.origin, href.replace(/^#\//, ''));
       const add = page.getByRole('button', { name: /^Voeg een .+ toe$/ }).first();
       if ((await add.count()) === 0) continue;
       found = true;
@@ -77,8 +74,7 @@ describe('all forms', () => {
   it('summary lines show for forms that define them', async () => {
     let found = false;
     for (const href of formLinks) {
-      await page.goto(site.origin + '/' + href);
-      await page.getByRole('button', { name: 'Controleer aanvraag' }).waitFor();
+      await openForm(page, site.origin, href.replace(/^#\//, ''));
       if ((await page.locator('.aw-budget').count()) === 0) continue;
       found = true;
       assert.ok((await page.locator('.aw-budget__line').count()) >= 1, href);

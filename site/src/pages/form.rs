@@ -43,7 +43,7 @@ pub fn FormPage(form: &'static Form) -> impl IntoView {
         <Notes form=form/>
         <ProgressLine state=state/>
         <OpenFile state=state/>
-        <form class="aw-form" novalidate on:submit=check>
+        <form class="aw-form" data-form=form.id.clone() novalidate on:submit=check>
             {sections}
             <BudgetSummary state=state/>
             <div class="utrecht-button-group aw-actions">

@@ -130,8 +130,19 @@ export async function openBrowser({ executablePath = process.env.CHROMIUM ?? '/u
   };
 }
 
+/**
+ * Opens the start page and waits until the app (not index.html's loading
+ * text, which has a heading too) has rendered the list of forms.
+ */
+export async function openStart(page, origin) {
+  await page.goto(`${origin}/#/`);
+  await page.locator('.aw-form-list a').first().waitFor();
+}
+
 /** Opens a form (`swv/form`) and waits until the app has rendered it. */
 export async function openForm(page, origin, formId) {
   await page.goto(`${origin}/#/${formId}`);
-  await page.getByRole('button', { name: 'Controleer aanvraag' }).waitFor();
+  // By id: after a hash change the previous form's page may still be there
+  // for a moment, with the same buttons.
+  await page.locator(`form.aw-form[data-form="${formId}"]`).waitFor();
 }
