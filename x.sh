@@ -4,6 +4,7 @@
 #
 #   ./x.sh setup   install missing tools (apt, wasm-bindgen-cli, npm ci); idempotent
 #   ./x.sh build   build the site to site/dist/ and print the bundle sizes
+#                  (./x.sh build --no-wasm-opt: faster, for iterating)
 #   ./x.sh serve   setup + build + serve site/dist on http://127.0.0.1:8080
 #   ./x.sh test    setup + fmt, clippy, cargo test, site build, browser tests
 set -euo pipefail
@@ -80,7 +81,7 @@ cmd_setup() {
   step "setup: npm packages (binaryen, playwright-core, NL Design System CSS)" setup_npm
 }
 
-build_site() { cargo run -q -p xtask -- build-site; }
+build_site() { cargo run -q -p xtask -- build-site "$@"; }
 
 # The site is its own workspace (wasm32 + build-std settings in site/.cargo/).
 # Run from the repo root, that config is not read, so rustup's cargo checks
@@ -111,7 +112,7 @@ cmd_test() {
 
 case "${1:-}" in
   setup) cmd_setup ;;
-  build) step "site build" build_site ;;
+  build) shift; step "site build" build_site "$@" ;;
   serve)
     cmd_setup
     step "site build" build_site
@@ -120,7 +121,7 @@ case "${1:-}" in
     ;;
   test) cmd_test ;;
   *)
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -9,8 +9,14 @@ use crate::{repo_root, sizes, WASM_BINDGEN_VERSION};
 /// The crate name as cargo writes the wasm file.
 const CRATE_FILE: &str = "aanvraagwijzer_site";
 
-/// Builds the site into `site/dist/`.
-pub fn run() -> Result<(), String> {
+/// Builds the site into `site/dist/`. Flags: `--no-wasm-opt` skips wasm-opt
+/// (about 15 s of a 30 s warm rebuild) while iterating; CI and releases keep it.
+pub fn run(args: &[String]) -> Result<(), String> {
+    let optimise = match args {
+        [] => true,
+        [flag] if flag == "--no-wasm-opt" => false,
+        _ => return Err(format!("build-site: unknown arguments {args:?}")),
+    };
     let root = repo_root();
     let site = root.join("site");
     let dist = site.join("dist");
@@ -29,7 +35,11 @@ pub fn run() -> Result<(), String> {
     let pkg = dist.join("pkg");
     wasm_bindgen(&wasm, &pkg)?;
     let bg = pkg.join(format!("{CRATE_FILE}_bg.wasm"));
-    wasm_opt(&root, &bg)?;
+    if optimise {
+        wasm_opt(&root, &bg)?;
+    } else {
+        println!("wasm-opt skipped (--no-wasm-opt): sizes below are not the shipped ones");
+    }
     copy_static(&root, &site, &dist)?;
     crate::build_package::run(&root, &dist)?;
 

@@ -1,7 +1,7 @@
 //! Build chores for Aanvraagwijzer, in Rust so they run the same everywhere
 //! (`./x.sh` only installs tools and calls these).
 //!
-//! - `build-site`: the Leptos app to static files in `site/dist/` (cargo for
+//! - `build-site [--no-wasm-opt]`: the Leptos app to static files in `site/dist/` (cargo for
 //!   wasm32 with Debian's rustc and build-std, wasm-bindgen, npm binaryen's
 //!   wasm-opt, static files, NL Design System CSS), then prints sizes.
 //! - `serve [--port N]`: serves `site/dist/` on 127.0.0.1 (std only; a stand-in
@@ -25,12 +25,13 @@ pub fn repo_root() -> PathBuf {
     manifest.parent().map(PathBuf::from).unwrap_or(manifest)
 }
 
-const USAGE: &str = "usage: cargo run -p xtask -- <build-site | serve [--port N] | sizes>";
+const USAGE: &str =
+    "usage: cargo run -p xtask -- <build-site [--no-wasm-opt] | serve [--port N] | sizes>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("build-site") => build_site::run(),
+        Some("build-site") => build_site::run(&args[1..]),
         Some("serve") => serve::run(&args[1..]),
         Some("sizes") => sizes::print(&repo_root().join("site/dist")),
         _ => Err(USAGE.to_owned()),
