@@ -121,7 +121,7 @@ case "${1:-}" in
     ;;
   test) cmd_test ;;
   *)
-    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac
