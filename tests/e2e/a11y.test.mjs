@@ -1,0 +1,67 @@
+// WCAG 2.1 A/AA checks with axe-core on every page the site has: the start
+// page, every form (empty, and after "Controleer aanvraag" with all its
+// messages showing), and the "not found" page. axe is evaluated from
+// node_modules into the page; nothing is fetched.
+
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startSite, openBrowser, openStart, openForm, repoRoot } from './support/harness.mjs';
+
+const AXE = fs.readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** axe's violations on the current page, as short readable lines. */
+async function violations(page) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }),
+    TAGS,
+  );
+  return result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`,
+  );
+}
+
+describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
+  let site;
+  let browser;
+  let page;
+
+  before(async () => {
+    site = await startSite();
+    browser = await openBrowser();
+    page = browser.page;
+  });
+
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('start page', async () => {
+    await openStart(page, site.origin);
+    assert.deepEqual(await violations(page), []);
+  });
+
+  it('every form, empty and after a check', async () => {
+    await openStart(page, site.origin);
+    const ids = await page
+      .locator('.aw-form-list a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href').replace(/^#\//, '')));
+    for (const id of ids) {
+      await openForm(page, site.origin, id);
+      assert.deepEqual(await violations(page), [], `${id} (empty)`);
+      await page.getByRole('button', { name: 'Controleer aanvraag' }).click();
+      await page.locator('#controle-resultaat').waitFor();
+      assert.deepEqual(await violations(page), [], `${id} (checked)`);
+    }
+  });
+
+  it('not-found page', async () => {
+    await page.goto(`${site.origin}/#/bestaat-niet`);
+    await page.getByRole('heading', { name: 'Deze pagina bestaat niet' }).waitFor();
+    assert.deepEqual(await violations(page), []);
+  });
+});
