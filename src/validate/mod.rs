@@ -121,11 +121,7 @@ pub fn validate(form: &Form, doc: &Document, today: NaiveDate) -> Vec<Finding> {
 /// What each rule of the form made of a document, in form order: not
 /// applicable, passed or failed. Used by the rule-coverage report; the
 /// findings of `validate` are exactly the failed rules (plus field checks).
-pub fn rule_outcomes(
-    form: &Form,
-    doc: &Document,
-    today: NaiveDate,
-) -> Vec<(String, RuleOutcome)> {
+pub fn rule_outcomes(form: &Form, doc: &Document, today: NaiveDate) -> Vec<(String, RuleOutcome)> {
     let scope = Scope {
         form,
         answers: &doc.answers,

@@ -615,7 +615,9 @@ fn write_pdf(
 
     let mut pdf = Pdf::new();
     pdf.set_version(1, 7);
-    pdf.catalog(catalog_id).pages(tree_id).lang(TextStr("nl-NL"));
+    pdf.catalog(catalog_id)
+        .pages(tree_id)
+        .lang(TextStr("nl-NL"));
     pdf.pages(tree_id)
         .kids(page_ids.iter().copied())
         .count(total as i32);
