@@ -24,6 +24,7 @@ use route::Route;
 /// The app: header, the page for the current route, footer.
 #[component]
 pub fn App() -> impl IntoView {
+    provide_context(state::SessionAnswers::new());
     let route = use_route_with_title();
     let page = move || match route.get() {
         Route::Start => view! { <Start/> }.into_any(),

@@ -31,9 +31,9 @@ pub struct FormState {
 }
 
 impl FormState {
-    /// A fresh, empty form.
-    pub fn new(form: &'static Form, today: NaiveDate) -> FormState {
-        let answers = RwSignal::new(Map::new());
+    /// A form with `answers` (empty for a fresh form); nothing judged yet.
+    pub fn new(form: &'static Form, today: NaiveDate, answers: Map<String, Value>) -> FormState {
+        let answers = RwSignal::new(answers);
         let document = Memo::new(move |_| Document {
             form: form.id.clone(),
             form_version: form.version.clone(),
@@ -98,5 +98,42 @@ impl FormState {
         }
         self.findings
             .with(|all| all.iter().filter(|f| f.path == pointer).cloned().collect())
+    }
+}
+
+/// Answers per form id, kept in memory while the tab is open, so that going
+/// to the start page and back does not throw work away. Gone on reload or
+/// close: nothing is stored unless the user asks (see `drafts`).
+#[derive(Clone, Copy)]
+pub struct SessionAnswers(StoredValue<std::collections::HashMap<String, Map<String, Value>>>);
+
+impl SessionAnswers {
+    /// An empty memory, provided once by the app.
+    pub fn new() -> SessionAnswers {
+        SessionAnswers(StoredValue::new(std::collections::HashMap::new()))
+    }
+
+    /// The answers last given to a form in this tab.
+    pub fn get(&self, form_id: &str) -> Map<String, Value> {
+        self.0
+            .with_value(|m| m.get(form_id).cloned())
+            .unwrap_or_default()
+    }
+
+    /// Follows a form's answers from now on.
+    pub fn follow(&self, state: FormState) {
+        let memory = *self;
+        Effect::new(move |_| {
+            let answers = state.answers.get();
+            memory.0.update_value(|m| {
+                m.insert(state.form.id.clone(), answers);
+            });
+        });
+    }
+}
+
+impl Default for SessionAnswers {
+    fn default() -> Self {
+        SessionAnswers::new()
     }
 }

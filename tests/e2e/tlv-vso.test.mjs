@@ -181,11 +181,25 @@ describe('TLV vso form', () => {
     assert.equal(await page.getByLabel('Burgerservicenummer').inputValue(), '');
   });
 
-  it('stores a draft only when asked, and wipes it', async () => {
+  it('keeps the answers in memory when the user goes to the start page and back', async () => {
+    await page.getByRole('link', { name: 'Alle formulieren' }).click();
+    await openForm(page, site.origin, FORM);
+    assert.equal(await page.getByLabel('Woonplaats').inputValue(), 'Breda');
+  });
+
+  it('stores a draft only when asked, offers it after a reload, and wipes it', async () => {
     const stored = () => page.evaluate(() => Object.keys(localStorage));
     assert.deepEqual(await stored(), [], 'nothing stored without asking');
     await page.getByRole('button', { name: 'Bewaar concept in deze browser' }).click();
     assert.deepEqual(await stored(), [`aanvraagwijzer-concept:${FORM}`]);
+
+    // After a reload the answers are gone, and the draft is offered on top.
+    await page.reload();
+    await page.locator(`form.aw-form[data-form="${FORM}"]`).waitFor();
+    assert.equal(await page.getByLabel('Woonplaats').inputValue(), '');
+    await page.locator('.aw-draft-notice').getByRole('button', { name: 'Open bewaard concept' }).click();
+    assert.equal(await page.getByLabel('Woonplaats').inputValue(), 'Breda');
+
     await page.getByRole('button', { name: 'Wis concept' }).click();
     assert.deepEqual(await stored(), []);
   });

@@ -12,14 +12,17 @@ use crate::answers::AnswerPath;
 use crate::error_summary::{ErrorSummary, RESULT_ID};
 use crate::package::PackageBox;
 use crate::route::Route;
-use crate::state::FormState;
+use crate::state::{FormState, SessionAnswers};
 use crate::widgets::field_view;
 use crate::{clock, drafts, files, focus};
 
 /// The whole page of one form.
 #[component]
 pub fn FormPage(form: &'static Form) -> impl IntoView {
-    let state = FormState::new(form, clock::today());
+    let session = use_context::<SessionAnswers>().unwrap_or_default();
+    let state = FormState::new(form, clock::today(), session.get(&form.id));
+    session.follow(state);
+    let has_draft = RwSignal::new(drafts::exists(&form.id));
     let report = RwSignal::new(None::<Vec<Finding>>);
     let check = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -39,6 +42,7 @@ pub fn FormPage(form: &'static Form) -> impl IntoView {
         <p class="utrecht-pre-heading">{form.swv_name.clone()}</p>
         <h1 class="utrecht-heading-1" id="pagina-titel" tabindex="-1">{form.title.clone()}</h1>
         <ErrorSummary report=report/>
+        <DraftNotice state=state has_draft=has_draft/>
         {form.intro.clone().map(|intro| view! { <p class="utrecht-paragraph utrecht-paragraph--lead">{intro}</p> })}
         <Notes form=form/>
         <ProgressLine state=state/>
@@ -54,7 +58,7 @@ pub fn FormPage(form: &'static Form) -> impl IntoView {
         </form>
         <DownloadBox state=state/>
         <PackageBox state=state/>
-        <DraftBox state=state/>
+        <DraftBox state=state has_draft=has_draft/>
     }
 }
 
@@ -273,11 +277,54 @@ fn DownloadBox(state: FormState) -> impl IntoView {
     }
 }
 
+/// Replaces the answers with the form's stored draft; the outcome in Dutch.
+fn open_draft(state: FormState) -> Result<&'static str, String> {
+    match drafts::load(&state.form.id) {
+        Some(Ok(doc)) => {
+            state.replace(doc.answers);
+            Ok("Het bewaarde concept is geopend.")
+        }
+        Some(Err(e)) => Err(e),
+        None => Err("Er is geen concept bewaard in deze browser.".to_owned()),
+    }
+}
+
+/// At the top of the page: a draft of this form is stored in this browser.
+/// Shown until the user opens or wipes it; opening is always a choice.
+#[component]
+fn DraftNotice(state: FormState, has_draft: RwSignal<bool>) -> impl IntoView {
+    let dismissed = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let open = move |_| match open_draft(state) {
+        Ok(_) => dismissed.set(true),
+        Err(e) => error.set(Some(e)),
+    };
+    view! {
+        <Show when=move || has_draft.get() && !dismissed.get()>
+            <div class="utrecht-alert utrecht-alert--info aw-notes aw-draft-notice">
+                <div class="utrecht-alert__content">
+                    <p class="utrecht-paragraph">
+                        "In deze browser staat een bewaard concept van dit formulier. "
+                        "Wilt u daarmee verder? Uw antwoorden op deze pagina worden dan vervangen."
+                    </p>
+                    <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=open>
+                        "Open bewaard concept"
+                    </button>
+                    {move || error.get().map(|e| view! {
+                        <p class="utrecht-form-field-error-message" role="alert">
+                            <strong>"Fout:"</strong> " " {e}
+                        </p>
+                    })}
+                </div>
+            </div>
+        </Show>
+    }
+}
+
 /// Drafts, only on request: save, open, wipe.
 #[component]
-fn DraftBox(state: FormState) -> impl IntoView {
+fn DraftBox(state: FormState, has_draft: RwSignal<bool>) -> impl IntoView {
     let form_id = state.form.id.as_str();
-    let has_draft = RwSignal::new(drafts::exists(form_id));
     let status = RwSignal::new(None::<Result<&'static str, String>>);
     let save = move |_| {
         let result = state.document.with_untracked(drafts::save);
@@ -286,17 +333,7 @@ fn DraftBox(state: FormState) -> impl IntoView {
             "Het concept is bewaard in deze browser. Wis het als u klaar bent, zeker op een computer die u met anderen deelt."
         })));
     };
-    let open = move |_| {
-        let result = match drafts::load(form_id) {
-            Some(Ok(doc)) => {
-                state.replace(doc.answers);
-                Ok("Het bewaarde concept is geopend.")
-            }
-            Some(Err(e)) => Err(e),
-            None => Err("Er is geen concept bewaard in deze browser.".to_owned()),
-        };
-        status.set(Some(result));
-    };
+    let open = move |_| status.set(Some(open_draft(state)));
     let wipe = move |_| {
         drafts::wipe(form_id);
         has_draft.set(drafts::exists(form_id));
