@@ -51,12 +51,20 @@ describe('all forms', () => {
     let found = false;
     for (const href of formLinks) {
       await openForm(page, site.origin, href.replace(/^#\//, ''));
-      const add = page.getByRole('button', { name: /^Voeg een .+ toe$/ }).first();
-      if ((await add.count()) === 0) continue;
+      const list = page.locator('.aw-list').first();
+      if ((await list.count()) === 0) continue;
       found = true;
-      const list = page.locator('.aw-list').filter({ has: add });
+      const add = list.locator(':scope > button.aw-list__add');
+      assert.match(await add.innerText(), /^Voeg een .+ toe$/);
       const items = list.locator(':scope > .aw-list__item');
       const before = await items.count();
+      // A finding about the (still empty) list links to its add button.
+      await page.getByRole('button', { name: 'Controleer aanvraag' }).click();
+      const listLink = page.locator(`#controle-resultaat a[href="#${await list.getAttribute('id')}"]`);
+      if ((await listLink.count()) > 0) {
+        await listLink.first().click();
+        assert.match(await page.evaluate(() => document.activeElement?.textContent ?? ''), /^Voeg een .+ toe$/);
+      }
       await add.click();
       // Focus goes to the new item's first input.
       await page.waitForFunction(() => document.activeElement?.tagName === 'INPUT' || document.activeElement?.tagName === 'TEXTAREA');
