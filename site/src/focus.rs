@@ -18,7 +18,9 @@ pub fn focus_field(id: &str) -> bool {
             } else {
                 // A group (radios, a signature): its first input; an empty
                 // list: its "Voeg een … toe" button.
-                el.query_selector("input, textarea, select, button").ok().flatten()
+                el.query_selector("input, textarea, select, button")
+                    .ok()
+                    .flatten()
             };
             if let Some(target) = target.and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
                 target.scroll_into_view();
