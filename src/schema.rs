@@ -4,10 +4,10 @@
 //! The schema describes the *shape* of the answers: one property per field,
 //! the type of each answer, the patterns people may type (dates, BSN, postcode,
 //! BRIN, numbers), the options of choice fields and the fields that are always
-//! required. It is deliberately no stricter than [`validate`](crate::validate):
+//! required. It is deliberately no stricter than [`validate`](crate::validate()):
 //! every answer the validator accepts without a blocking finding also matches
 //! its schema (apart from spaces around choice values, which the site never
-//! stores). What a schema cannot say, [`validate`](crate::validate) checks:
+//! stores). What a schema cannot say, [`validate`](crate::validate()) checks:
 //! conditional fields, the 11-proef, dates in the future, bounds of numbers and
 //! the SWV's cross-field rules.
 
