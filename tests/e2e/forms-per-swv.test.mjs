@@ -73,8 +73,17 @@ describe('one form per SWV', () => {
       assert.equal(await input.getAttribute('aria-invalid'), 'true');
       assert.match(await input.getAttribute('aria-describedby'), new RegExp(`\\b${c.message}\\b`));
       if (c.why) {
-        await message.getByText('Waarom?').click();
-        assert.match(await message.locator('blockquote').innerText(), c.why);
+        // "Waarom?" follows the input, so Tab from field to field reaches the
+        // input first and the disclosure after it.
+        const field = input.locator('xpath=ancestor::*[contains(@class, "aw-field") or contains(@class, "aw-group")][1]');
+        const why = field.locator('summary', { hasText: 'Waarom?' }).first();
+        const after = await input.evaluate(
+          (el, summary) => Boolean(el.compareDocumentPosition(summary) & Node.DOCUMENT_POSITION_FOLLOWING),
+          await why.elementHandle(),
+        );
+        assert.ok(after, '"Waarom?" comes after the input');
+        await why.click();
+        assert.match(await field.locator('blockquote').first().innerText(), c.why);
       }
     });
   }

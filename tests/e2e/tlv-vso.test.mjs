@@ -125,8 +125,10 @@ describe('TLV vso form', () => {
     await summary.locator('a[href="#veld-groeidocument-bevestigingen-2"]').click();
     await focusedId(page, 'veld-groeidocument-bevestigingen-2');
 
-    // Findings with a source explain themselves.
-    const why = page.locator('#veld-woonplaats-fout details');
+    // Findings with a source explain themselves, after the input (so Tab
+    // reaches the input before the disclosure).
+    const why = page.locator('.aw-field', { has: page.locator('#veld-woonplaats') }).locator('details.aw-why');
+    assert.equal(await page.locator('#veld-woonplaats-fout details').count(), 0);
     await why.locator('summary').click();
     assert.match(await why.innerText(), /Bijlage 6a/);
   });

@@ -5,7 +5,7 @@ use aanvraagwijzer::{Field, FieldKind};
 use leptos::prelude::*;
 use serde_json::Value;
 
-use super::findings::findings_block;
+use super::findings::{findings_block, why_block};
 use super::{blocks, described_by, hint_view, label_text};
 use crate::answers::{self, AnswerPath};
 use crate::state::FormState;
@@ -59,8 +59,9 @@ fn group(
                 {label_text(field)}
             </legend>
             {hint_view(&id, field.hint.clone())}
-            {move || findings_block(state.form, findings_id.clone(), shown.get())}
+            {move || findings_block(findings_id.clone(), shown.get())}
             {options(invalid)}
+            {move || why_block(state.form, shown.get())}
         </fieldset>
     }
 }

@@ -5,7 +5,7 @@ use aanvraagwijzer::{Field, FieldKind};
 use leptos::prelude::*;
 use serde_json::Value;
 
-use super::findings::findings_block;
+use super::findings::{findings_block, why_block};
 use super::text::{text_control, TextSpec};
 use super::{blocks, described_by, hint_view, label_text};
 use crate::answers::{self, AnswerPath};
@@ -93,9 +93,10 @@ pub fn composite(state: FormState, field: &'static Field, path: AnswerPath) -> i
                 {label_text(field)}
             </legend>
             {hint_view(&id, field.hint.clone())}
-            {move || findings_block(state.form, findings_id.clone(), shown.get())}
+            {move || findings_block(findings_id.clone(), shown.get())}
             {parts}
             {confirmations}
+            {move || why_block(state.form, shown.get())}
         </fieldset>
     }
 }
@@ -133,7 +134,8 @@ fn confirmation(state: FormState, path: AnswerPath, text: &str) -> impl IntoView
             <label class="utrecht-form-label utrecht-form-label--checkbox" for=id>
                 {text.to_owned()}
             </label>
-            {move || findings_block(state.form, findings_id.clone(), shown.get())}
+            {move || findings_block(findings_id.clone(), shown.get())}
+            {move || why_block(state.form, shown.get())}
         </div>
     }
 }

@@ -1,5 +1,7 @@
-//! How a finding reads on the page: severity in words, the message, and a
-//! "Waarom?" disclosure with the SWV's own passage.
+//! How a finding reads on the page: severity in words and the message above
+//! the input (GOV.UK pattern), and after the input a "Waarom?" disclosure with
+//! the SWV's own passage, so tabbing from field to field does not stop at it
+//! before reaching the input.
 
 use aanvraagwijzer::{Finding, Form, Severity};
 use leptos::prelude::*;
@@ -24,15 +26,7 @@ fn severity_class(severity: Severity) -> &'static str {
 
 /// One finding beside its field.
 #[component]
-pub fn FindingMessage(form: &'static Form, finding: Finding) -> impl IntoView {
-    let why = finding.source.as_ref().map(|source| {
-        let quote = form
-            .sources
-            .get(&source.key)
-            .map(|s| s.quote.clone())
-            .unwrap_or_default();
-        view! { <Why document=source.document.clone() section=source.section.clone() quote=quote/> }
-    });
+pub fn FindingMessage(finding: Finding) -> impl IntoView {
     view! {
         <div class=severity_class(finding.severity)>
             <p class="aw-finding__message">
@@ -40,7 +34,6 @@ pub fn FindingMessage(form: &'static Form, finding: Finding) -> impl IntoView {
                 " "
                 {finding.message}
             </p>
-            {why}
         </div>
     }
 }
@@ -65,7 +58,7 @@ pub fn Why(document: String, section: String, quote: String) -> impl IntoView {
 
 /// The findings block of one field or group, with the id `aria-describedby`
 /// points at; renders nothing while there is nothing to show.
-pub fn findings_block(form: &'static Form, id: String, findings: Vec<Finding>) -> impl IntoView {
+pub fn findings_block(id: String, findings: Vec<Finding>) -> impl IntoView {
     (!findings.is_empty()).then(|| {
         let blocking = findings.iter().any(|f| f.severity == Severity::Fout);
         let class = if blocking {
@@ -77,9 +70,30 @@ pub fn findings_block(form: &'static Form, id: String, findings: Vec<Finding>) -
             <div class=class id=id>
                 {findings
                     .into_iter()
-                    .map(|finding| view! { <FindingMessage form=form finding=finding/> })
+                    .map(|finding| view! { <FindingMessage finding=finding/> })
                     .collect_view()}
             </div>
         }
     })
+}
+
+/// The "Waarom?" disclosures of a field's findings, one per cited passage;
+/// placed after the input.
+pub fn why_block(form: &'static Form, findings: Vec<Finding>) -> impl IntoView {
+    let mut keys: Vec<&str> = Vec::new();
+    for f in &findings {
+        if let Some(s) = &f.source {
+            if !keys.contains(&s.key.as_str()) {
+                keys.push(&s.key);
+            }
+        }
+    }
+    keys.into_iter()
+        .filter_map(|key| {
+            let source = form.sources.get(key)?;
+            Some(view! {
+                <Why document=source.document.clone() section=source.section.clone() quote=source.quote.clone()/>
+            })
+        })
+        .collect_view()
 }

@@ -4,7 +4,7 @@
 use aanvraagwijzer::{item_field_applies, Field, FieldKind};
 use leptos::prelude::*;
 
-use super::findings::findings_block;
+use super::findings::{findings_block, why_block};
 use super::{blocks, described_by, field_view, hint_view, label_text};
 use crate::answers::{self, AnswerPath};
 use crate::focus;
@@ -86,7 +86,7 @@ pub fn list(state: FormState, field: &'static Field, path: AnswerPath) -> impl I
                 {label_text(field)}
             </legend>
             {hint_view(&id, field.hint.clone())}
-            {move || findings_block(state.form, findings_id.clone(), shown.get())}
+            {move || findings_block(findings_id.clone(), shown.get())}
             {items}
             <Show when=can_add>
                 <button
@@ -97,6 +97,7 @@ pub fn list(state: FormState, field: &'static Field, path: AnswerPath) -> impl I
                     {format!("Voeg een {item_label} toe")}
                 </button>
             </Show>
+            {move || why_block(state.form, shown.get())}
         </fieldset>
     }
     .into_any()

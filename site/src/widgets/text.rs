@@ -5,7 +5,7 @@ use aanvraagwijzer::{Field, FieldKind};
 use leptos::prelude::*;
 use serde_json::Value;
 
-use super::findings::findings_block;
+use super::findings::{findings_block, why_block};
 use super::{blocks, described_by, hint_view, label_text};
 use crate::answers::{self, AnswerPath};
 use crate::state::FormState;
@@ -146,11 +146,12 @@ pub fn text_control(state: FormState, path: AnswerPath, spec: TextSpec) -> impl 
                 <label class="utrecht-form-label" for=id.clone()>{spec.label}</label>
             </div>
             {hint_view(&id, spec.hint)}
-            {move || findings_block(form, findings_id.clone(), shown.get())}
+            {move || findings_block(findings_id.clone(), shown.get())}
             <div class="utrecht-form-field__input">
                 {control}
                 {spec.suffix.map(|s| view! { <span class="aw-suffix">{s}</span> })}
             </div>
+            {move || why_block(form, shown.get())}
         </div>
     }
 }
