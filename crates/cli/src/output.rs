@@ -11,10 +11,16 @@ pub fn print_json(verdict: &Verdict) -> std::io::Result<()> {
     writeln!(out)
 }
 
-/// Prints the verdict for people: headline, progress, then every finding with its source.
+/// Prints the verdict for people: the form, then [`write_verdict`].
 pub fn print_human(form: &Form, verdict: &Verdict) -> std::io::Result<()> {
     let mut out = std::io::stdout().lock();
     writeln!(out, "{} ({}, versie {})", form.title, form.id, form.version)?;
+    write_verdict(&mut out, verdict)
+}
+
+/// Headline, progress, then every finding with its source: the one way the
+/// CLI shows findings (validate and verify alike).
+pub fn write_verdict(out: &mut impl Write, verdict: &Verdict) -> std::io::Result<()> {
     writeln!(out, "{}", verdict.headline_nl())?;
     writeln!(out, "{}.", verdict.progress.message_nl())?;
     for f in &verdict.findings {

@@ -4,7 +4,7 @@ use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use aanvraagwijzer::{find_form, Document, Severity, Verdict};
+use aanvraagwijzer::{find_form, Document, Verdict};
 use aanvraagwijzer_package::{Limits, PackageError, VerifyReport};
 use chrono::{NaiveDateTime, NaiveTime, Timelike};
 use clap::Args;
@@ -114,25 +114,7 @@ fn print_report(path: &std::path::Path, r: &VerifyReport) -> std::io::Result<()>
         writeln!(out, "       {}", t.message)?;
     }
     writeln!(out)?;
-    print_verdict(&mut out, &r.verdict)
-}
-
-fn print_verdict(out: &mut impl Write, v: &Verdict) -> std::io::Result<()> {
-    writeln!(out, "{}", v.headline_nl())?;
-    writeln!(out, "{}.", v.progress.message_nl())?;
-    for f in &v.findings {
-        let label = match f.severity {
-            Severity::Fout => "FOUT",
-            Severity::Waarschuwing => "LET OP",
-            Severity::Tip => "TIP",
-        };
-        writeln!(out, "\n{label:<6} {}  [{}]", f.path, f.code)?;
-        writeln!(out, "       {}", f.message)?;
-        if let Some(s) = &f.source {
-            writeln!(out, "       Bron: {}, {}", s.document, s.section)?;
-        }
-    }
-    Ok(())
+    crate::output::write_verdict(&mut out, &r.verdict)
 }
 
 /// Renders the PDF summary of a document, the same one the site puts in a package.
