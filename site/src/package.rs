@@ -17,6 +17,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::answers::{self, AnswerPath};
 use crate::clock;
 use crate::state::FormState;
+use crate::widgets::file_picker::{file_picker, FilePicker};
 
 /// Largest attachment, as the package format allows (see aanvraagwijzer-package `Limits`).
 const MAX_ATTACHMENT_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
@@ -337,23 +338,16 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
                     "Download pakket voor Tommy"
                 </button>
             </div>
-            <div class="utrecht-form-field aw-field">
-                <div class="utrecht-form-field__label">
-                    <label class="utrecht-form-label" for="open-pakket">"Open pakket (ZIP)"</label>
-                </div>
-                <div class="utrecht-form-field-description" id="open-pakket-hint">
-                    "Kies een pakket dat u eerder hebt gemaakt. De antwoorden en bijlagen op deze pagina worden dan vervangen."
-                </div>
-                <div class="utrecht-form-field__input">
-                    <input
-                        type="file"
-                        id="open-pakket"
-                        accept=".zip,application/zip"
-                        aria-describedby="open-pakket-hint pakket-melding"
-                        on:change=open_package
-                    />
-                </div>
-            </div>
+            {file_picker(
+                FilePicker {
+                    id: "open-pakket",
+                    label: "Open pakket (ZIP)",
+                    hint: "Kies een pakket dat u eerder hebt gemaakt. De antwoorden en bijlagen op deze pagina worden dan vervangen.",
+                    accept: ".zip,application/zip",
+                    status_id: "pakket-melding",
+                },
+                open_package,
+            )}
             <div id="pakket-melding" aria-live="polite">
                 {move || status.get().map(|s| match s {
                     Status::Done(text) => view! { <p class="utrecht-paragraph aw-status">{text}</p> }.into_any(),

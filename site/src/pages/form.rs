@@ -14,6 +14,7 @@ use crate::package::PackageBox;
 use crate::route::Route;
 use crate::state::{FormState, SessionAnswers};
 use crate::widgets::field_view;
+use crate::widgets::file_picker::{file_picker, FilePicker};
 use crate::{clock, drafts, files, focus};
 
 /// The whole page of one form.
@@ -201,23 +202,16 @@ fn OpenFile(state: FormState) -> impl IntoView {
     view! {
         <section class="aw-box" aria-labelledby="openen-titel">
             <h2 class="utrecht-heading-3" id="openen-titel">"Verder met een opgeslagen aanvraag"</h2>
-            <div class="utrecht-form-field aw-field">
-                <div class="utrecht-form-field__label">
-                    <label class="utrecht-form-label" for="open-json">"Open JSON"</label>
-                </div>
-                <div class="utrecht-form-field-description" id="open-json-hint">
-                    "Kies het bestand dat u eerder met \"Download als JSON\" hebt opgeslagen. De antwoorden op deze pagina worden dan vervangen."
-                </div>
-                <div class="utrecht-form-field__input">
-                    <input
-                        type="file"
-                        id="open-json"
-                        accept=".json,application/json"
-                        aria-describedby="open-json-hint open-json-melding"
-                        on:change=on_change
-                    />
-                </div>
-            </div>
+            {file_picker(
+                FilePicker {
+                    id: "open-json",
+                    label: "Open JSON",
+                    hint: "Kies het bestand dat u eerder met \"Download als JSON\" hebt opgeslagen. De antwoorden op deze pagina worden dan vervangen.",
+                    accept: ".json,application/json",
+                    status_id: "open-json-melding",
+                },
+                on_change,
+            )}
             <div id="open-json-melding" aria-live="polite">
                 {move || message.get().map(|m| match m {
                     Ok(text) => view! { <p class="utrecht-paragraph aw-status">{text}</p> }.into_any(),

@@ -3,6 +3,7 @@
 
 mod choice;
 mod composite;
+pub mod file_picker;
 pub mod findings;
 mod list;
 mod text;
