@@ -119,11 +119,111 @@ fn mg_iq_bands_ask_for_different_reports() {
     assert!(asks("19", "ontwikkelingsleeftijd_zelfredzaamheid"));
     assert!(!asks("20", "ontwikkelingsleeftijd_zelfredzaamheid"));
     assert!(asks("20", "verslag_sociaal_emotioneel"));
-    assert!(!asks("35", "verslag_sociaal_emotioneel"));
-    assert!(asks("35", "zmlk_onvoldoende"));
+    // "tussen de 20 en 35" includes 35: the next band says "hoger dan 35".
+    assert!(asks("35", "verslag_sociaal_emotioneel"));
+    assert!(!asks("35", "zmlk_onvoldoende"));
+    assert!(!asks("36", "verslag_sociaal_emotioneel"));
+    assert!(asks("36", "zmlk_onvoldoende"));
     assert!(asks("54", "beperkt_gedragsrepertoire"));
     assert!(!asks("55", "beperkt_gedragsrepertoire"));
     assert!(!asks("55", "zmlk_onvoldoende"));
+}
+
+#[test]
+fn iq_70_fits_neither_lg_nor_mg_and_sends_the_school_to_the_loket() {
+    let f = form(TLV);
+    for (fixture, other) in [
+        ("valid-lg-iq-71.json", "rule:lg-iq-hoger-dan-70"),
+        ("valid-mg-iq-69.json", "rule:mg-iq-lager-dan-70"),
+    ] {
+        assert!(
+            validate(
+                f,
+                &forms_support::fixture(&format!("{TLV}/{fixture}")),
+                today()
+            )
+            .is_empty(),
+            "{fixture}"
+        );
+        let at_70 = with(TLV, fixture, &[("/totaal_iq", json!("70"))]);
+        let findings = validate(f, &at_70, today());
+        let hit = find(
+            &findings,
+            "rule:iq-70-past-bij-geen-soort",
+            "/answers/totaal_iq",
+        );
+        assert!(hit.message.contains("Loket"), "{}", hit.message);
+        // No second finding that sends the school to the other category.
+        assert!(!has(&findings, other, "/answers/totaal_iq"), "{fixture}");
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+    }
+    // Below 70 LG still points to MG, above 70 MG still points to LG.
+    let lg_69 = with(TLV, "valid-lg-iq-71.json", &[("/totaal_iq", json!("69"))]);
+    let hit = find(
+        &validate(f, &lg_69, today()),
+        "rule:lg-iq-hoger-dan-70",
+        "/answers/totaal_iq",
+    )
+    .message
+    .clone();
+    assert!(hit.contains("soort 7"), "{hit}");
+}
+
+#[test]
+fn parents_take_part_but_need_not_sign_and_reports_are_asked_where_named() {
+    let f = form(TLV);
+    let without_signature = with(
+        TLV,
+        "valid-sbo-jan.json",
+        &[("/ouders_akkoord", json!(null))],
+    );
+    assert!(validate(f, &without_signature, today()).is_empty());
+    // "aangetoond" without a named report: a missing IQ report warns.
+    let no_report = with(TLV, "valid-sbo-jan.json", &[("/iq_onderzoek", json!(null))]);
+    let findings = validate(f, &no_report, today());
+    assert_eq!(
+        find(&findings, "recommended", "/answers/iq_onderzoek").severity,
+        Severity::Waarschuwing
+    );
+    // MG below 55 names "een verslag van een intelligentieonderzoek": required.
+    let mg = with(
+        TLV,
+        "valid-mg-ruben-iq-30.json",
+        &[("/iq_onderzoek_mg", json!(null))],
+    );
+    let findings = validate(f, &mg, today());
+    assert_eq!(
+        find(&findings, "required", "/answers/iq_onderzoek_mg").severity,
+        Severity::Fout
+    );
+}
+
+#[test]
+fn an_observatiecentrum_tlv_is_valid_for_one_year() {
+    let f = form(TLV);
+    let fixture = "valid-observatiecentrum-lieke-verlenging.json";
+    let year = with(
+        TLV,
+        fixture,
+        &[
+            ("/observatie_ingang", json!("01-08-2027")),
+            ("/observatie_einde", json!("31-07-2028")),
+        ],
+    );
+    assert!(validate(f, &year, today()).is_empty());
+    let day_more = with(TLV, fixture, &[("/observatie_einde", json!("01-08-2028"))]);
+    assert!(has(
+        &validate(f, &day_more, today()),
+        "rule:observatie-een-jaar-geldig",
+        "/answers/observatie_einde"
+    ));
+    // Both the school and the ambulant begeleider argue why JRK is not enough.
+    let no_ab = with(TLV, fixture, &[("/jrk_onvoldoende_ab", json!(""))]);
+    assert!(has(
+        &validate(f, &no_ab, today()),
+        "required",
+        "/answers/jrk_onvoldoende_ab"
+    ));
 }
 
 #[test]
