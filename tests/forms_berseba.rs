@@ -276,7 +276,13 @@ fn the_euro_cap_is_hours_times_27_50_and_blocks_one_cent_above() {
             ("/materiaal_omschrijving", json!("")),
         ],
     );
-    assert!(validate(f, &exact, today()).is_empty());
+    // At the cap of the bijlage: no block, but a warning that the uitwerking
+    // names € 4.200, so the school sees which amount the commission may hold.
+    let findings = validate(f, &exact, today());
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(findings[0].code, "rule:bedrag-uitwerking-medisch-medium");
+    assert_eq!(findings[0].severity, Severity::Waarschuwing);
+    assert!(findings[0].message.contains("€ 4.200"));
     let lines = summary(f, &exact, today());
     let total = lines
         .iter()
@@ -298,6 +304,120 @@ fn the_euro_cap_is_hours_times_27_50_and_blocks_one_cent_above() {
         "/answers/uren_ondersteuner",
     );
     assert!(hit.message.contains("€ 4.400"));
+    assert!(!has(
+        &findings,
+        "rule:bedrag-uitwerking-medisch-medium",
+        "/answers/uren_ondersteuner"
+    ));
+    // € 4.200 itself (the uitwerking's amount) gives nothing.
+    let uitwerking = with(
+        EOA,
+        "valid-medisch-medium-noor.json",
+        &[
+            ("/uren_ondersteuner", json!("140")),
+            ("/bedrag_materiaal", json!("350")),
+        ],
+    );
+    assert!(validate(f, &uitwerking, today()).is_empty());
+}
+
+#[test]
+fn an_sbo_asks_only_for_cluster_3_arrangements() {
+    let f = form(EOA);
+    let findings = check(EOA, "invalid-sbo-gedrag.json");
+    assert_eq!(
+        find(&findings, "rule:sbo-alleen-cluster-3", "/answers/domein").severity,
+        Severity::Fout
+    );
+    let bao = with(
+        EOA,
+        "invalid-sbo-gedrag.json",
+        &[("/schoolsoort", json!("bao"))],
+    );
+    assert!(validate(f, &bao, today()).is_empty());
+    let hb = forms_support::fixture(&format!("{EOA}/valid-hb-medium-ezra.json"));
+    let hb_sbo = with(
+        EOA,
+        "valid-hb-medium-ezra.json",
+        &[("/schoolsoort", json!("sbo"))],
+    );
+    assert_eq!(validate(f, &hb, today()), validate(f, &hb_sbo, today()));
+}
+
+#[test]
+fn a_shorter_arrangement_is_maatwerk_that_needs_a_reason() {
+    let f = form(EOA);
+    let year = with(
+        EOA,
+        "valid-medisch-intensief-half-jaar-maatwerk.json",
+        &[
+            ("/startdatum", json!("01-08-2026")),
+            ("/einddatum", json!("31-07-2027")),
+        ],
+    );
+    assert!(!field_applies(f, &year, today(), "reden_kortere_duur"));
+    let findings = check(EOA, "warning-medisch-intensief-korter-zonder-reden.json");
+    let hit = find(
+        &findings,
+        "rule:minimaal-1-jaar",
+        "/answers/reden_kortere_duur",
+    );
+    assert_eq!(hit.severity, Severity::Waarschuwing);
+    assert!(hit.message.contains("Leg uit waarom"), "{}", hit.message);
+    assert!(check(EOA, "valid-medisch-intensief-half-jaar-maatwerk.json").is_empty());
+}
+
+#[test]
+fn medisch_asks_regular_absence_for_medium_and_structural_for_intensief() {
+    let f = form(EOA);
+    let medium = forms_support::fixture(&format!("{EOA}/valid-medisch-medium-noor.json"));
+    assert!(field_applies(f, &medium, today(), "verzuim_door_ziekte"));
+    assert!(!field_applies(f, &medium, today(), "structureel_verzuim"));
+    let intensief = forms_support::fixture(&format!("{EOA}/valid-medisch-intensief.json"));
+    assert!(!field_applies(
+        f,
+        &intensief,
+        today(),
+        "verzuim_door_ziekte"
+    ));
+    assert!(field_applies(f, &intensief, today(), "structureel_verzuim"));
+    let label = f
+        .sections
+        .iter()
+        .flat_map(|s| &s.fields)
+        .find(|x| x.id == "structureel_verzuim")
+        .map(|x| x.label.clone())
+        .unwrap_or_default();
+    assert!(label.contains("structureel"), "{label}");
+}
+
+#[test]
+fn gedrag_two_areas_is_a_warning_for_medium_only() {
+    let f = form(EOA);
+    let one_area = with(
+        EOA,
+        "valid-gedrag-medium-zonder-geld.json",
+        &[("/gedrag_gebieden", json!(["werkhouding"]))],
+    );
+    assert_eq!(
+        find(
+            &validate(f, &one_area, today()),
+            "rule:gedrag-twee-gebieden",
+            "/answers/gedrag_gebieden"
+        )
+        .severity,
+        Severity::Waarschuwing
+    );
+    let intensief = with(
+        EOA,
+        "valid-gedrag-medium-zonder-geld.json",
+        &[
+            ("/niveau", json!("intensief")),
+            ("/ab_uren", json!("40")),
+            ("/einddatum", json!("31-08-2027")),
+        ],
+    );
+    assert!(!field_applies(f, &intensief, today(), "gedrag_gebieden"));
 }
 
 #[test]
