@@ -526,3 +526,92 @@ fn jrk_and_or_criteria_accept_any_one() {
     );
     assert!(validate(f, &margin, today()).is_empty());
 }
+
+#[test]
+fn jrk_13_lesweken_are_enough_even_within_3_calendar_months() {
+    // "ten minste 3 maanden (=13 lesweken)": 25-08 to 20-11 is under 3
+    // calendar months but holds 13 lesweken.
+    assert!(check(JRK, "valid-noah-13-lesweken-in-minder-dan-3-maanden.json").is_empty());
+    let findings = check(JRK, "invalid-noah-12-lesweken.json");
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(findings[0].code, "rule:minimaal-13-lesweken");
+    // The dates are optional: the lesweken count.
+    let no_dates = with(
+        JRK,
+        "valid-noah-13-lesweken-in-minder-dan-3-maanden.json",
+        &[
+            ("/begeleiding_start", json!("")),
+            ("/begeleiding_eind", json!("")),
+        ],
+    );
+    assert!(validate(form(JRK), &no_dates, today()).is_empty());
+}
+
+#[test]
+fn a_shorter_jrk_arrangement_or_an_amount_above_5250_warns() {
+    let f = form(JRK);
+    assert!(check(JRK, "valid-jesse-half-jaar-met-reden.json").is_empty());
+    let no_reason = with(
+        JRK,
+        "valid-jesse-half-jaar-met-reden.json",
+        &[("/reden_kortere_duur", json!(""))],
+    );
+    let findings = validate(f, &no_reason, today());
+    assert_eq!(
+        find(
+            &findings,
+            "rule:minimaal-1-jaar",
+            "/answers/reden_kortere_duur"
+        )
+        .severity,
+        Severity::Waarschuwing
+    );
+    // 190,90 hours × € 27,50 = € 5.249,75: under the uitwerking's amount.
+    let under = with(
+        JRK,
+        "valid-jesse-groep-1.json",
+        &[
+            ("/uren_ondersteuner", json!("190,90")),
+            ("/bedrag_materiaal", json!("0")),
+        ],
+    );
+    assert!(validate(f, &under, today()).is_empty());
+    let between = check(JRK, "warning-jesse-bedrag-boven-uitwerking.json");
+    let hit = find(
+        &between,
+        "rule:bedrag-uitwerking-5250",
+        "/answers/uren_ondersteuner",
+    );
+    assert!(hit.message.contains("€ 5.250") && hit.message.contains("€ 5.500"));
+}
+
+#[test]
+fn from_an_mkd_not_all_jrk_criteria_apply() {
+    let f = form(JRK);
+    let mila = forms_support::fixture(&format!("{JRK}/valid-mila-vanuit-mkd.json"));
+    for field in [
+        "lesweken",
+        "handelingsverlegenheid",
+        "ouders_voortraject",
+        "zorgstappen_doorlopen",
+    ] {
+        assert!(!field_applies(f, &mila, today(), field), "{field}");
+    }
+    for field in [
+        "onderwijsbehoeften",
+        "behoefte_structuur",
+        "onderwijsassistent",
+    ] {
+        assert!(field_applies(f, &mila, today(), field), "{field}");
+    }
+    let findings = check(JRK, "warning-mila-zonder-toelichting.json");
+    assert_eq!(
+        find(
+            &findings,
+            "rule:mkd-toelichting",
+            "/answers/mkd_toelichting"
+        )
+        .severity,
+        Severity::Tip
+    );
+}
