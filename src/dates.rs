@@ -102,6 +102,27 @@ impl SchoolYear {
     }
 }
 
+/// How many school years that `from`..=`to` covers for at least `min_months`
+/// months (counting the last day) hold fewer than `at_least` of `dates` within
+/// `from`..=`to`. A date outside the period counts for no school year.
+pub fn school_years_short(
+    from: NaiveDate,
+    to: NaiveDate,
+    min_months: i32,
+    dates: &[NaiveDate],
+    at_least: usize,
+) -> usize {
+    (SchoolYear::of(from).0..=SchoolYear::of(to).0)
+        .map(SchoolYear)
+        .filter(|year| {
+            let first = from.max(year.first_day());
+            let last = to.min(year.last_day());
+            let inside = dates.iter().filter(|d| (first..=last).contains(d)).count();
+            first <= last && duration_months(first, last) >= min_months && inside < at_least
+        })
+        .count()
+}
+
 impl std::fmt::Display for SchoolYear {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}-{}", self.0, self.0 + 1)

@@ -468,6 +468,41 @@ fn expr_type(
             }
             ValueType::Number
         }
+        Expr::SchoolYearsShort {
+            dates,
+            at_least,
+            from,
+            to,
+            min_months,
+        } => {
+            if expr_type(form, from, place, push) != ValueType::Date
+                || expr_type(form, to, place, push) != ValueType::Date
+            {
+                push(invalid(place, "school_years_short takes two dates"));
+            }
+            let in_list = form.lookup(dates).is_some_and(|r| r.in_list);
+            if !in_list || field_type(dates) != ValueType::Date {
+                push(invalid(
+                    place,
+                    &format!(
+                        "school_years_short needs a date field inside a list, `{dates}` is not one"
+                    ),
+                ));
+            }
+            if *at_least == 0 {
+                push(invalid(
+                    place,
+                    "school_years_short needs at_least 1 or more",
+                ));
+            }
+            if !(1..=12).contains(min_months) {
+                push(invalid(
+                    place,
+                    "school_years_short needs min_months 1 to 12",
+                ));
+            }
+            ValueType::Number
+        }
         Expr::SchoolYearStart(a) | Expr::SchoolYearEnd(a) => {
             if expr_type(form, a, place, push) != ValueType::Date {
                 push(invalid(
@@ -553,6 +588,10 @@ title = "A"
     id = "uren"
     label = "Uren"
     type = "number"
+    [[sections.fields.fields]]
+    id = "datum"
+    label = "Datum"
+    type = "date"
   [[sections.fields]]
   id = "andere"
   label = "Andere"
@@ -588,6 +627,28 @@ source = "s"
         assert!(problems(r#"check.compare = { left = { duration_months = { from = { field = "start" }, to = { field = "naam" } } }, op = "<=", right = { number = "36" } }"#)
             .iter().any(|p| p.contains("take two dates")));
         assert!(problems(r#"check.compare = { left = { days_between = { from = { field = "start" }, to = "today" } }, op = "<=", right = { school_years = { from = { field = "start" }, to = "today" } } }"#).is_empty());
+        let short = |dates: &str, at_least: u32, months: u32| {
+            problems(&format!(
+                r#"check.compare = {{ left = {{ school_years_short = {{ dates = "{dates}", at_least = {at_least}, from = {{ field = "start" }}, to = "today", min_months = {months} }} }}, op = "==", right = {{ number = "0" }} }}"#
+            ))
+        };
+        assert!(
+            short("steun.datum", 2, 6).is_empty(),
+            "{:?}",
+            short("steun.datum", 2, 6)
+        );
+        assert!(short("start", 2, 6)
+            .iter()
+            .any(|p| p.contains("date field inside a list")));
+        assert!(short("steun.uren", 2, 6)
+            .iter()
+            .any(|p| p.contains("date field inside a list")));
+        assert!(short("steun.datum", 0, 6)
+            .iter()
+            .any(|p| p.contains("at_least 1")));
+        assert!(short("steun.datum", 2, 13)
+            .iter()
+            .any(|p| p.contains("min_months 1 to 12")));
         assert!(problems(r#"check.holds = { field = "start", month_in = [8, 9, 1] }"#).is_empty());
         assert!(
             problems(r#"check.holds = { field = "start", month_in = [13] }"#)

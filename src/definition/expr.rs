@@ -41,6 +41,21 @@ pub enum Expr {
     /// How many school years (1 August to 31 July) a period touches, counting
     /// both ends: 01-01-2027 to 31-07-2028 touches 2.
     SchoolYears { from: Box<Expr>, to: Box<Expr> },
+    /// How many school years fall short of "`at_least` keer per schooljaar":
+    /// of the school years that the period `from`..=`to` covers for at least
+    /// `min_months` months (a school year the period only grazes, such as a
+    /// July, asks nothing), those holding fewer than `at_least` of the dates at
+    /// `dates` (a date field inside a list) within the period. Nothing when the
+    /// period ends before it starts.
+    /// `{ school_years_short = { dates = "evaluaties.datum", at_least = 2,
+    /// from = { field = "start" }, to = { field = "eind" }, min_months = 6 } }`
+    SchoolYearsShort {
+        dates: String,
+        at_least: u32,
+        from: Box<Expr>,
+        to: Box<Expr>,
+        min_months: u32,
+    },
     /// Number of items of a list for which a condition holds; inside `where`,
     /// paths into the list read the item: `{ count_where = { list = "ondersteuning",
     /// where = { field = "ondersteuning.niveau", equals = "zwaar" } } }`.
@@ -106,6 +121,13 @@ impl Expr {
                 b.collect_paths(out);
             }
             Expr::SchoolYearStart(a) | Expr::SchoolYearEnd(a) => a.collect_paths(out),
+            Expr::SchoolYearsShort {
+                dates, from, to, ..
+            } => {
+                out.push(dates);
+                from.collect_paths(out);
+                to.collect_paths(out);
+            }
             Expr::CountWhere { list, condition } => {
                 out.push(list);
                 out.extend(condition.field_paths());

@@ -5,7 +5,9 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
-use crate::dates::{age_in_years, duration_months, months_between, parse_date, SchoolYear};
+use crate::dates::{
+    age_in_years, duration_months, months_between, parse_date, school_years_short, SchoolYear,
+};
 use crate::definition::{CmpOp, Condition, Expr, FieldKind, Form};
 use crate::numbers::parse_decimal_nl;
 
@@ -192,6 +194,38 @@ impl<'a> Scope<'a> {
                     (SchoolYear::of(b).0 - SchoolYear::of(a).0 + 1).into(),
                 )),
                 (Val::Date(_), Val::Date(_)) => Some(Val::Number(Decimal::ZERO)),
+                _ => None,
+            },
+            Expr::SchoolYearsShort {
+                dates,
+                at_least,
+                from,
+                to,
+                min_months,
+            } => match (self.eval(from)?, self.eval(to)?) {
+                (Val::Date(a), Val::Date(b)) if a <= b => {
+                    let list = dates.split_once('.').map_or(dates.as_str(), |(l, _)| l);
+                    let items = self.answers.get(list).and_then(Value::as_array);
+                    // Unreadable dates are the date check's business; they count for nothing here.
+                    let found: Vec<NaiveDate> = items
+                        .into_iter()
+                        .flatten()
+                        .enumerate()
+                        .filter_map(|(i, item)| {
+                            let inner = Scope {
+                                item: Some((list, i, item.as_object()?)),
+                                ..*self
+                            };
+                            match inner.field_value(dates) {
+                                Some(Val::Date(d)) => Some(d),
+                                _ => None,
+                            }
+                        })
+                        .collect();
+                    let min = i32::try_from(*min_months).unwrap_or(i32::MAX);
+                    let short = school_years_short(a, b, min, &found, *at_least as usize);
+                    Some(Val::Number(Decimal::from(short)))
+                }
                 _ => None,
             },
             Expr::CountWhere { list, condition } => {
@@ -394,6 +428,65 @@ title = "A"
             eval(&f, a, r#"e = { school_year_end = { field = "eind" } }"#),
             date(2028, 7, 31)
         );
+    }
+
+    #[test]
+    fn school_years_short_counts_per_substantially_covered_school_year() {
+        let f: Form = toml::from_str(&FORM.replace(
+            "    [[sections.fields.fields]]\n    id = \"niveau\"",
+            "    [[sections.fields.fields]]\n    id = \"datum\"\n    label = \"Datum\"\n    type = \"date\"\n    [[sections.fields.fields]]\n    id = \"niveau\"",
+        ))
+        .expect("test form parses");
+        let e = r#"e = { school_years_short = { dates = "steun.datum", at_least = 2, from = { field = "start" }, to = { field = "eind" }, min_months = 6 } }"#;
+        let dated = |start: &str, eind: &str, dates: &[&str]| {
+            let steun: Vec<_> = dates
+                .iter()
+                .map(|d| serde_json::json!({ "datum": d }))
+                .collect();
+            serde_json::json!({ "start": start, "eind": eind, "steun": steun })
+        };
+        // The July before the plan's only school year asks nothing: 2 evaluations suffice.
+        let summer = ["01-12-2027", "01-05-2028"];
+        assert_eq!(
+            eval(&f, dated("01-07-2027", "30-06-2028", &summer), e),
+            num(0)
+        );
+        assert_eq!(
+            eval(&f, dated("01-07-2027", "30-06-2028", &summer[..1]), e),
+            num(1)
+        );
+        // Six evaluations in the first of three school years leave two years short.
+        let first_year = [
+            "01-09-2027",
+            "01-10-2027",
+            "01-11-2027",
+            "01-12-2027",
+            "01-02-2028",
+            "01-03-2028",
+        ];
+        assert_eq!(
+            eval(&f, dated("01-08-2027", "31-07-2030", &first_year), e),
+            num(2)
+        );
+        // Exactly 6 months of a school year counts; 5 months does not.
+        assert_eq!(eval(&f, dated("01-02-2027", "31-07-2027", &[]), e), num(1));
+        assert_eq!(eval(&f, dated("01-03-2027", "31-07-2027", &[]), e), num(0));
+        // Dates outside the period, and unreadable ones, count for no school year.
+        assert_eq!(
+            eval(
+                &f,
+                dated(
+                    "01-08-2027",
+                    "31-07-2028",
+                    &["15-07-2027", "01-12-2027", "nooit"]
+                ),
+                e
+            ),
+            num(1)
+        );
+        // An end before the start, or an empty date, gives nothing to compare.
+        assert_eq!(eval(&f, dated("01-08-2028", "31-07-2027", &[]), e), None);
+        assert_eq!(eval(&f, dated("01-08-2027", "", &[]), e), None);
     }
 
     #[test]
