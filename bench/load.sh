@@ -7,6 +7,8 @@
 #   DURATION=10s CONNECTIONS=64 bench/load.sh
 #   DOC=tests/fixtures/rsv-breda-vo/tlv-vso/valid-daan-bakker.json \
 #     FORM=rsv-breda-vo/tlv-vso bench/load.sh
+#   MIXED=1 bench/load.sh              # then again while 50 slow readers and
+#                                      # 8 idle uploaders are connected
 #
 # Needs wrk (Debian: apt-get install wrk) and curl. Only loopback is used.
 set -euo pipefail
@@ -48,7 +50,24 @@ STATUS=$(curl -s -o /tmp/aanvraagwijzer-bench-verdict.json -w '%{http_code}' \
 [ "$STATUS" = 200 ] || { echo "validate answered $STATUS" >&2; cat /tmp/aanvraagwijzer-bench-verdict.json >&2; exit 1; }
 head -c 200 /tmp/aanvraagwijzer-bench-verdict.json; echo
 
-echo "== wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency POST $URL"
-DOC="$DOC" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency \
-  -s bench/validate.lua "$URL"
+run_wrk() {
+  DOC="$DOC" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency \
+    -s bench/validate.lua "$URL"
+}
+
+echo "== clean run: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency POST $URL"
+run_wrk
+
+if [ "${MIXED:-0}" = 1 ]; then
+  # The largest file of the site is what a slow reader asks for.
+  LARGE=$(cd site/dist 2>/dev/null && find . -type f -printf '%s %P\n' | sort -n | tail -1 | cut -d' ' -f2-)
+  [ -n "$LARGE" ] || { echo "site/dist is empty: ./x.sh build first" >&2; exit 2; }
+  SECS=${DURATION%s}
+  echo "== mixed run: the same, while 50 slow readers of /$LARGE and 8 idle uploaders are connected"
+  python3 bench/adversaries.py "$ADDR" "/$LARGE" "$((SECS + 5))" &
+  ADVERSARIES=$!
+  sleep 2
+  run_wrk
+  wait "$ADVERSARIES"
+fi
 echo "== machine: $(nproc) cores; wrk and the server share them"

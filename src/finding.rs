@@ -72,4 +72,6 @@ pub mod code {
     pub const LIST_TOO_SHORT: &str = "list-too-short";
     pub const LIST_TOO_LONG: &str = "list-too-long";
     pub const UNKNOWN_ANSWER: &str = "unknown-answer";
+    /// Stands for the findings of one kind in one place beyond the first 20.
+    pub const MORE_FINDINGS: &str = "more-findings";
 }

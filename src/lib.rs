@@ -25,7 +25,7 @@ pub use finding::{Finding, SourceRef};
 pub use progress::{progress, Progress};
 pub use summary::{summary, SummaryLine};
 pub use validate::{field_applies, is_answered, item_field_applies, section_applies};
-pub use validate::{has_blocking, validate};
+pub use validate::{has_blocking, validate, MAX_FINDINGS_PER_GROUP};
 pub use verdict::Verdict;
 
 /// Version of this core; goes into every package manifest.

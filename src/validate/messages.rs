@@ -204,3 +204,9 @@ pub(crate) fn version_mismatch(doc_version: &str, form_version: &str) -> String 
         "Deze aanvraag is gemaakt met versie {doc_version} van het formulier; nu geldt versie {form_version}. Controleer de antwoorden nog eens."
     )
 }
+
+/// The findings of one kind in one place left out after the first ones.
+pub(crate) fn more_findings(n: usize) -> String {
+    let what = if n == 1 { "melding" } else { "meldingen" };
+    format!("Er zijn hier nog {n} {what} van dezelfde soort, die niet apart worden getoond. Los eerst de eerste 20 op en controleer de aanvraag dan opnieuw.")
+}

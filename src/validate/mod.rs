@@ -1,5 +1,6 @@
 //! `validate(form, document, today) -> findings`: never fails on user input.
 
+mod cap;
 mod fields;
 mod messages;
 mod rules;
@@ -11,6 +12,7 @@ use serde_json::Value;
 use crate::definition::{Field, Form, Severity};
 use crate::document::Document;
 use crate::finding::{code, Finding, SourceRef};
+pub use cap::MAX_FINDINGS_PER_GROUP;
 pub use rules::RuleOutcome;
 use values::Scope;
 
@@ -115,7 +117,7 @@ pub fn validate(form: &Form, doc: &Document, today: NaiveDate) -> Vec<Finding> {
             });
         }
     }
-    out.findings
+    cap::cap(out.findings)
 }
 
 /// What each rule of the form made of a document, in form order: not

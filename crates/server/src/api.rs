@@ -9,11 +9,13 @@ use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
-use axum::Json;
+use axum::{Extension, Json};
 use serde::Serialize;
-use tokio::sync::{Semaphore, SemaphorePermit};
+use tokio::sync::Semaphore;
 
-use crate::body::{check_depth, read_limited, require_media_type};
+use crate::body::{
+    check_depth, read_limited, require_media_type, BodyBudget, BodyPace, Reservation, UploadSlots,
+};
 use crate::config::Config;
 use crate::error::ApiError;
 use crate::logging::CheckSummary;
@@ -26,46 +28,50 @@ pub struct AppState {
     /// by the blocking task itself, so a check cut off by the time limit
     /// still counts until it really ends.
     pub(crate) checks: Arc<Semaphore>,
-    /// Bounds the request bodies held in memory at once, in KiB.
-    pub(crate) buffered: Semaphore,
-    buffered_kib: usize,
+    /// Bounds the request bodies held in memory at once.
+    pub(crate) buffered: BodyBudget,
+    /// Bounds the uploads in progress per client address.
+    pub(crate) uploads: UploadSlots,
 }
+
+/// The address a request came from, set by the accept loop
+/// ([`crate::serve_listener`]); absent when the router is used directly.
+#[derive(Debug, Clone, Copy)]
+pub struct ClientAddr(pub std::net::IpAddr);
 
 impl AppState {
     pub(crate) fn new(config: Config) -> AppState {
         let permits = config.limits.max_concurrent_checks.max(1);
-        let buffered_kib =
-            (config.limits.max_buffered_bytes / 1024).clamp(1, Semaphore::MAX_PERMITS);
+        let buffered = BodyBudget::new(config.limits.max_buffered_bytes);
         AppState {
             config,
             checks: Arc::new(Semaphore::new(permits)),
-            buffered: Semaphore::new(buffered_kib),
-            buffered_kib,
+            buffered,
+            uploads: UploadSlots::default(),
         }
     }
 
-    /// Reserves memory for a body of at most `limit` bytes (its declared
-    /// length if smaller); waits while others hold the budget, within the
-    /// request time limit.
-    async fn reserve_body(
+    /// Reads a request body of at most `limit` bytes from `client`: one of
+    /// the client's upload slots while it arrives, memory as it arrives, at
+    /// the minimum rate. The reservation holds the memory until dropped.
+    async fn read_body(
         &self,
+        client: Option<ClientAddr>,
         headers: &HeaderMap,
+        body: Body,
         limit: usize,
-    ) -> Result<SemaphorePermit<'_>, ApiError> {
-        let declared = declared_length(headers);
-        if declared.is_some_and(|n| n > limit) {
-            return Err(ApiError::BodyTooLarge { limit });
-        }
-        let kib = declared
-            .unwrap_or(limit)
-            .div_ceil(1024)
-            .clamp(1, self.buffered_kib);
-        let kib = u32::try_from(kib).unwrap_or(u32::MAX);
-        let wait = self.buffered.acquire_many(kib);
-        match tokio::time::timeout(self.config.limits.request_timeout, wait).await {
-            Err(_) => Err(ApiError::Busy),
-            Ok(permit) => permit.map_err(|e| ApiError::Internal(e.to_string())),
-        }
+    ) -> Result<(bytes::Bytes, Reservation<'_>), ApiError> {
+        let limits = &self.config.limits;
+        let _slot = match client {
+            Some(ClientAddr(ip)) => Some(self.uploads.enter(ip, limits.max_uploads_per_client)?),
+            None => None,
+        };
+        let pace = BodyPace {
+            head_start: limits.body_timeout,
+            min_rate: limits.min_body_rate,
+            memory_wait: limits.request_timeout,
+        };
+        read_limited(headers, body, limit, &self.buffered, pace).await
     }
 }
 
@@ -97,22 +103,6 @@ impl AppState {
             .await
             .map_err(|_| ApiError::Busy)?
     }
-
-    /// How long a body of at most `limit` bytes may take to arrive.
-    fn body_time(&self, headers: &HeaderMap, limit: usize) -> std::time::Duration {
-        let limits = &self.config.limits;
-        let expected = declared_length(headers).unwrap_or(limit).min(limit);
-        let rate = limits.min_body_rate.max(1);
-        limits.body_timeout + std::time::Duration::from_secs_f64(expected as f64 / rate as f64)
-    }
-}
-
-/// The Content-Length the client declared, if any.
-fn declared_length(headers: &HeaderMap) -> Option<usize> {
-    headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<usize>().ok())
 }
 
 /// One form in the list.
@@ -195,6 +185,7 @@ pub(crate) async fn form_schema(
 /// `validate(form, document, today)` gives it, for the server's local date.
 pub(crate) async fn validate_document(
     State(state): Shared,
+    client: Option<Extension<ClientAddr>>,
     path: Result<Path<(String, String)>, PathRejection>,
     headers: HeaderMap,
     body: Body,
@@ -202,16 +193,14 @@ pub(crate) async fn validate_document(
     let form = lookup(path)?;
     require_media_type(&headers, "application/json")?;
     let limits = &state.config.limits;
-    let _memory = state
-        .reserve_body(&headers, limits.max_document_bytes)
+    let (bytes, _memory) = state
+        .read_body(
+            client.map(|Extension(c)| c),
+            &headers,
+            body,
+            limits.max_document_bytes,
+        )
         .await?;
-    let bytes = read_limited(
-        &headers,
-        body,
-        limits.max_document_bytes,
-        state.body_time(&headers, limits.max_document_bytes),
-    )
-    .await?;
     check_depth(&bytes, limits.max_json_depth)?;
     let today = state.config.today.date();
     let verdict = state
@@ -254,6 +243,7 @@ const ZIP_TYPES: [&str; 3] = [
 /// `422 package-tampered` with the report; an unreadable one a `4xx`.
 pub(crate) async fn verify_package(
     State(state): Shared,
+    client: Option<Extension<ClientAddr>>,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
@@ -266,16 +256,14 @@ pub(crate) async fn verify_package(
         });
     }
     let limits = &state.config.limits;
-    let _memory = state
-        .reserve_body(&headers, limits.max_package_bytes)
+    let (bytes, _memory) = state
+        .read_body(
+            client.map(|Extension(c)| c),
+            &headers,
+            body,
+            limits.max_package_bytes,
+        )
         .await?;
-    let bytes = read_limited(
-        &headers,
-        body,
-        limits.max_package_bytes,
-        state.body_time(&headers, limits.max_package_bytes),
-    )
-    .await?;
     let package_limits = PackageLimits {
         max_package_bytes: limits.max_package_bytes as u64,
         ..PackageLimits::default()

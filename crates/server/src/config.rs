@@ -21,12 +21,22 @@ pub struct Limits {
     pub max_json_depth: usize,
     /// Time a client gets to send the request line and headers.
     pub header_timeout: Duration,
-    /// Time a client gets to send a request body, on top of its length at
-    /// [`Limits::min_body_rate`] (a large package over a slow line needs longer).
+    /// Head start a request body gets before [`Limits::min_body_rate`] applies:
+    /// at any moment after it, the bytes received must keep up with that rate
+    /// (counted from the start), so a client that sends nothing is cut off
+    /// after this time, whatever length it declared.
     pub body_timeout: Duration,
-    /// Slowest upload rate allowed, in bytes per second: a body may take
-    /// `body_timeout` plus its length (declared, else the maximum) at this rate.
+    /// Slowest upload rate allowed, in bytes per second, averaged from the
+    /// start of the body (after the `body_timeout` head start).
     pub min_body_rate: usize,
+    /// Request bodies one client address may be sending at once; more get
+    /// `429 too-many-uploads`. Keeps a few idle uploaders from taking the
+    /// memory budget and the checks of everyone else.
+    pub max_uploads_per_client: usize,
+    /// Time a write to the client may stay blocked (the client reads nothing)
+    /// before the connection is closed: a client that never reads its answer
+    /// must not keep memory and a connection slot.
+    pub write_timeout: Duration,
     /// Time a check (validate, verify) may take, waiting for a turn included.
     pub request_timeout: Duration,
     /// Connections served at once; more wait in the listen queue.
@@ -49,8 +59,10 @@ impl Default for Limits {
             max_buffered_bytes: 512 * 1024 * 1024,
             max_json_depth: 32,
             header_timeout: Duration::from_secs(10),
-            body_timeout: Duration::from_secs(10),
-            min_body_rate: 256 * 1024,
+            body_timeout: Duration::from_secs(2),
+            min_body_rate: 64 * 1024,
+            max_uploads_per_client: 4,
+            write_timeout: Duration::from_secs(10),
             request_timeout: Duration::from_secs(30),
             max_connections: 1024,
             max_concurrent_checks: 2 * cores,

@@ -56,6 +56,12 @@ pub enum ApiError {
     /// Processing took longer than the server allows.
     #[error("request not handled within the time limit")]
     Busy,
+    /// The client's address already has the maximum of uploads in progress.
+    #[error("{max} uploads from this client address at once already")]
+    TooManyUploads {
+        /// Uploads allowed at once per client address.
+        max: usize,
+    },
     /// The package cannot be read at all (not a ZIP, hostile, unknown form).
     #[error("package could not be read: {0}")]
     Package(#[from] aanvraagwijzer_package::PackageError),
@@ -83,6 +89,7 @@ impl ApiError {
                 aanvraagwijzer::DocumentError::Shape { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             },
             ApiError::Busy => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::TooManyUploads { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Package(e) => match e {
                 PackageError::TooLarge { .. }
                 | PackageError::TooManyEntries { .. }
@@ -112,6 +119,7 @@ impl ApiError {
                 aanvraagwijzer::DocumentError::Shape { .. } => "document-invalid",
             },
             ApiError::Busy => "server-busy",
+            ApiError::TooManyUploads { .. } => "too-many-uploads",
             ApiError::Package(e) => package_code(e),
             ApiError::Tampered(_) => "package-tampered",
             ApiError::Internal(_) => "internal",
@@ -150,6 +158,9 @@ impl ApiError {
             ApiError::Busy => {
                 "De server is op dit moment te druk. Probeer het over een minuut opnieuw.".into()
             }
+            ApiError::TooManyUploads { max } => format!(
+                "Vanaf uw adres worden al {max} aanvragen of pakketten tegelijk verstuurd. Wacht tot die klaar zijn en probeer het dan opnieuw."
+            ),
             ApiError::Package(e) => e.message_nl(),
             ApiError::Tampered(report) => report.headline_nl(),
             ApiError::Internal(_) => {
@@ -184,7 +195,9 @@ impl IntoResponse for ApiError {
             _ => (None, None),
         };
         let limit = match &self {
-            ApiError::BodyTooLarge { limit } | ApiError::JsonTooDeep { limit } => Some(*limit),
+            ApiError::BodyTooLarge { limit }
+            | ApiError::JsonTooDeep { limit }
+            | ApiError::TooManyUploads { max: limit } => Some(*limit),
             ApiError::Document(aanvraagwijzer::DocumentError::TooLarge { max, .. }) => Some(*max),
             _ => None,
         };
@@ -209,6 +222,11 @@ impl IntoResponse for ApiError {
             response
                 .headers_mut()
                 .insert(header::CONNECTION, HeaderValue::from_static("close"));
+        }
+        if code == "too-many-uploads" || code == "server-busy" {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("10"));
         }
         response.extensions_mut().insert(ErrorCode(code));
         response

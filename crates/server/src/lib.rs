@@ -38,6 +38,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
+pub use api::ClientAddr;
 pub use config::{Config, Limits, Today};
 pub use error::ApiError;
 pub use logging::{init_logging, LogFormat};

@@ -95,6 +95,7 @@ pub fn document() -> Value {
                         "413": error("De aanvraag is te groot."),
                         "415": error("Niet als application/json verstuurd."),
                         "422": error("JSON, maar geen aanvraag."),
+                        "429": error("Te veel uploads tegelijk vanaf dit adres."),
                         "503": error("De server is te druk.")
                     }
                 }
@@ -118,6 +119,7 @@ pub fn document() -> Value {
                         "413": error("Het pakket is te groot of pakt te groot uit."),
                         "415": error("Niet als application/zip verstuurd."),
                         "422": error("Geen leesbaar pakket, of gewijzigd (package-tampered)."),
+                        "429": error("Te veel uploads tegelijk vanaf dit adres."),
                         "503": error("De server is te druk.")
                     }
                 }

@@ -6,12 +6,17 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use axum::http::{Request, Uri};
+use hyper::body::Incoming;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
+use tokio_io_timeout::TimeoutStream;
+use tower::ServiceBuilder;
 
+use crate::api::ClientAddr;
 use crate::config::Config;
 
 /// Why the server could not start or run.
@@ -79,9 +84,9 @@ pub async fn serve_listener(
             },
             () = &mut shutdown => break,
         };
-        let stream = tokio::select! {
+        let (stream, peer) = tokio::select! {
             accepted = listener.accept() => match accepted {
-                Ok((stream, _peer)) => stream,
+                Ok(accepted) => accepted,
                 Err(e) => {
                     // Out of file descriptors and the like: back off briefly.
                     tracing::warn!(error = %e, "accept failed");
@@ -93,8 +98,20 @@ pub async fn serve_listener(
         };
         // Small JSON answers: send them at once.
         let _ = stream.set_nodelay(true);
-        let service = TowerToHyperService::new(app.clone());
-        let connection = http.serve_connection(TokioIo::new(stream), service);
+        // A client that stops reading its answer: after the write timeout
+        // the connection goes, with the memory of the answer and its slot.
+        let mut stream = TimeoutStream::new(stream);
+        stream.set_write_timeout(Some(limits.write_timeout));
+        let client = ClientAddr(peer.ip());
+        let service = ServiceBuilder::new()
+            .map_request(move |mut request: Request<Incoming>| {
+                normalise_leading_slashes(&mut request);
+                request.extensions_mut().insert(client);
+                request
+            })
+            .service(app.clone());
+        let service = TowerToHyperService::new(service);
+        let connection = http.serve_connection(TokioIo::new(Box::pin(stream)), service);
         let connection = graceful.watch(connection);
         tokio::spawn(async move {
             // Errors here are clients going away or timing out: nothing to do.
@@ -111,6 +128,27 @@ pub async fn serve_listener(
         }
     }
     Ok(())
+}
+
+/// `//pkg` and `///pkg` become `/pkg`: a redirect to `//pkg/` would send a
+/// browser to the host "pkg".
+fn normalise_leading_slashes<B>(request: &mut Request<B>) {
+    let path = request.uri().path();
+    if !path.starts_with("//") {
+        return;
+    }
+    let trimmed = format!("/{}", path.trim_start_matches('/'));
+    let path_and_query = match request.uri().query() {
+        Some(q) => format!("{trimmed}?{q}"),
+        None => trimmed,
+    };
+    let mut parts = request.uri().clone().into_parts();
+    if let Ok(pq) = path_and_query.parse() {
+        parts.path_and_query = Some(pq);
+        if let Ok(uri) = Uri::from_parts(parts) {
+            *request.uri_mut() = uri;
+        }
+    }
 }
 
 /// Completes on Ctrl-C or (on Unix) SIGTERM: the usual shutdown signals.
@@ -134,5 +172,24 @@ pub async fn shutdown_signal() {
     tokio::select! {
         () = ctrl_c => {}
         () = terminate => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn normalised(uri: &str) -> String {
+        let mut request = Request::builder().uri(uri).body(()).expect("request");
+        normalise_leading_slashes(&mut request);
+        request.uri().to_string()
+    }
+
+    #[test]
+    fn leading_slashes_collapse_to_one() {
+        assert_eq!(normalised("//pkg"), "/pkg");
+        assert_eq!(normalised("///pkg/x.js?v=1"), "/pkg/x.js?v=1");
+        assert_eq!(normalised("/pkg//x"), "/pkg//x");
+        assert_eq!(normalised("/"), "/");
     }
 }
