@@ -71,3 +71,107 @@ fn the_age_of_2_to_14_only_warns_and_the_summary_shows_it() {
     assert_eq!(lines[1].value.as_deref(), Some("2 jaar"));
     assert_eq!(lines[0].value.as_deref(), Some("6 maanden"));
 }
+
+const BREDA_EVAL: &str = "rsv-breda-po/tussentijdse-evaluatie-groepsarrangement";
+
+#[test]
+fn two_evaluations_lie_in_the_same_school_year_to_the_day() {
+    let f = form(BREDA_EVAL);
+    let planned = |date: &str| {
+        let doc = with(
+            BREDA_EVAL,
+            "valid-eerste-evaluatie-structuurgroep.json",
+            &[("/tweede_evaluatie_gepland", json!(date))],
+        );
+        validate(f, &doc, today())
+    };
+    assert!(planned("31-07-2027").is_empty());
+    let late = planned("01-08-2027");
+    assert_eq!(
+        find(
+            &late,
+            "rule:tweede-evaluatie-zelfde-schooljaar",
+            "/answers/tweede_evaluatie_gepland"
+        )
+        .severity,
+        Severity::Fout
+    );
+    // The second evaluation cannot be planned before the first.
+    assert!(!planned("09-11-2026").is_empty());
+
+    let first = |date: &str| {
+        let doc = with(
+            BREDA_EVAL,
+            "valid-tweede-evaluatie-vorig-schooljaar.json",
+            &[("/eerste_evaluatie_datum", json!(date))],
+        );
+        validate(f, &doc, today())
+    };
+    assert!(first("01-08-2025").is_empty());
+    let earlier = with(
+        BREDA_EVAL,
+        "valid-tweede-evaluatie-vorig-schooljaar.json",
+        &[
+            ("/startdatum", json!("01-02-2025")),
+            ("/eerste_evaluatie_datum", json!("31-07-2025")),
+        ],
+    );
+    let findings = validate(f, &earlier, today());
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(findings[0].code, "rule:eerste-evaluatie-zelfde-schooljaar");
+}
+
+#[test]
+fn an_interim_evaluation_may_fall_on_the_first_and_last_day() {
+    let f = form(BREDA_EVAL);
+    let first_day = with(
+        BREDA_EVAL,
+        "valid-eerste-evaluatie-structuurgroep.json",
+        &[
+            ("/evaluatiedatum", json!("01-08-2025")),
+            ("/tweede_evaluatie_gepland", json!("20-05-2026")),
+        ],
+    );
+    assert!(validate(f, &first_day, today()).is_empty());
+    let last_day = |date: &str| {
+        let doc = with(
+            BREDA_EVAL,
+            "valid-tweede-evaluatie-vorig-schooljaar.json",
+            &[
+                ("/evaluatiedatum", json!(date)),
+                ("/eerste_evaluatie_datum", json!("10-11-2027")),
+            ],
+        );
+        validate(f, &doc, today())
+    };
+    assert!(last_day("31-07-2028").is_empty());
+    let after_end = last_day("01-08-2028");
+    assert!(has_blocking(&after_end));
+    assert!(after_end
+        .iter()
+        .any(|x| x.code == "rule:tussentijds-binnen-looptijd"));
+}
+
+#[test]
+fn the_evaluation_summary_counts_pupils_and_their_opp() {
+    let f = form(BREDA_EVAL);
+    let doc = fixture(&format!(
+        "{BREDA_EVAL}/invalid-leerling-zonder-opp-niet-gedeeld.json"
+    ));
+    let lines = summary(f, &doc, today());
+    let value = |label: &str| {
+        lines
+            .iter()
+            .find(|l| l.label == label)
+            .and_then(|l| l.value.clone())
+            .unwrap_or_else(|| panic!("no line {label}: {lines:#?}"))
+    };
+    assert_eq!(value("Looptijd van het arrangement"), "36 maanden");
+    assert_eq!(value("Aangesloten leerlingen"), "5");
+    assert_eq!(value("Aangesloten leerlingen met een OPP"), "4");
+    assert_eq!(value("Leerlingen waarop de bekostiging is gebaseerd"), "6");
+    assert!(!field_applies(f, &doc, today(), "eerste_evaluatie_datum"));
+    let na = fixture(&format!("{BREDA_EVAL}/valid-na-afloop-op-einddatum.json"));
+    assert!(!field_applies(f, &na, today(), "tweede_evaluatie_gepland"));
+    assert!(field_applies(f, &na, today(), "onderbouwing_voortzetten"));
+}
