@@ -175,3 +175,62 @@ fn the_evaluation_summary_counts_pupils_and_their_opp() {
     assert!(!field_applies(f, &na, today(), "tweede_evaluatie_gepland"));
     assert!(field_applies(f, &na, today(), "onderbouwing_voortzetten"));
 }
+
+const BERSEBA_VERANTW: &str = "berseba/verantwoording";
+
+/// The summary line with this label, formatted, or a panic naming the lines.
+fn line(form_id: &str, fixture_name: &str, label: &str) -> String {
+    let doc = fixture(&format!("{form_id}/{fixture_name}"));
+    let lines = summary(form(form_id), &doc, today());
+    lines
+        .iter()
+        .find(|l| l.label == label)
+        .and_then(|l| l.value.clone())
+        .unwrap_or_else(|| panic!("no value for {label}: {lines:#?}"))
+}
+
+#[test]
+fn the_verantwoording_sets_spent_against_granted() {
+    let v = |name: &str, label: &str| line(BERSEBA_VERANTW, name, label);
+    let lotte = "valid-lotte-medisch-precies-15-procent.json";
+    assert_eq!(v(lotte, "Toegekend"), "€ 4.400,00");
+    assert_eq!(v(lotte, "Totaal besteed"), "€ 4.400,00");
+    assert_eq!(v(lotte, "Verschil (toegekend min besteed)"), "€ 0,00");
+    assert_eq!(
+        v(lotte, "Materiaal, als deel van het toegekende bedrag"),
+        "15%"
+    );
+    assert_eq!(v(lotte, "Uren ondersteuner × € 27,50"), "€ 3.740,00");
+
+    let gerrit = "valid-gerrit-zml-restant-toegelicht.json";
+    assert_eq!(v(gerrit, "Totaal besteed"), "€ 12.200,00");
+    assert_eq!(v(gerrit, "Verschil (toegekend min besteed)"), "€ 1.000,00");
+
+    let over = "warning-meer-besteed-zonder-toelichting.json";
+    assert_eq!(v(over, "Verschil (toegekend min besteed)"), "-€ 0,01");
+}
+
+#[test]
+fn materials_above_about_15_percent_only_warn() {
+    let findings = check(
+        BERSEBA_VERANTW,
+        "warning-materiaal-net-boven-15-procent.json",
+    );
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    let f = &findings[0];
+    assert_eq!(f.code, "rule:materiaal-ongeveer-15-procent");
+    assert_eq!(f.severity, Severity::Waarschuwing);
+    assert!(f.message.contains("ongeveer 15%"));
+    // No materials bought: the guideline does not apply at all.
+    let none = with(
+        BERSEBA_VERANTW,
+        "valid-lotte-medisch-precies-15-procent.json",
+        &[
+            ("/bedrag_personeel", json!("4.400,00")),
+            ("/bedrag_materiaal", json!("0")),
+        ],
+    );
+    let f = form(BERSEBA_VERANTW);
+    assert!(validate(f, &none, today()).is_empty());
+    assert!(!field_applies(f, &none, today(), "materiaal_omschrijving"));
+}
