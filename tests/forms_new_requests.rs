@@ -16,12 +16,6 @@ fn the_individueel_arrangement_is_published_next_to_the_extension() {
     let f = form(MEIERIJ_IA);
     assert_eq!(f.swv_name, "SWV PO de Meierij");
     assert!(aanvraagwijzer::find_form("de-meierij/verlenging").is_some());
-    assert!(
-        !serde_json::to_string(f)
-            .expect("form serialises")
-            .contains("Tommy"),
-        "De Meierij does not use Tommy"
-    );
 }
 
 #[test]
@@ -233,4 +227,64 @@ fn materials_above_about_15_percent_only_warn() {
     let f = form(BERSEBA_VERANTW);
     assert!(validate(f, &none, today()).is_empty());
     assert!(!field_applies(f, &none, today(), "materiaal_omschrijving"));
+}
+
+const BERSEBA_OMZ: &str = "berseba/omzetting";
+
+#[test]
+fn only_a_tlv_for_so_cluster_3_without_mg_can_be_converted() {
+    let f = form(BERSEBA_OMZ);
+    for (categorie, expected) in [
+        ("zml", None),
+        ("lzk", None),
+        ("lg", None),
+        ("mg", Some("rule:mg-uitgezonderd")),
+        ("gedrag", Some("rule:alleen-so-cluster-3")),
+        ("sbo", Some("rule:alleen-so-cluster-3")),
+        ("sbo_jonger_dan_7", Some("rule:alleen-so-cluster-3")),
+        ("sbo_observatie", Some("rule:alleen-so-cluster-3")),
+    ] {
+        let doc = with(
+            BERSEBA_OMZ,
+            "valid-pieter-lzk-sbo-intensief.json",
+            &[("/tlv_categorie", json!(categorie))],
+        );
+        let findings = validate(f, &doc, today());
+        let codes: Vec<&str> = findings.iter().map(|x| x.code.as_str()).collect();
+        assert_eq!(
+            codes,
+            expected.into_iter().collect::<Vec<_>>(),
+            "{categorie}"
+        );
+        if let Some(first) = findings.first() {
+            assert_eq!(first.severity, Severity::Fout, "{categorie}");
+            assert!(first.message.contains("Loket"), "{categorie}");
+        }
+    }
+}
+
+#[test]
+fn a_placement_in_the_so_blocks_the_conversion_bao_and_sbo_do_not() {
+    let f = form(BERSEBA_OMZ);
+    for (plaatsing, blocked) in [("bao", false), ("sbo", false), ("so", true)] {
+        let doc = with(
+            BERSEBA_OMZ,
+            "valid-hanna-zml-bao-medium-precies-jaar.json",
+            &[("/plaatsing", json!(plaatsing))],
+        );
+        let findings = validate(f, &doc, today());
+        assert_eq!(
+            has_blocking(&findings),
+            blocked,
+            "{plaatsing}: {findings:#?}"
+        );
+    }
+}
+
+#[test]
+fn only_rsv_breda_po_names_tommy() {
+    for id in [MEIERIJ_IA, BERSEBA_VERANTW, BERSEBA_OMZ] {
+        let text = serde_json::to_string(form(id)).expect("form serialises");
+        assert!(!text.contains("Tommy"), "{id} names Tommy");
+    }
 }
