@@ -288,3 +288,25 @@ fn only_rsv_breda_po_names_tommy() {
         assert!(!text.contains("Tommy"), "{id} names Tommy");
     }
 }
+
+#[test]
+fn an_unanswered_choice_asks_to_choose_and_does_not_refuse() {
+    let doc = with(
+        BERSEBA_OMZ,
+        "valid-hanna-zml-bao-medium-precies-jaar.json",
+        &[("/tlv_categorie", json!("")), ("/plaatsing", json!(""))],
+    );
+    let findings = validate(form(BERSEBA_OMZ), &doc, today());
+    let mut codes: Vec<(&str, &str)> = findings
+        .iter()
+        .map(|x| (x.code.as_str(), x.path.as_str()))
+        .collect();
+    codes.sort();
+    assert_eq!(
+        codes,
+        [
+            ("required", "/answers/plaatsing"),
+            ("required", "/answers/tlv_categorie")
+        ]
+    );
+}
