@@ -65,11 +65,19 @@ pub(crate) fn cap(findings: Vec<Finding>) -> Vec<Finding> {
             out.push(f);
         } else if *n == MAX_FINDINGS_PER_GROUP + 1 {
             let (total, severity) = totals.get(&key).copied().unwrap_or((*n, f.severity));
+            let more = total - MAX_FINDINGS_PER_GROUP;
+            // In a list the summary belongs to the list; elsewhere to the
+            // first question it stands for (every finding names a question).
+            let (path, message) = if key.1 == "/answers" {
+                (f.path, messages::more_findings_from_here(more))
+            } else {
+                (key.1, messages::more_findings(more))
+            };
             out.push(Finding {
                 code: code::MORE_FINDINGS.to_owned(),
-                path: key.1,
+                path,
                 severity,
-                message: messages::more_findings(total - MAX_FINDINGS_PER_GROUP),
+                message,
                 source: None,
             });
         }
@@ -187,6 +195,8 @@ mod tests {
             .collect();
         let capped = cap(list);
         assert_eq!(capped.len(), MAX_FINDINGS_PER_GROUP + 1);
-        assert_eq!(capped[MAX_FINDINGS_PER_GROUP].path, "/answers");
+        let more = &capped[MAX_FINDINGS_PER_GROUP];
+        assert_eq!(more.path, format!("/answers/x{MAX_FINDINGS_PER_GROUP}"));
+        assert!(more.message.contains("980"), "{}", more.message);
     }
 }

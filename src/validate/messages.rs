@@ -210,3 +210,9 @@ pub(crate) fn more_findings(n: usize) -> String {
     let what = if n == 1 { "melding" } else { "meldingen" };
     format!("Er zijn hier nog {n} {what} van dezelfde soort, die niet apart worden getoond. Los eerst de eerste 20 op en controleer de aanvraag dan opnieuw.")
 }
+
+/// As [`more_findings`], for findings outside lists: they start at this question.
+pub(crate) fn more_findings_from_here(n: usize) -> String {
+    let what = if n == 1 { "melding" } else { "meldingen" };
+    format!("Bij deze en de volgende vragen zijn er nog {n} {what} van dezelfde soort, die niet apart worden getoond. Los eerst de eerste 20 op en controleer de aanvraag dan opnieuw.")
+}
