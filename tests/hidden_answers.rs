@@ -174,6 +174,7 @@ fn junk_in_fields_that_do_not_apply_changes_no_finding() {
             }
         }
     }
+    eprintln!("{checked} documents with junk in hidden fields, {planted_total} junk answers");
     // The test means something only when fixtures do have hidden fields.
     assert!(checked > 100, "only {checked} junked documents checked");
     assert!(

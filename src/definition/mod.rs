@@ -128,7 +128,8 @@ pub struct Field {
     /// Empty is a warning ("waarschuwing"): a guideline, not a block.
     #[serde(default)]
     pub recommended: bool,
-    /// The field applies only when this holds; otherwise it is hidden and skipped.
+    /// The field applies only when this holds; otherwise it is hidden, and an
+    /// answer it still has counts nowhere (no finding, not in the package).
     #[serde(default)]
     pub when: Option<Condition>,
     /// Source of the requirement; falls back to the section's, then the form's.
