@@ -25,10 +25,21 @@ pub enum PupilNumber {
     Onderwijsnummer,
 }
 
+/// What may stand between the digit groups of a BSN or onderwijsnummer: a
+/// space, point or hyphen as typed, and the look-alikes Word or a PDF put there
+/// when the number is copied: no-break space (U+00A0), narrow no-break space
+/// (U+202F), thin space (U+2009), figure space (U+2007), the Unicode hyphens
+/// U+2010 and U+2011, figure dash (U+2012), en dash (U+2013) and minus sign
+/// (U+2212). The JSON Schema's BSN pattern allows exactly these.
+pub const DIGIT_GROUP_SEPARATORS: &[char] = &[
+    ' ', '.', '-', '\u{00A0}', '\u{202F}', '\u{2009}', '\u{2007}', '\u{2010}', '\u{2011}',
+    '\u{2012}', '\u{2013}', '\u{2212}',
+];
+
 fn digits_only(input: &str) -> Result<Vec<u32>, BsnError> {
     input
         .chars()
-        .filter(|c| !matches!(c, ' ' | '.' | '-'))
+        .filter(|c| !DIGIT_GROUP_SEPARATORS.contains(c))
         .map(|c| c.to_digit(10).ok_or(BsnError::NotDigits))
         .collect()
 }
@@ -74,15 +85,24 @@ pub enum PostcodeError {
     LeadingZero,
     #[error("letters {0} are not used in Dutch postcodes")]
     ForbiddenLetters(String),
+    /// A letter outside A-Z (a ligature like "ﬆ", "ß", an accented letter):
+    /// never upper-cased into something else, so nothing is silently changed.
+    #[error("letter {0:?} is not one of A-Z")]
+    NotAsciiLetter(char),
+}
+
+/// The first letter that is not one of A-Z/a-z, if any.
+fn non_ascii_letter(compact: &str) -> Option<char> {
+    compact.chars().find(|c| c.is_alphabetic() && !c.is_ascii())
 }
 
 /// Checks a Dutch postcode; returns it as "1234 AB".
 pub fn parse_postcode(input: &str) -> Result<String, PostcodeError> {
-    let compact: String = input
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_uppercase();
+    let compact: String = input.chars().filter(|c| !c.is_whitespace()).collect();
+    if let Some(c) = non_ascii_letter(&compact) {
+        return Err(PostcodeError::NotAsciiLetter(c));
+    }
+    let compact = compact.to_ascii_uppercase();
     let b = compact.as_bytes();
     if b.len() != 6
         || !b[..4].iter().all(u8::is_ascii_digit)
@@ -107,15 +127,18 @@ pub enum BrinError {
     MissingVestiging,
     #[error("not 2 digits, 2 letters and 2 digits")]
     Format,
+    /// A letter outside A-Z (see [`PostcodeError::NotAsciiLetter`]).
+    #[error("letter {0:?} is not one of A-Z")]
+    NotAsciiLetter(char),
 }
 
 /// Checks a BRIN with vestiging ("12AB00"); returns it in capitals.
 pub fn parse_brin_vestiging(input: &str) -> Result<String, BrinError> {
-    let compact: String = input
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_uppercase();
+    let compact: String = input.chars().filter(|c| !c.is_whitespace()).collect();
+    if let Some(c) = non_ascii_letter(&compact) {
+        return Err(BrinError::NotAsciiLetter(c));
+    }
+    let compact = compact.to_ascii_uppercase();
     let b = compact.as_bytes();
     let brin_ok = |b: &[u8]| {
         b[..2].iter().all(u8::is_ascii_digit) && b[2..4].iter().all(u8::is_ascii_uppercase)
@@ -155,6 +178,33 @@ mod tests {
     }
 
     #[test]
+    fn separators_pasted_from_word_or_a_pdf_count_as_spaces() {
+        for sep in DIGIT_GROUP_SEPARATORS {
+            let typed = format!("111{sep}222{sep}333");
+            assert_eq!(
+                parse_pupil_number(&typed),
+                Ok(("111222333".into(), PupilNumber::Bsn)),
+                "{typed:?}"
+            );
+            let onderwijsnummer = format!("1012{sep}22{sep}331");
+            assert_eq!(
+                parse_pupil_number(&onderwijsnummer).map(|x| x.1),
+                Ok(PupilNumber::Onderwijsnummer),
+                "{onderwijsnummer:?}"
+            );
+        }
+        // Other characters between the digits are still not a BSN.
+        for odd in [
+            "111_222_333",
+            "111/222/333",
+            "111\u{2014}222\u{2014}333",
+            "111,222,333",
+        ] {
+            assert_eq!(parse_pupil_number(odd), Err(BsnError::NotDigits), "{odd:?}");
+        }
+    }
+
+    #[test]
     fn onderwijsnummer_needs_prefix_10_and_remainder_5() {
         assert_eq!(
             parse_pupil_number("101222331").map(|x| x.1),
@@ -185,6 +235,37 @@ mod tests {
         assert!(parse_postcode("4811 SB").is_ok());
         assert_eq!(parse_postcode("481 AB"), Err(PostcodeError::Format));
         assert_eq!(parse_postcode("4811 A1"), Err(PostcodeError::Format));
+        assert_eq!(parse_postcode("4811\u{00A0}AB").as_deref(), Ok("4811 AB"));
+    }
+
+    #[test]
+    fn letters_outside_a_to_z_are_refused_not_upper_cased() {
+        // "ﬆ" upper-cases to "ST" and "ß" to "SS" with Unicode rules.
+        assert_eq!(
+            parse_postcode("4811 \u{FB06}"),
+            Err(PostcodeError::NotAsciiLetter('\u{FB06}'))
+        );
+        assert_eq!(
+            parse_postcode("1234 ß"),
+            Err(PostcodeError::NotAsciiLetter('ß'))
+        );
+        assert_eq!(
+            parse_postcode("4811 ÁB"),
+            Err(PostcodeError::NotAsciiLetter('Á'))
+        );
+        assert_eq!(
+            parse_brin_vestiging("12\u{FB06}00"),
+            Err(BrinError::NotAsciiLetter('\u{FB06}'))
+        );
+        assert_eq!(
+            parse_brin_vestiging("12aß00"),
+            Err(BrinError::NotAsciiLetter('ß'))
+        );
+        // The Turkish dotless i upper-cases to a plain I.
+        assert_eq!(
+            parse_brin_vestiging("12\u{0131}b00"),
+            Err(BrinError::NotAsciiLetter('\u{0131}'))
+        );
     }
 
     #[test]

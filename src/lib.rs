@@ -24,7 +24,9 @@ pub use document::{Document, DocumentError};
 pub use finding::{Finding, SourceRef};
 pub use progress::{progress, Progress};
 pub use summary::{summary, SummaryLine};
-pub use validate::{field_applies, is_answered, item_field_applies, section_applies};
+pub use validate::{
+    applicable_answers, field_applies, is_answered, item_field_applies, section_applies,
+};
 pub use validate::{has_blocking, validate, MAX_FINDINGS_PER_GROUP};
 pub use verdict::Verdict;
 

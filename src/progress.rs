@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::definition::{Form, Severity};
 use crate::document::Document;
 use crate::finding::Finding;
-use crate::validate::{field_applies, is_answered};
+use crate::validate::{applicable_answers, field_applies_in, is_answered};
 
 /// How far a document is: required fields that apply, and how many of them are
 /// answered without a blocking finding.
@@ -28,12 +28,13 @@ impl Progress {
 
 /// Counts progress given the findings `validate` returned for the same document.
 pub fn progress(form: &Form, doc: &Document, findings: &[Finding], today: NaiveDate) -> Progress {
+    let (doc, _) = applicable_answers(form, doc, today);
     let mut p = Progress {
         complete: 0,
         required: 0,
     };
     for field in form.fields().filter(|f| f.required) {
-        if !field_applies(form, doc, today, &field.id) {
+        if !field_applies_in(form, &doc.answers, today, &field.id) {
             continue;
         }
         p.required += 1;

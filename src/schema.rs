@@ -22,9 +22,13 @@ pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 /// A date as people type it: `dd-mm-jjjj`, also with `/`, `.` or spaces, and
 /// single-digit days and months (see [`crate::dates::parse_date`]).
 const DATE: &str = r"[-/. ]*[0-9]{1,2}[-/. ]+[0-9]{1,2}[-/. ]+[0-9]{4}[-/. ]*";
-/// Nine digits, optionally grouped with spaces, points or dashes.
-const BSN: &str = r"[ .-]*(?:[0-9][ .-]*){9}";
-/// Four digits (not starting with 0) and two letters, spaces anywhere.
+/// Nine digits, optionally grouped with spaces, points, dashes and their
+/// look-alikes from Word and PDFs (exactly [`crate::ident::DIGIT_GROUP_SEPARATORS`];
+/// a test keeps the two in step).
+const BSN: &str =
+    "[ .\u{00A0}\u{202F}\u{2009}\u{2007}\u{2010}\u{2011}\u{2012}\u{2013}\u{2212}-]*(?:[0-9][ .\u{00A0}\u{202F}\u{2009}\u{2007}\u{2010}\u{2011}\u{2012}\u{2013}\u{2212}-]*){9}";
+/// Four digits (not starting with 0) and two letters A-Z (no other letters:
+/// the validator refuses "ß" and ligatures), spaces anywhere.
 const POSTCODE: &str = r"[1-9]\s*(?:[0-9]\s*){3}[A-Za-z]\s*[A-Za-z]";
 /// Two digits, two letters, two digits (the vestiging), spaces anywhere.
 const BRIN: &str = r"[0-9]\s*[0-9]\s*[A-Za-z]\s*[A-Za-z]\s*[0-9]\s*[0-9]";
@@ -396,6 +400,22 @@ mod tests {
                 assert_eq!(props[&field.id]["title"], field.label.as_str());
             }
         }
+    }
+
+    #[test]
+    fn the_bsn_pattern_allows_exactly_the_validators_separators() {
+        let class = BSN
+            .strip_prefix('[')
+            .and_then(|s| s.split_once(']'))
+            .map(|(class, _)| class)
+            .expect("BSN starts with a character class");
+        let mut in_pattern: Vec<char> = class.chars().collect();
+        let mut in_validator = crate::ident::DIGIT_GROUP_SEPARATORS.to_vec();
+        in_pattern.sort_unstable();
+        in_validator.sort_unstable();
+        assert_eq!(in_pattern, in_validator);
+        // The hyphen is last in the class, so it is literal, not a range.
+        assert!(class.ends_with('-'));
     }
 
     #[test]

@@ -17,8 +17,10 @@ pub struct SummaryLine {
     pub hint: Option<String>,
 }
 
-/// Computes the form's summary lines for a document.
+/// Computes the form's summary lines for a document, from the answers of
+/// fields that apply (a hidden amount is not counted).
 pub fn summary(form: &Form, doc: &Document, today: NaiveDate) -> Vec<SummaryLine> {
+    let (doc, _) = crate::validate::applicable_answers(form, doc, today);
     let scope = Scope {
         form,
         answers: &doc.answers,

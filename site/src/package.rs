@@ -172,17 +172,29 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
                 &[json.into(), files.into(), JsValue::UNDEFINED],
             )
             .await
-            .and_then(|zip| {
+            .and_then(|made| {
+                let get = |k: &str| js_sys::Reflect::get(&made, &k.into()).ok();
+                let zip = get("zip").ok_or_else(|| {
+                    "Het pakket kon niet worden gemaakt in deze browser. Vernieuw de pagina en probeer het opnieuw.".to_owned()
+                })?;
+                let hidden = get("hidden_left_out")
+                    .and_then(|v| v.as_f64())
+                    .map_or(0, |n| n as usize);
                 let bytes = js_sys::Uint8Array::new(&zip).to_vec();
                 save_bytes(&name, &bytes, "application/zip").map_err(|_| {
                     "Downloaden lukte niet in deze browser. Probeer een andere browser.".to_owned()
-                })
+                })?;
+                Ok(hidden)
             });
             status.set(Some(match result {
-                Ok(()) if valid => Status::Done(format!(
-                    "Het pakket {name} is gedownload. Upload dit ZIP-bestand in Tommy."
+                Ok(hidden) if valid => Status::Done(format!(
+                    "Het pakket {name} is gedownload. Upload dit ZIP-bestand in Tommy.{}",
+                    left_out_nl(hidden)
                 )),
-                Ok(()) => Status::Warning(format!("Het pakket {name} is gedownload, maar de aanvraag is nog niet compleet: in de samenvatting staat CONCEPT. Los eerst de fouten op voordat u het pakket in Tommy uploadt.")),
+                Ok(hidden) => Status::Warning(format!(
+                    "Het pakket {name} is gedownload, maar de aanvraag is nog niet compleet: in de samenvatting staat CONCEPT. Los eerst de fouten op voordat u het pakket in Tommy uploadt.{}",
+                    left_out_nl(hidden)
+                )),
                 Err(e) => Status::Failed(e),
             }));
             busy.set(false);
@@ -366,6 +378,17 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
                 })}
             </div>
         </section>
+    }
+}
+
+/// The sentence about answers the package left out (with a leading space),
+/// or nothing. The answers stay on the page and in "Download JSON", so
+/// switching back to the question restores them.
+fn left_out_nl(hidden: usize) -> String {
+    match hidden {
+        0 => String::new(),
+        1 => " 1 antwoord op een vraag die niet meer van toepassing is, is niet in het pakket gezet.".to_owned(),
+        n => format!(" {n} antwoorden op vragen die niet meer van toepassing zijn, zijn niet in het pakket gezet."),
     }
 }
 

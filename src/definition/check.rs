@@ -400,8 +400,13 @@ fn expr_type(
         Expr::Field(p) => field_type(p),
         Expr::Number(_) => ValueType::Number,
         Expr::Date(s) => {
-            if chrono::NaiveDate::parse_from_str(s, "%d-%m-%Y").is_err() {
-                push(invalid(place, &format!("`{s}` is not a date dd-mm-jjjj")));
+            // The runtime's own parser: a date it cannot read would make the
+            // rule silently never apply.
+            if let Err(e) = super::date::parse_date(s) {
+                push(invalid(
+                    place,
+                    &format!("`{s}` is not a date the validator can read ({e}); write dd-mm-jjjj with a year from 1900 to 2100"),
+                ));
             }
             ValueType::Date
         }
@@ -667,5 +672,26 @@ source = "s"
             .iter().any(|p| p.contains("another list")));
         assert!(problems(r#"check.compare = { left = { count_where = { list = "steun", where = { field = "steun.bestaatniet", filled = true } } }, op = ">=", right = { number = "1" } }"#)
             .iter().any(|p| p.contains("does not exist")));
+    }
+
+    #[test]
+    fn a_date_the_runtime_cannot_read_fails_the_build() {
+        let rule = |date: &str| {
+            problems(&format!(
+                r#"check.compare = {{ left = {{ field = "start" }}, op = ">=", right = {{ date = "{date}" }} }}"#
+            ))
+        };
+        assert!(rule("01-08-2026").is_empty());
+        // Typed like people do: the runtime reads it, so the build accepts it.
+        assert!(rule("1-8-2026").is_empty());
+        for bad in ["01-01-3000", "31-02-2027", "2026-08-01", "01-01-1899"] {
+            let found = rule(bad);
+            assert!(
+                found.iter().any(|p| p
+                    .contains(&format!("`{bad}` is not a date the validator can read"))
+                    && p.contains("1900 to 2100")),
+                "{bad}: {found:?}"
+            );
+        }
     }
 }

@@ -7,6 +7,7 @@
 
 pub mod check;
 pub mod condition;
+pub mod date;
 pub mod expr;
 
 use std::collections::BTreeMap;
@@ -127,7 +128,8 @@ pub struct Field {
     /// Empty is a warning ("waarschuwing"): a guideline, not a block.
     #[serde(default)]
     pub recommended: bool,
-    /// The field applies only when this holds; otherwise it is hidden and skipped.
+    /// The field applies only when this holds; otherwise it is hidden, and an
+    /// answer it still has counts nowhere (no finding, not in the package).
     #[serde(default)]
     pub when: Option<Condition>,
     /// Source of the requirement; falls back to the section's, then the form's.
@@ -268,6 +270,22 @@ pub enum Check {
     Compare { left: Expr, op: CmpOp, right: Expr },
     /// The condition holds.
     Holds(Condition),
+}
+
+impl Check {
+    /// Every field path the check reads (for `contains_any`: none beyond the
+    /// rule's own field).
+    pub fn field_paths(&self) -> Vec<&str> {
+        match self {
+            Check::ContainsAny(_) => Vec::new(),
+            Check::Compare { left, right, .. } => {
+                let mut out = left.field_paths();
+                out.extend(right.field_paths());
+                out
+            }
+            Check::Holds(cond) => cond.field_paths(),
+        }
+    }
 }
 
 impl Form {

@@ -102,7 +102,7 @@ pub(crate) fn choice_unknown(field: &Field) -> String {
 
 pub(crate) fn bsn(e: &BsnError) -> String {
     match e {
-        BsnError::NotDigits => "Een burgerservicenummer bestaat alleen uit cijfers. Vul de 9 cijfers in.".into(),
+        BsnError::NotDigits => "Een burgerservicenummer bestaat alleen uit cijfers. Vul de 9 cijfers in; spaties, punten of streepjes ertussen mogen.".into(),
         BsnError::Length(n) => format!(
             "Een burgerservicenummer heeft 9 cijfers; u hebt er {n} ingevuld. Begint het nummer met een 0? Typ die 0 dan ook."
         ),
@@ -121,6 +121,9 @@ pub(crate) fn postcode(e: &PostcodeError) -> String {
         PostcodeError::ForbiddenLetters(l) => {
             format!("Postcodes met de letters {l} bestaan niet. Controleer de postcode.")
         }
+        PostcodeError::NotAsciiLetter(c) => format!(
+            "De postcode bevat het teken \"{c}\". Een postcode heeft 2 gewone letters van A tot en met Z. Typ de postcode zelf in, bijvoorbeeld 4811 AB."
+        ),
     }
 }
 
@@ -128,6 +131,9 @@ pub(crate) fn brin(e: &BrinError) -> String {
     match e {
         BrinError::MissingVestiging => "Vul ook het vestigingsnummer in: de 2 cijfers na het brinnummer, bijvoorbeeld 12AB00.".into(),
         BrinError::Format => "Vul het brinnummer met vestigingsnummer in: 2 cijfers, 2 letters en 2 cijfers, bijvoorbeeld 12AB00.".into(),
+        BrinError::NotAsciiLetter(c) => format!(
+            "Het brinnummer bevat het teken \"{c}\". Een brinnummer heeft 2 gewone letters van A tot en met Z. Typ het nummer zelf in, bijvoorbeeld 12AB00."
+        ),
     }
 }
 

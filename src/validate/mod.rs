@@ -1,5 +1,6 @@
 //! `validate(form, document, today) -> findings`: never fails on user input.
 
+mod applicable;
 mod cap;
 mod fields;
 mod messages;
@@ -61,6 +62,9 @@ fn contains_field(fields: &[Field], target: &Field) -> bool {
 /// Checks a document against a form as of `today` (ages, dates in the future).
 /// Findings come in form order: document-level first, then per section and
 /// field, then cross-field rules.
+///
+/// Only the answers of fields that apply count (see [`applicable_answers`]): an
+/// answer the user gave before hiding its field never produces a finding.
 pub fn validate(form: &Form, doc: &Document, today: NaiveDate) -> Vec<Finding> {
     let mut out = Out {
         form,
@@ -83,9 +87,10 @@ pub fn validate(form: &Form, doc: &Document, today: NaiveDate) -> Vec<Finding> {
             source: None,
         });
     }
+    let (answers, _) = applicable::effective(form, &doc.answers, today);
     let scope = Scope {
         form,
-        answers: &doc.answers,
+        answers: &answers,
         today,
         item: None,
     };
@@ -97,7 +102,7 @@ pub fn validate(form: &Form, doc: &Document, today: NaiveDate) -> Vec<Finding> {
             fields::check_field(
                 &scope,
                 field,
-                doc.answers.get(&field.id),
+                answers.get(&field.id),
                 &format!("/answers/{}", field.id),
                 &mut out,
             );
@@ -124,9 +129,10 @@ pub fn validate(form: &Form, doc: &Document, today: NaiveDate) -> Vec<Finding> {
 /// applicable, passed or failed. Used by the rule-coverage report; the
 /// findings of `validate` are exactly the failed rules (plus field checks).
 pub fn rule_outcomes(form: &Form, doc: &Document, today: NaiveDate) -> Vec<(String, RuleOutcome)> {
+    let (answers, _) = applicable::effective(form, &doc.answers, today);
     let scope = Scope {
         form,
-        answers: &doc.answers,
+        answers: &answers,
         today,
         item: None,
     };
@@ -141,11 +147,43 @@ pub fn has_blocking(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity == Severity::Fout)
 }
 
-/// Whether a field applies given the answers (its section's and its own `when`).
+/// The document with only the answers of fields that apply, and how many
+/// non-empty answers were left out.
+///
+/// A field does not apply when its section's `when`, its own `when` or (inside
+/// a list item) its sub-field `when` does not hold. Conditions are evaluated on
+/// the remaining answers until nothing changes, since a field's `when` may read
+/// a field that is itself hidden (which then counts as empty). [`validate`],
+/// [`field_applies`] and the summary see exactly these answers; the package
+/// and its PDF contain only these (data minimisation), while the site keeps
+/// the full document so that switching back restores an answer.
+pub fn applicable_answers(form: &Form, doc: &Document, today: NaiveDate) -> (Document, usize) {
+    let (answers, hidden) = applicable::effective(form, &doc.answers, today);
+    let doc = Document {
+        form: doc.form.clone(),
+        form_version: doc.form_version.clone(),
+        answers: answers.into_owned(),
+    };
+    (doc, hidden)
+}
+
+/// Whether a field applies given the answers (its section's and its own
+/// `when`, evaluated on the answers of fields that apply).
 pub fn field_applies(form: &Form, doc: &Document, today: NaiveDate, field_id: &str) -> bool {
+    let (answers, _) = applicable::effective(form, &doc.answers, today);
+    field_applies_in(form, &answers, today, field_id)
+}
+
+/// [`field_applies`] on answers that are already effective.
+pub(crate) fn field_applies_in(
+    form: &Form,
+    answers: &serde_json::Map<String, Value>,
+    today: NaiveDate,
+    field_id: &str,
+) -> bool {
     let scope = Scope {
         form,
-        answers: &doc.answers,
+        answers,
         today,
         item: None,
     };
@@ -157,11 +195,13 @@ pub fn field_applies(form: &Form, doc: &Document, today: NaiveDate, field_id: &s
     })
 }
 
-/// Whether a section applies given the answers (its `when`); unknown ids do not.
+/// Whether a section applies given the answers (its `when`, on the answers of
+/// fields that apply); unknown ids do not.
 pub fn section_applies(form: &Form, doc: &Document, today: NaiveDate, section_id: &str) -> bool {
+    let (answers, _) = applicable::effective(form, &doc.answers, today);
     let scope = Scope {
         form,
-        answers: &doc.answers,
+        answers: &answers,
         today,
         item: None,
     };
@@ -181,7 +221,8 @@ pub fn item_field_applies(
     index: usize,
     field_id: &str,
 ) -> bool {
-    if !field_applies(form, doc, today, list_id) {
+    let (answers, _) = applicable::effective(form, &doc.answers, today);
+    if !field_applies_in(form, &answers, today, list_id) {
         return false;
     }
     let Some(crate::definition::FieldKind::List { fields, .. }) =
@@ -192,14 +233,13 @@ pub fn item_field_applies(
     let Some(sub) = fields.iter().find(|f| f.id == field_id) else {
         return false;
     };
-    let item = doc
-        .answers
+    let item = answers
         .get(list_id)
         .and_then(|v| v.get(index))
         .and_then(Value::as_object);
     let scope = Scope {
         form,
-        answers: &doc.answers,
+        answers: &answers,
         today,
         item: item.map(|obj| (list_id, index, obj)),
     };

@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 
+use super::applicable::path_applies;
 use super::values::Scope;
 use super::Out;
 use crate::definition::{Check, Rule};
@@ -39,8 +40,9 @@ pub(crate) fn check_rule(scope: &Scope, rule: &Rule, out: &mut Out) {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RuleOutcome {
-    /// The rule's `when` does not hold, or an answer it compares is empty
-    /// (for a rule inside a list: no item it applied to).
+    /// The rule's `when` does not hold, its field or a field its check reads
+    /// does not apply, or an answer it compares is empty (for a rule inside a
+    /// list: no item it applied to).
     NotApplicable,
     /// The rule applied and holds (for a list: for every item it applied to).
     Passed,
@@ -81,10 +83,20 @@ pub(crate) fn outcome(scope: &Scope, rule: &Rule) -> RuleOutcome {
     result
 }
 
-/// `None` when the rule does not apply (its `when` is false, or an operand
-/// it needs is empty); otherwise whether it holds.
+/// `None` when the rule does not apply (its `when` is false, its field or a
+/// field its check reads does not apply, or an operand it needs is empty);
+/// otherwise whether it holds.
+///
+/// The scope holds the effective answers (hidden answers removed), so a
+/// hidden field read by `when` counts as empty. A hidden field read by the
+/// check makes the rule not applicable instead: the user cannot see it, so
+/// a rule demanding something of it could never be met.
 fn evaluate(scope: &Scope, rule: &Rule) -> Option<bool> {
     if rule.when.as_ref().is_some_and(|c| !scope.holds(c)) {
+        return None;
+    }
+    let reads = rule.check.field_paths();
+    if !path_applies(scope, &rule.field) || reads.iter().any(|p| !path_applies(scope, p)) {
         return None;
     }
     match &rule.check {

@@ -107,6 +107,11 @@ fn print_report(path: &std::path::Path, r: &VerifyReport) -> std::io::Result<()>
             .collect::<Vec<_>>()
             .join(", ")
     )?;
+    match m.hidden_answers_left_out {
+        0 => {}
+        1 => writeln!(out, "1 antwoord op een vraag die niet van toepassing was, is bij het maken weggelaten.")?,
+        n => writeln!(out, "{n} antwoorden op vragen die niet van toepassing waren, zijn bij het maken weggelaten.")?,
+    }
     writeln!(out)?;
     writeln!(out, "{}", r.headline_nl())?;
     for t in &r.tampering {
@@ -138,6 +143,8 @@ pub fn render(args: RenderArgs) -> Result<ExitCode, CliError> {
         source,
     })?;
     let form = find_form(&doc.form).ok_or_else(|| CliError::UnknownForm(doc.form.clone()))?;
+    // As in a package: answers to fields that do not apply are left out.
+    let (doc, _) = aanvraagwijzer_package::minimised(form, &doc, made);
     let verdict = Verdict::of(form, &doc, made.date());
     let started = std::time::Instant::now();
     // The same tie and hash as in a package made at this time, so the PDF is

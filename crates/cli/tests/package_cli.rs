@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 
 use aanvraagwijzer::{find_form, Document, Verdict};
-use aanvraagwijzer_package::{build, document_bytes, pdf_tie, sha256_hex, Attachment};
+use aanvraagwijzer_package::{build, document_bytes, minimised, pdf_tie, sha256_hex, Attachment};
 use aanvraagwijzer_pdf::{render_with, Options};
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -30,12 +30,14 @@ fn created() -> NaiveDateTime {
 /// What the site does on "Download pakket voor Tommy".
 fn package(doc: &Document) -> Vec<u8> {
     let form = find_form(&doc.form).expect("form");
-    let verdict = Verdict::of(form, doc, created().date());
+    // The PDF shows what aanvraag.json will hold: no hidden answers.
+    let (shown, _) = minimised(form, doc, created());
+    let verdict = Verdict::of(form, &shown, created().date());
     let options = Options {
-        tie: Some(pdf_tie(doc, created()).expect("tie")),
-        document_sha256: Some(sha256_hex(&document_bytes(doc).expect("json"))),
+        tie: Some(pdf_tie(&shown, created()).expect("tie")),
+        document_sha256: Some(sha256_hex(&document_bytes(&shown).expect("json"))),
     };
-    let pdf = render_with(form, doc, &verdict, created(), &options);
+    let pdf = render_with(form, &shown, &verdict, created(), &options);
     let attachments = vec![Attachment {
         name: "verslag onderzoek.pdf".into(),
         bytes: b"%PDF-1.4 verslag".to_vec(),
@@ -72,6 +74,31 @@ fn an_intact_complete_package_exits_0() {
     let o = run(&["verify", zip.to_str().expect("utf-8 path")]);
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
     assert!(stdout(&o).contains("Het pakket is ongewijzigd en de aanvraag is compleet."));
+}
+
+#[test]
+fn verify_says_how_many_hidden_answers_were_left_out() {
+    let mut doc = fixture("rsv-breda-vo/tlv-vso/valid-daan-bakker.json");
+    // Typed before "heeft_beschikking" became "nee".
+    doc.answers.insert(
+        "beschikking_nummer".into(),
+        serde_json::json!("B-2025-0113"),
+    );
+    doc.answers.insert(
+        "beschikking_afloopdatum".into(),
+        serde_json::json!("31-07-2027"),
+    );
+    let zip = temp("hidden.zip", &package(&doc));
+    let o = run(&["verify", zip.to_str().expect("utf-8 path")]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains(
+            "2 antwoorden op vragen die niet van toepassing waren, zijn bij het maken weggelaten."
+        ),
+        "{out}"
+    );
+    assert!(out.contains("Het pakket is ongewijzigd en de aanvraag is compleet."));
 }
 
 #[test]

@@ -10,7 +10,8 @@
 
 use aanvraagwijzer::{find_form, Document, Form, Verdict};
 use aanvraagwijzer_package::{
-    build, document_bytes, open, pdf_tie, sha256_hex, verify, Attachment, Limits, CREATED_FORMAT,
+    build, document_bytes, minimised, open, pdf_tie, sha256_hex, verify, Attachment, Limits,
+    CREATED_FORMAT,
 };
 use aanvraagwijzer_pdf::{render_with, Options};
 use chrono::NaiveDateTime;
@@ -46,7 +47,11 @@ fn document_and_form(document_json: &str) -> Result<(Document, &'static Form), J
     Ok((doc, form))
 }
 
+/// The PDF of the package made at `created`: rendered from the minimised
+/// document (hidden answers left out), tied to that document's hash.
 fn pdf_for(doc: &Document, form: &Form, created: NaiveDateTime) -> Result<Vec<u8>, JsError> {
+    let (doc, _) = minimised(form, doc, created);
+    let doc = &doc;
     let verdict = Verdict::of(form, doc, created.date());
     let options = Options {
         tie: Some(pdf_tie(doc, created).map_err(|e| JsError::new(&e.message_nl()))?),
@@ -64,14 +69,17 @@ pub fn render_pdf(document_json: &str, created: Option<String>) -> Result<Vec<u8
     pdf_for(&doc, form, created_at(created)?)
 }
 
-/// The package for Tommy (ZIP bytes): aanvraag.json, samenvatting.pdf, the
-/// attachments (`[{name, bytes: Uint8Array}]`) under bijlagen/, manifest.json.
+/// The package for Tommy: `{zip: Uint8Array, hidden_left_out: number}`. The
+/// ZIP holds aanvraag.json, samenvatting.pdf, the attachments (`[{name,
+/// bytes: Uint8Array}]`) under bijlagen/ and manifest.json; answers to fields
+/// that do not apply are left out of it, and `hidden_left_out` says how many
+/// (the site tells the user).
 #[wasm_bindgen]
 pub fn make_package(
     document_json: &str,
     attachments: Array,
     created: Option<String>,
-) -> Result<Vec<u8>, JsError> {
+) -> Result<Object, JsError> {
     let (doc, form) = document_and_form(document_json)?;
     let created = created_at(created)?;
     let mut files = Vec::new();
@@ -92,7 +100,13 @@ pub fn make_package(
         });
     }
     let pdf = pdf_for(&doc, form, created)?;
-    build(form, &doc, &files, &pdf, created).map_err(|e| JsError::new(&e.message_nl()))
+    let (_, hidden) = minimised(form, &doc, created);
+    let zip =
+        build(form, &doc, &files, &pdf, created).map_err(|e| JsError::new(&e.message_nl()))?;
+    let out = Object::new();
+    set(&out, "zip", &Uint8Array::from(zip.as_slice()).into())?;
+    set(&out, "hidden_left_out", &JsValue::from(hidden as u32))?;
+    Ok(out)
 }
 
 /// Opens a package to restore the form: `{document: <JSON text>, form,

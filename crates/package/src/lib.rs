@@ -17,6 +17,10 @@
 //!
 //! Re-validation uses the manifest's creation date, so a package made on day X
 //! gets the same verdict whenever and wherever it is verified.
+//!
+//! A package holds only answers to fields that apply ([`minimised`]): an answer
+//! the user typed and then hid (a diagnosis, say) never reaches the SWV. The
+//! manifest says how many such answers were left out.
 
 #![warn(missing_docs)]
 
@@ -25,7 +29,9 @@ pub mod zip;
 
 use std::collections::BTreeSet;
 
-use aanvraagwijzer::{find_form, Document, DocumentError, Form, Verdict, CORE_VERSION};
+use aanvraagwijzer::{
+    applicable_answers, find_form, Document, DocumentError, Form, Verdict, CORE_VERSION,
+};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -97,6 +103,16 @@ pub struct Manifest {
     pub files: Vec<ManifestFile>,
     /// The verdict at creation, validated as of the creation date.
     pub verdict: Verdict,
+    /// How many answers to questions that no longer applied were left out of
+    /// aanvraag.json and the PDF (see [`minimised`]). Written only when not
+    /// zero, so manifests of packages made before this field still read and
+    /// verify byte for byte; absent means none were left out.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub hidden_answers_left_out: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// One file listed in the manifest.
@@ -154,6 +170,15 @@ fn tie_line(core_version: &str, created: &str, document_sha256: &str) -> String 
     format!("aanvraagwijzer {core_version} {created} aanvraag.json sha256 {document_sha256}")
 }
 
+/// The document as it goes into a package made at `created`: only the answers
+/// to fields that apply on that date, and how many other answers were left
+/// out. Render the PDF from this document (with [`pdf_tie`] of it); [`build`]
+/// minimises the document it is given in the same way. The verdict is the
+/// same as that of the full document: hidden answers never count.
+pub fn minimised(form: &Form, doc: &Document, created: NaiveDateTime) -> (Document, usize) {
+    applicable_answers(form, doc, created.date())
+}
+
 /// The verdict a package carries: validation as of the creation date.
 pub fn verdict_at(form: &Form, doc: &Document, created: NaiveDateTime) -> Verdict {
     Verdict::of(form, doc, created.date())
@@ -184,8 +209,10 @@ pub fn attachment_file_name(name: &str) -> Result<String, PackageError> {
 
 /// Makes the package: aanvraag.json, the PDF, the attachments under
 /// `bijlagen/` (names made safe and unique) and the manifest, as a canonical
-/// store-only ZIP. `pdf` must have been rendered with [`pdf_tie`] of the same
-/// document and time.
+/// store-only ZIP. `doc` is the document as the user has it; the package gets
+/// its [`minimised`] form (answers to fields that do not apply left out, their
+/// number in the manifest). `pdf` must have been rendered from that minimised
+/// document with its [`pdf_tie`] and the same time.
 pub fn build(
     form: &Form,
     doc: &Document,
@@ -193,6 +220,8 @@ pub fn build(
     pdf: &[u8],
     created: NaiveDateTime,
 ) -> Result<Vec<u8>, PackageError> {
+    let (doc, hidden_answers_left_out) = minimised(form, doc, created);
+    let doc = &doc;
     let tie = pdf_tie(doc, created)?;
     if !contains(pdf, tie.as_bytes()) {
         return Err(PackageError::Corrupt {
@@ -250,6 +279,7 @@ pub fn build(
             })
             .collect(),
         verdict: verdict_at(form, doc, created),
+        hidden_answers_left_out,
     };
     entries.push(Entry {
         name: MANIFEST_FILE.into(),

@@ -2,7 +2,8 @@
 
 use aanvraagwijzer::{find_form, Document};
 use aanvraagwijzer_package::{
-    build, open, pdf_tie, verify, zip, Attachment, Entry, Limits, PackageError, TamperKind,
+    build, minimised, open, pdf_tie, verify, zip, Attachment, Entry, Limits, PackageError,
+    TamperKind,
 };
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -462,4 +463,81 @@ fn truncated_and_scrambled_packages_never_panic() {
         }
         let _ = open(&bad, &limits);
     }
+}
+
+/// Daan's request with answers typed earlier to questions that no longer
+/// apply (he has no beschikking).
+fn with_hidden_answers() -> Document {
+    let mut doc = fixture("valid-daan-bakker.json");
+    doc.answers.insert(
+        "beschikking_nummer".into(),
+        serde_json::json!("Diagnose ADHD, zie beschikking 4711"),
+    );
+    doc.answers.insert(
+        "beschikking_afloopdatum".into(),
+        serde_json::json!("31-07-2027"),
+    );
+    doc
+}
+
+#[test]
+fn answers_to_questions_that_do_not_apply_stay_out_of_the_package() {
+    let doc = with_hidden_answers();
+    let form = find_form(&doc.form).expect("form");
+    let (kept, hidden) = minimised(form, &doc, created());
+    assert_eq!(hidden, 2);
+    assert_eq!(kept, fixture("valid-daan-bakker.json"));
+    let zip = build(form, &doc, &[], &fake_pdf(&kept), created()).expect("builds");
+    let entries = zip::read(&zip, &Limits::default()).expect("readable");
+    let json = &entries
+        .iter()
+        .find(|e| e.name == "aanvraag.json")
+        .expect("aanvraag.json")
+        .data;
+    let json = String::from_utf8_lossy(json);
+    assert!(!json.contains("beschikking 4711"), "{json}");
+    assert!(!json.contains("beschikking_afloopdatum"));
+    let manifest = &entries
+        .iter()
+        .find(|e| e.name == "manifest.json")
+        .expect("manifest")
+        .data;
+    assert!(String::from_utf8_lossy(manifest).contains("\"hidden_answers_left_out\": 2"));
+
+    let report = verify(&zip, &Limits::default()).expect("readable");
+    assert!(report.intact, "{:?}", report.tampering);
+    assert_eq!(report.manifest.hidden_answers_left_out, 2);
+    // Hidden answers never count, so the verdict is that of the full document.
+    let full = aanvraagwijzer::Verdict::of(form, &doc, created().date());
+    assert_eq!(report.verdict, full);
+    assert!(report.ok());
+    let opened = open(&zip, &Limits::default()).expect("opens");
+    assert_eq!(opened.document, kept);
+}
+
+#[test]
+fn a_pdf_made_from_the_full_document_does_not_fit_a_minimised_package() {
+    // The PDF must show what aanvraag.json holds: one made from the document
+    // with hidden answers is tied to other answers, and build refuses it.
+    let doc = with_hidden_answers();
+    let form = find_form(&doc.form).expect("form");
+    let refused = build(form, &doc, &[], &fake_pdf(&doc), created());
+    assert!(
+        matches!(refused, Err(PackageError::Corrupt { .. })),
+        "{refused:?}"
+    );
+}
+
+#[test]
+fn a_manifest_without_hidden_answers_does_not_mention_them() {
+    // Packages made before the field existed have the same manifest bytes.
+    let zip = package("valid-daan-bakker.json");
+    let entries = zip::read(&zip, &Limits::default()).expect("readable");
+    let manifest = &entries
+        .iter()
+        .find(|e| e.name == "manifest.json")
+        .expect("manifest")
+        .data;
+    assert!(!String::from_utf8_lossy(manifest).contains("hidden_answers_left_out"));
+    assert!(verify(&zip, &Limits::default()).expect("readable").intact);
 }

@@ -18,7 +18,8 @@ pub mod text;
 use aanvraagwijzer::definition::{Field, FieldKind};
 use aanvraagwijzer::numbers::{format_euro, parse_decimal_nl};
 use aanvraagwijzer::{
-    field_applies, item_field_applies, section_applies, summary, Document, Form, Severity, Verdict,
+    applicable_answers, field_applies, item_field_applies, section_applies, summary, Document,
+    Form, Severity, Verdict,
 };
 use chrono::{Datelike, NaiveDateTime, Timelike};
 use pdf_writer::{Content, Date, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
@@ -64,6 +65,10 @@ pub fn render_with(
     options: &Options,
 ) -> Vec<u8> {
     let today = made.date();
+    // Answers to fields that do not apply never appear, whatever the caller
+    // passes (a package passes the minimised document already).
+    let (doc, _) = applicable_answers(form, doc, today);
+    let doc = &doc;
     let mut f = Flow::new();
 
     // Title block.

@@ -209,3 +209,20 @@ fn odd_and_huge_answers_still_render() {
     assert!(pages.len() > 5);
     assert!(pages.iter().all(|p| p.contains("CONCEPT")));
 }
+
+#[test]
+fn answers_to_questions_that_do_not_apply_are_not_in_the_pdf() {
+    // Daan has no beschikking; an earlier typed number and date are hidden.
+    let mut doc = fixture("rsv-breda-vo/tlv-vso/valid-daan-bakker.json");
+    doc.answers.insert(
+        "beschikking_nummer".into(),
+        serde_json::json!("Verborgen-beschikking-4711"),
+    );
+    let text = all(&pages(&pdf_of(&doc)));
+    assert!(!text.contains("Verborgen-beschikking-4711"), "{text}");
+    // The same answer shows once the question applies.
+    doc.answers
+        .insert("heeft_beschikking".into(), serde_json::json!("ja"));
+    let text = all(&pages(&pdf_of(&doc)));
+    assert!(text.contains("Verborgen-beschikking-4711"));
+}

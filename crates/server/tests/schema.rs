@@ -124,3 +124,50 @@ async fn answers_people_type_in_other_ways_still_match() {
         assert!(errors.is_empty(), "{pointer} = {value:?}: {errors:?}");
     }
 }
+
+#[tokio::test]
+async fn schema_and_validator_agree_on_pasted_separators_and_letters() {
+    // Pasted from Word or a PDF: no-break, narrow and thin spaces, Unicode
+    // hyphens and the en dash between digit groups are accepted by both; a
+    // letter outside A-Z (a ligature, ß, an accent) is refused by both.
+    let app = app();
+    let schema = served_schema(&app, "rsv-breda-vo/tlv-vso").await;
+    let v = validator(&schema);
+    let fixture = fixtures()
+        .into_iter()
+        .find(|f| f.form_id == "rsv-breda-vo/tlv-vso" && f.is_valid())
+        .expect("a complete TLV fixture");
+    let good: Value = serde_json::from_str(&fixture.text).expect("JSON");
+    let form = find_form("rsv-breda-vo/tlv-vso").expect("form");
+    let cases = [
+        ("/answers/bsn", "111\u{00A0}222\u{00A0}333", true),
+        ("/answers/bsn", "111\u{202F}222\u{202F}333", true),
+        ("/answers/bsn", "111\u{2009}222\u{2009}333", true),
+        ("/answers/bsn", "111\u{2013}222\u{2013}333", true),
+        ("/answers/bsn", "111\u{2011}222\u{2212}333", true),
+        ("/answers/bsn", "111_222_333", false),
+        ("/answers/bsn", "111\u{2014}222\u{2014}333", false),
+        ("/answers/postcode", "4814\u{00A0}GH", true),
+        ("/answers/postcode", "4811 \u{FB06}", false),
+        ("/answers/postcode", "1234 ß", false),
+        ("/answers/postcode", "4811 ÁB", false),
+        ("/answers/brin", "12\u{FB06}00", false),
+        ("/answers/brin", "12aß00", false),
+    ];
+    for (pointer, value, accepted) in cases {
+        let mut doc = good.clone();
+        *doc.pointer_mut(pointer).expect("pointer") = json!(value);
+        let parsed = aanvraagwijzer::Document::from_json(&doc.to_string()).expect("doc");
+        let findings = aanvraagwijzer::validate(form, &parsed, today());
+        assert_eq!(
+            !aanvraagwijzer::has_blocking(&findings),
+            accepted,
+            "validator on {pointer} = {value:?}: {findings:?}"
+        );
+        assert_eq!(
+            v.is_valid(&doc),
+            accepted,
+            "schema on {pointer} = {value:?}"
+        );
+    }
+}
