@@ -13,6 +13,8 @@ id = "test-swv/formulier"
 version = "1"
 swv_name = "Test"
 title = "Test"
+kind = "arrangement"
+description = "Een formulier om te testen."
 [sources.s]
 document = "003_6071880e707fe36e.txt"
 section = "Voorwaarden"

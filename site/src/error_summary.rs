@@ -5,7 +5,7 @@
 //! region that changed on every keystroke would keep interrupting screen
 //! reader users. The messages beside the fields do stay live.
 
-use aanvraagwijzer::{has_blocking, Finding, Severity};
+use aanvraagwijzer::{has_blocking, Finding, Form, Severity};
 use leptos::prelude::*;
 
 use crate::answers::dom_id_for_pointer;
@@ -17,11 +17,11 @@ pub const RESULT_ID: &str = "controle-resultaat";
 
 /// The check result; nothing before the first check.
 #[component]
-pub fn ErrorSummary(report: RwSignal<Option<Vec<Finding>>>) -> impl IntoView {
-    move || report.get().map(result_box)
+pub fn ErrorSummary(report: RwSignal<Option<Vec<Finding>>>, form: &'static Form) -> impl IntoView {
+    move || report.get().map(|findings| result_box(form, findings))
 }
 
-fn result_box(findings: Vec<Finding>) -> AnyView {
+fn result_box(form: &'static Form, findings: Vec<Finding>) -> AnyView {
     if findings.is_empty() {
         return view! {
             <div class="utrecht-alert utrecht-alert--ok aw-result" id=RESULT_ID tabindex="-1" role="status">
@@ -29,7 +29,8 @@ fn result_box(findings: Vec<Finding>) -> AnyView {
                     <h2 class="utrecht-heading-2">"Geen problemen gevonden"</h2>
                     <p class="utrecht-paragraph">
                         "De aanvraag is compleet volgens de regels van het samenwerkingsverband. "
-                        "Download de aanvraag en stuur die in via Tommy."
+                        "Download de aanvraag onderaan deze pagina. "
+                        {form.submission_text()}
                     </p>
                 </div>
             </div>

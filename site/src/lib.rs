@@ -27,7 +27,7 @@ pub fn App() -> impl IntoView {
     provide_context(state::SessionAnswers::new());
     let route = use_route_with_title();
     let page = move || match route.get() {
-        Route::Start => view! { <Start/> }.into_any(),
+        Route::Start(filter) => view! { <Start filter=filter/> }.into_any(),
         Route::Form(id) => match aanvraagwijzer::find_form(&id) {
             Some(form) => view! { <FormPage form=form/> }.into_any(),
             None => view! { <NotFound path=id/> }.into_any(),
@@ -63,7 +63,7 @@ fn use_route_with_title() -> ReadSignal<Route> {
     let route = route::use_route();
     Effect::new(move |first_run: Option<()>| {
         let title = match route.get() {
-            Route::Start => "Aanvraagwijzer".to_owned(),
+            Route::Start(_) => "Aanvraagwijzer".to_owned(),
             Route::Form(id) => aanvraagwijzer::find_form(&id)
                 .map(|f| format!("{} - Aanvraagwijzer", f.title))
                 .unwrap_or_default(),

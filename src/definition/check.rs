@@ -63,7 +63,25 @@ pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
             }
         }
     }
+    let description = form.description.trim();
+    if description.is_empty() || description.chars().count() > 200 {
+        push(invalid(
+            "form",
+            "description must be one or two sentences (1 to 200 characters)",
+        ));
+    }
     let source_ok = |key: &str| form.sources.contains_key(key);
+    if let Some(sub) = &form.submission {
+        if sub.text.trim().is_empty() {
+            push(invalid("form", "submission.text is empty"));
+        }
+        if let Some(key) = sub.source.as_deref().filter(|k| !source_ok(k)) {
+            push(DefinitionError::UnknownSource {
+                place: "submission".into(),
+                key: key.to_owned(),
+            });
+        }
+    }
     if let Some(key) = &form.source {
         if !source_ok(key) {
             push(DefinitionError::UnknownSource {
@@ -565,6 +583,8 @@ id = "test/vocab"
 version = "1"
 swv_name = "Test"
 title = "Test"
+kind = "arrangement"
+description = "Een formulier om te testen."
 [sources.s]
 document = "d"
 section = "s"

@@ -30,6 +30,15 @@ pub struct Form {
     pub swv_name: String,
     /// Title shown on top of the form page and the PDF.
     pub title: String,
+    /// What is asked for, so a school finds the form ("Wat wilt u aanvragen?").
+    pub kind: RequestKind,
+    /// One or two plain sentences: what the form is for; shown in the list of
+    /// forms before the longer `intro`.
+    pub description: String,
+    /// How and where the school hands the request in, in the SWV's own words
+    /// where its document says so; shown on the form page and after the download.
+    #[serde(default)]
+    pub submission: Option<Submission>,
     /// Plain-language introduction: what the form is for and what to have at hand.
     #[serde(default)]
     pub intro: Option<String>,
@@ -50,6 +59,82 @@ pub struct Form {
     /// source (e.g. a seed that contradicts itself); shown to users.
     #[serde(default)]
     pub notes: Vec<String>,
+}
+
+/// What a form asks for; the start page's "Wat wilt u aanvragen?".
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum RequestKind {
+    /// A toelaatbaarheidsverklaring: admission to SO, SBO or VSO.
+    Toelating,
+    /// Extra support for one pupil: an arrangement, an OPP, a placement
+    /// at a specific school while the pupil stays in regular education.
+    Arrangement,
+    /// A groepsarrangement for a group of pupils.
+    Groepsarrangement,
+    /// Leerwegondersteunend onderwijs or praktijkonderwijs.
+    LwooPro,
+    /// Extending an arrangement, or evaluating one on the way.
+    Verlenging,
+    /// Accounting for what a granted arrangement was spent on.
+    Verantwoording,
+}
+
+impl RequestKind {
+    /// Every kind, in the order the start page offers them.
+    pub const ALL: [RequestKind; 6] = [
+        RequestKind::Toelating,
+        RequestKind::Arrangement,
+        RequestKind::Groepsarrangement,
+        RequestKind::LwooPro,
+        RequestKind::Verlenging,
+        RequestKind::Verantwoording,
+    ];
+
+    /// The answer to "Wat wilt u aanvragen?", in plain Dutch.
+    pub fn label(self) -> &'static str {
+        match self {
+            RequestKind::Toelating => "Toelating tot speciaal (basis)onderwijs: SO, SBO of VSO",
+            RequestKind::Arrangement => {
+                "Extra ondersteuning voor één leerling: een arrangement of OPP"
+            }
+            RequestKind::Groepsarrangement => "Een groepsarrangement",
+            RequestKind::LwooPro => {
+                "Leerwegondersteunend onderwijs (LWOO) of praktijkonderwijs (PRO)"
+            }
+            RequestKind::Verlenging => "Een verlenging of een tussentijdse evaluatie",
+            RequestKind::Verantwoording => "Een verantwoording achteraf",
+        }
+    }
+
+    /// The stable value in URLs and stored choices (`arrangement`).
+    pub fn value(self) -> &'static str {
+        match self {
+            RequestKind::Toelating => "toelating",
+            RequestKind::Arrangement => "arrangement",
+            RequestKind::Groepsarrangement => "groepsarrangement",
+            RequestKind::LwooPro => "lwoo_pro",
+            RequestKind::Verlenging => "verlenging",
+            RequestKind::Verantwoording => "verantwoording",
+        }
+    }
+
+    /// The kind with this [`RequestKind::value`].
+    pub fn from_value(value: &str) -> Option<RequestKind> {
+        RequestKind::ALL.into_iter().find(|k| k.value() == value)
+    }
+}
+
+/// How a request reaches the SWV.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Submission {
+    /// One or two sentences for the school: where the finished request goes
+    /// ("Dien de aanvraag in via Tommy, het online portaal van RSV Breda PO.").
+    pub text: String,
+    /// The passage that says so; without one the text stays neutral.
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 /// One computed line of the budget summary, e.g. "Totaal bedrag".
@@ -289,6 +374,18 @@ impl Check {
 }
 
 impl Form {
+    /// Where the finished request goes: the form's own words, or a neutral
+    /// sentence where the SWV's document does not say.
+    pub fn submission_text(&self) -> String {
+        match &self.submission {
+            Some(s) => s.text.clone(),
+            None => format!(
+                "Stuur de aanvraag naar {} zoals het samenwerkingsverband dat met uw school heeft afgesproken.",
+                self.swv_name
+            ),
+        }
+    }
+
     /// The SWV part of the id (`rsv-breda-vo` of `rsv-breda-vo/tlv-vso`).
     pub fn swv(&self) -> &str {
         self.id.split('/').next().unwrap_or(&self.id)

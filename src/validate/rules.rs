@@ -133,6 +133,8 @@ id = "test/outcomes"
 version = "1"
 swv_name = "Test"
 title = "Test"
+kind = "arrangement"
+description = "Een formulier om te testen."
 [sources.s]
 document = "d"
 section = "s"

@@ -295,6 +295,8 @@ id = "test/vocab"
 version = "1"
 swv_name = "Test"
 title = "Test"
+kind = "arrangement"
+description = "Een formulier om te testen."
 [sources.s]
 document = "d"
 section = "s"

@@ -42,10 +42,11 @@ pub fn FormPage(form: &'static Form) -> impl IntoView {
         </p>
         <p class="utrecht-pre-heading">{form.swv_name.clone()}</p>
         <h1 class="utrecht-heading-1" id="pagina-titel" tabindex="-1">{form.title.clone()}</h1>
-        <ErrorSummary report=report/>
+        <ErrorSummary report=report form=form/>
         <DraftNotice state=state has_draft=has_draft/>
         {form.intro.clone().map(|intro| view! { <p class="utrecht-paragraph utrecht-paragraph--lead">{intro}</p> })}
         <Notes form=form/>
+        <HowToSubmit form=form/>
         <ProgressLine state=state/>
         <OpenFile state=state/>
         <form class="aw-form" data-form=form.id.clone() novalidate on:submit=check>
@@ -96,6 +97,17 @@ fn section_view(state: FormState, section: &'static Section) -> impl IntoView {
                 {fields()}
             </section>
         </Show>
+    }
+}
+
+/// Where the finished request goes: per SWV, in its own words.
+#[component]
+fn HowToSubmit(form: &'static Form) -> impl IntoView {
+    view! {
+        <div class="aw-submit-how">
+            <h2 class="utrecht-heading-3">"Zo dient u de aanvraag in"</h2>
+            <p class="utrecht-paragraph">{form.submission_text()}</p>
+        </div>
     }
 }
 
@@ -250,7 +262,7 @@ fn DownloadBox(state: FormState) -> impl IntoView {
         <section class="aw-box" aria-labelledby="downloaden-titel">
             <h2 class="utrecht-heading-2" id="downloaden-titel">"Aanvraag downloaden"</h2>
             <p class="utrecht-paragraph">
-                "Sla de aanvraag op als bestand op uw computer. Dat bestand kunt u later weer openen en insturen via Tommy."
+                "Sla de aanvraag op als bestand op uw computer. Dat bestand kunt u later weer openen om verder te gaan."
             </p>
             <Show when=move || blocking.get()>
                 <p class="utrecht-paragraph aw-download-note">

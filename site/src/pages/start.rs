@@ -1,48 +1,217 @@
-//! The start page: the forms per SWV, each with its introduction.
+//! The start page: "Bij welk samenwerkingsverband?" and "Wat wilt u
+//! aanvragen?" narrow the list of forms; each form shows its short
+//! description first.
+//!
+//! The choices are plain radio buttons in fieldsets (keyboard and screen
+//! reader friendly); the list below follows them at once and a live region
+//! says how many forms are left. The choices live in the URL
+//! (`#/?swv=berseba&soort=toelating`), so an SWV's website can link straight
+//! to its own forms and the browser's back button undoes a choice.
 
 use aanvraagwijzer::catalog::by_swv;
+use aanvraagwijzer::{forms, Form, RequestKind};
 use leptos::prelude::*;
 
-use crate::route::Route;
+use crate::route::{Route, StartFilter};
 
-/// Lists every form, grouped by SWV.
+/// Lists the forms, narrowed by SWV and by what is asked for.
 #[component]
-pub fn Start() -> impl IntoView {
-    let groups = by_swv()
-        .into_iter()
-        .map(|(swv, swv_name, forms)| {
-            let items = forms
-                .into_iter()
-                .map(|form| {
-                    view! {
-                        <li class="aw-form-list__item">
-                            <h3 class="utrecht-heading-3">
-                                <a class="utrecht-link utrecht-link--html-a" href=Route::href_form(&form.id)>
-                                    {form.title.clone()}
-                                </a>
-                            </h3>
-                            {form.intro.clone().map(|intro| view! { <p class="utrecht-paragraph">{intro}</p> })}
-                        </li>
-                    }
-                })
-                .collect_view();
-            view! {
-                <section class="aw-swv" aria-labelledby=format!("swv-{swv}")>
-                    <h2 class="utrecht-heading-2" id=format!("swv-{swv}")>{swv_name}</h2>
-                    <ul class="aw-form-list">{items}</ul>
-                </section>
-            }
-        })
-        .collect_view();
+pub fn Start(filter: StartFilter) -> impl IntoView {
+    let swv = RwSignal::new(filter.swv);
+    let kind = RwSignal::new(filter.kind);
+    // Keep the URL in step, without a new history entry per click.
+    Effect::new(move |_| {
+        let href = Route::href_start(&StartFilter {
+            swv: swv.get(),
+            kind: kind.get(),
+        });
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href));
+        }
+    });
+    let shown = move || {
+        let swv = swv.get();
+        let kind = kind.get();
+        forms()
+            .iter()
+            .filter(|f| swv.as_deref().is_none_or(|s| f.swv() == s))
+            .filter(|f| kind.is_none_or(|k| f.kind == k))
+            .count()
+    };
     view! {
         <h1 class="utrecht-heading-1" id="pagina-titel" tabindex="-1">"Aanvraag voor extra ondersteuning"</h1>
         <p class="utrecht-paragraph utrecht-paragraph--lead">
             "Vul hier de aanvraag voor uw samenwerkingsverband in. U ziet meteen wat nog ontbreekt, "
-            "volgens de regels van dat samenwerkingsverband. Daarna downloadt u de aanvraag en stuurt u die in via Tommy."
+            "volgens de regels van dat samenwerkingsverband. Daarna downloadt u de aanvraag en dient u die in "
+            "zoals bij het formulier staat."
         </p>
         <p class="utrecht-paragraph">
             "Uw gegevens blijven op deze computer. Deze website stuurt niets naar een server."
         </p>
-        {groups}
+        <form class="aw-filter" aria-label="Formulieren zoeken" on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
+            <SwvChoice swv=swv kind=kind/>
+            <KindChoice swv=swv kind=kind/>
+        </form>
+        <p class="utrecht-paragraph aw-filter__count" role="status" aria-live="polite">
+            {move || match shown() {
+                0 => "Er is geen formulier voor deze keuze. Kies iets anders hierboven.".to_owned(),
+                1 => "1 formulier past bij uw keuze.".to_owned(),
+                n => format!("{n} formulieren passen bij uw keuze."),
+            }}
+        </p>
+        {move || form_groups(swv.get(), kind.get())}
+    }
+}
+
+/// "Bij welk samenwerkingsverband hoort uw school?"
+#[component]
+fn SwvChoice(swv: RwSignal<Option<String>>, kind: RwSignal<Option<RequestKind>>) -> impl IntoView {
+    let count = move |s: Option<&str>| {
+        let k = kind.get();
+        forms()
+            .iter()
+            .filter(|f| s.is_none_or(|s| f.swv() == s))
+            .filter(|f| k.is_none_or(|k| f.kind == k))
+            .count()
+    };
+    let options = by_swv()
+        .into_iter()
+        .map(|(id, name, _)| {
+            let value = id.to_owned();
+            let checked = move || swv.get().as_deref() == Some(id);
+            view! {
+                <RadioOption
+                    group="swv"
+                    value=value.clone()
+                    label=name.to_owned()
+                    count=Signal::derive(move || count(Some(id)))
+                    checked=Signal::derive(checked)
+                    on_pick=Callback::new(move |()| swv.set(Some(value.clone())))
+                />
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="utrecht-form-fieldset aw-filter__group">
+            <legend class="utrecht-form-fieldset__legend utrecht-heading-2">"Bij welk samenwerkingsverband hoort uw school?"</legend>
+            <RadioOption
+                group="swv"
+                value="alle".to_owned()
+                label="Alle samenwerkingsverbanden".to_owned()
+                count=Signal::derive(move || count(None))
+                checked=Signal::derive(move || swv.get().is_none())
+                on_pick=Callback::new(move |()| swv.set(None))
+            />
+            {options}
+        </fieldset>
+    }
+}
+
+/// "Wat wilt u aanvragen?"
+#[component]
+fn KindChoice(swv: RwSignal<Option<String>>, kind: RwSignal<Option<RequestKind>>) -> impl IntoView {
+    let count = move |k: Option<RequestKind>| {
+        let s = swv.get();
+        forms()
+            .iter()
+            .filter(|f| s.as_deref().is_none_or(|s| f.swv() == s))
+            .filter(|f| k.is_none_or(|k| f.kind == k))
+            .count()
+    };
+    let options = RequestKind::ALL
+        .into_iter()
+        .filter(|k| forms().iter().any(|f| f.kind == *k))
+        .map(|k| {
+            view! {
+                <RadioOption
+                    group="soort"
+                    value=k.value().to_owned()
+                    label=k.label().to_owned()
+                    count=Signal::derive(move || count(Some(k)))
+                    checked=Signal::derive(move || kind.get() == Some(k))
+                    on_pick=Callback::new(move |()| kind.set(Some(k)))
+                />
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="utrecht-form-fieldset aw-filter__group">
+            <legend class="utrecht-form-fieldset__legend utrecht-heading-2">"Wat wilt u aanvragen?"</legend>
+            <RadioOption
+                group="soort"
+                value="alles".to_owned()
+                label="Alle soorten aanvragen".to_owned()
+                count=Signal::derive(move || count(None))
+                checked=Signal::derive(move || kind.get().is_none())
+                on_pick=Callback::new(move |()| kind.set(None))
+            />
+            {options}
+        </fieldset>
+    }
+}
+
+/// One radio button with its label and how many forms it leaves.
+#[component]
+fn RadioOption(
+    group: &'static str,
+    value: String,
+    label: String,
+    count: Signal<usize>,
+    checked: Signal<bool>,
+    on_pick: Callback<()>,
+) -> impl IntoView {
+    let id = format!("kies-{group}-{value}");
+    view! {
+        <div class="utrecht-form-field utrecht-form-field--radio aw-filter__option">
+            <input
+                type="radio"
+                class="utrecht-radio-button utrecht-radio-button--html-input"
+                id=id.clone()
+                name=group
+                value=value
+                prop:checked=move || checked.get()
+                on:change=move |_| on_pick.run(())
+            />
+            <label class="utrecht-form-label utrecht-form-label--radio" for=id>
+                {label}
+                <span class="aw-filter__n">{move || format!(" ({})", count.get())}</span>
+            </label>
+        </div>
+    }
+}
+
+/// The forms that match, grouped by SWV.
+fn form_groups(swv: Option<String>, kind: Option<RequestKind>) -> impl IntoView {
+    by_swv()
+        .into_iter()
+        .filter(|(id, _, _)| swv.as_deref().is_none_or(|s| s == *id))
+        .filter_map(|(id, name, list)| {
+            let list: Vec<&'static Form> = list
+                .into_iter()
+                .filter(|f| kind.is_none_or(|k| f.kind == k))
+                .collect();
+            (!list.is_empty()).then(|| {
+                view! {
+                    <section class="aw-swv" aria-labelledby=format!("swv-{id}")>
+                        <h2 class="utrecht-heading-2" id=format!("swv-{id}")>{name}</h2>
+                        <ul class="aw-form-list">{list.into_iter().map(form_item).collect_view()}</ul>
+                    </section>
+                }
+            })
+        })
+        .collect_view()
+}
+
+fn form_item(form: &'static Form) -> impl IntoView {
+    view! {
+        <li class="aw-form-list__item">
+            <h3 class="utrecht-heading-3">
+                <a class="utrecht-link utrecht-link--html-a" href=Route::href_form(&form.id)>
+                    {form.title.clone()}
+                </a>
+            </h3>
+            <p class="utrecht-paragraph">{form.description.clone()}</p>
+            <p class="utrecht-paragraph aw-form-list__kind">{form.kind.label()}</p>
+        </li>
     }
 }
