@@ -1,4 +1,4 @@
-//! "Download pakket voor Tommy" and "Open pakket": the submission package (ZIP
+//! "Download aanvraag (pakket)" and "Open pakket": the submission package (ZIP
 //! with aanvraag.json, samenvatting.pdf, the attachments and a manifest).
 //!
 //! The code that makes and opens packages (PDF writer, SHA-256, ZIP) is a
@@ -188,11 +188,12 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
             });
             status.set(Some(match result {
                 Ok(hidden) if valid => Status::Done(format!(
-                    "Het pakket {name} is gedownload. Upload dit ZIP-bestand in Tommy.{}",
+                    "Het pakket {name} is gedownload. {}{}",
+                    state.form.submission_text(),
                     left_out_nl(hidden)
                 )),
                 Ok(hidden) => Status::Warning(format!(
-                    "Het pakket {name} is gedownload, maar de aanvraag is nog niet compleet: in de samenvatting staat CONCEPT. Los eerst de fouten op voordat u het pakket in Tommy uploadt.{}",
+                    "Het pakket {name} is gedownload, maar de aanvraag is nog niet compleet: in de samenvatting staat CONCEPT. Los eerst de fouten op voordat u de aanvraag indient.{}",
                     left_out_nl(hidden)
                 )),
                 Err(e) => Status::Failed(e),
@@ -327,7 +328,7 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
 
     view! {
         <section class="aw-box" aria-labelledby="pakket-titel">
-            <h2 class="utrecht-heading-2" id="pakket-titel">"Pakket voor Tommy"</h2>
+            <h2 class="utrecht-heading-2" id="pakket-titel">"Aanvraag downloaden"</h2>
             <p class="utrecht-paragraph">
                 "Het pakket is één ZIP-bestand met uw antwoorden (aanvraag.json), een samenvatting om te lezen en te tekenen (samenvatting.pdf), "
                 "de bijlagen en een lijst met controlegetallen. Het samenwerkingsverband ziet zo of er na het maken iets is veranderd. "
@@ -347,7 +348,7 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
                     on:click=download
                     aria-disabled=move || busy.get().then_some("true")
                 >
-                    "Download pakket voor Tommy"
+                    "Download aanvraag (pakket)"
                 </button>
             </div>
             {file_picker(

@@ -1,4 +1,4 @@
-// "Download pakket voor Tommy": from an empty form to a package that
+// "Download aanvraag (pakket)": from an empty form to a package that
 // `aanvraagwijzer verify` accepts, with the package code loaded only on
 // demand, the PDF readable, and a reopened package restoring the form exactly.
 
@@ -23,7 +23,7 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'aw-pakket-'));
 async function downloadPackage(page, name) {
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download pakket voor Tommy' }).click(),
+    page.getByRole('button', { name: 'Download aanvraag (pakket)' }).click(),
   ]);
   assert.match(download.suggestedFilename(), /^pakket-rsv-breda-vo-tlv-vso-\d{4}-\d{2}-\d{2}\.zip$/);
   const file = path.join(work, name);
@@ -73,7 +73,7 @@ function pdfText(pdf) {
   return out.stdout;
 }
 
-describe('package for Tommy', () => {
+describe('submission package', () => {
   let site;
   let browser;
   let page;
@@ -132,7 +132,7 @@ describe('package for Tommy', () => {
     await page.getByText('Gekozen: Groeidocument Daan é.pdf').waitFor();
 
     firstZip = await downloadPackage(page, 'compleet.zip');
-    await page.getByText('Upload dit ZIP-bestand in Tommy').waitFor();
+    await page.getByText(/is gedownload\. Dien de aanvraag in bij de Commissie Ondersteuningstoewijzing/).waitFor();
     const { status, report, stderr } = verify(firstZip);
     assert.equal(status, 0, `complete and intact: exit 0 (${stderr})`);
     assert.equal(report.intact, true);

@@ -41,7 +41,7 @@ enum Command {
     },
     /// Toon alle formulieren met hun id en versie.
     Forms,
-    /// Controleer een pakket voor Tommy (ZIP): controlegetallen, wijzigingen en bevindingen.
+    /// Controleer een pakket van Aanvraagwijzer (ZIP): controlegetallen, wijzigingen en bevindingen.
     Verify(package_cmds::VerifyArgs),
     /// Maak de samenvatting (PDF) van een aanvraag (JSON), dezelfde als in het pakket.
     Render(package_cmds::RenderArgs),

@@ -1,4 +1,4 @@
-//! `verify` (check a package for Tommy) and `render` (the PDF summary natively).
+//! `verify` (check a submission package) and `render` (the PDF summary natively).
 
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -17,7 +17,7 @@ pub struct VerifyArgs {
     /// Toon het resultaat als JSON.
     #[arg(long)]
     json: bool,
-    /// Het pakket (ZIP) dat met "Download pakket voor Tommy" is gemaakt.
+    /// Het pakket (ZIP) dat met "Download aanvraag (pakket)" is gemaakt.
     file: PathBuf,
 }
 
@@ -148,7 +148,7 @@ pub fn render(args: RenderArgs) -> Result<ExitCode, CliError> {
     let verdict = Verdict::of(form, &doc, made.date());
     let started = std::time::Instant::now();
     // The same tie and hash as in a package made at this time, so the PDF is
-    // the one "Download pakket voor Tommy" puts in samenvatting.pdf.
+    // the one "Download aanvraag (pakket)" puts in samenvatting.pdf.
     let package_err = |source| CliError::Package {
         path: args.file.clone(),
         source,

@@ -125,9 +125,9 @@ pub enum PackageError {
 impl PackageError {
     /// The Dutch message for people, saying what is wrong and what to do.
     pub fn message_nl(&self) -> String {
-        const REDO: &str = "Maak het pakket opnieuw met \"Download pakket voor Tommy\".";
+        const REDO: &str = "Maak het pakket opnieuw met \"Download aanvraag (pakket)\".";
         match self {
-            PackageError::NotZip => "Dit bestand is geen pakket van Aanvraagwijzer: het is geen ZIP-bestand. Kies het ZIP-bestand dat u met \"Download pakket voor Tommy\" hebt gemaakt.".into(),
+            PackageError::NotZip => "Dit bestand is geen pakket van Aanvraagwijzer: het is geen ZIP-bestand. Kies het ZIP-bestand dat u met \"Download aanvraag (pakket)\" hebt gemaakt.".into(),
             PackageError::TooLarge { size, max } => format!(
                 "Dit pakket is te groot ({}). Een pakket mag hoogstens {} zijn. Voeg minder of kleinere bijlagen toe.",
                 megabytes(*size),

@@ -1,4 +1,4 @@
-//! The submission package a school uploads to Tommy: one ZIP that stands on its own.
+//! The submission package a school hands in to its SWV (RSV Breda PO: in Tommy): one ZIP that stands on its own.
 //!
 //! ```text
 //! aanvraag.json        the answers (a core `Document`), for machines
