@@ -211,7 +211,7 @@ describe('submission package', () => {
     // The largest form by definition size, with its largest fixture.
     const formsDir = path.join(repoRoot, 'forms');
     let largest = null;
-    for (const swv of fs.readdirSync(formsDir)) {
+    for (const swv of fs.readdirSync(formsDir).filter((d) => fs.statSync(path.join(formsDir, d)).isDirectory())) {
       for (const f of fs.readdirSync(path.join(formsDir, swv))) {
         if (!f.endsWith('.toml')) continue;
         const size = fs.statSync(path.join(formsDir, swv, f)).size;
