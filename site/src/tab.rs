@@ -184,3 +184,33 @@ fn install_leave_warning() {
     // The listener lives as long as the page.
     handler.forget();
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn entry(answers: Value, kept: &str) -> Entry {
+        Entry {
+            answers: answers.as_object().cloned().unwrap_or_default(),
+            kept: kept.to_owned(),
+        }
+    }
+
+    #[test]
+    fn an_empty_or_cleared_form_has_nothing_to_lose() {
+        assert!(!unsaved(&entry(json!({}), "")));
+        let cleared = json!({"naam": " ", "adres": {"straat": ""}, "lijst": [{}], "vink": false});
+        assert!(!unsaved(&entry(cleared, "")));
+    }
+
+    #[test]
+    fn typed_answers_are_unsaved_until_kept_and_again_after_a_change() {
+        let answers = json!({"bsn": "111222333"});
+        assert!(unsaved(&entry(answers.clone(), "")));
+        let kept = fingerprint(answers.as_object().unwrap());
+        assert!(!unsaved(&entry(answers, &kept)));
+        assert!(unsaved(&entry(json!({"bsn": "111222334"}), &kept)));
+        assert!(unsaved(&entry(json!({"lijst": [{"x": true}]}), &kept)));
+    }
+}

@@ -176,6 +176,9 @@ describe('package for Tommy', () => {
   });
 
   it('opening the package restores the form exactly', async () => {
+    // Start from an empty form: without the tab's kept answers a reload is a
+    // fresh start (the tab keeps answers across reloads, see drafts.test.mjs).
+    await page.evaluate(() => sessionStorage.clear());
     await page.reload();
     await page.getByRole('button', { name: 'Controleer aanvraag' }).waitFor();
     assert.equal(await page.getByLabel('Achternaam, voorvoegsels').inputValue(), '');
