@@ -214,7 +214,9 @@ describe('package for Tommy', () => {
     // The largest form by definition size, with its largest fixture.
     const formsDir = path.join(repoRoot, 'forms');
     let largest = null;
-    for (const swv of fs.readdirSync(formsDir)) {
+    // Directories only: forms/README.md sits beside the SWV folders.
+    const swvs = fs.readdirSync(formsDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    for (const swv of swvs) {
       for (const f of fs.readdirSync(path.join(formsDir, swv))) {
         if (!f.endsWith('.toml')) continue;
         const size = fs.statSync(path.join(formsDir, swv, f)).size;
