@@ -5,6 +5,7 @@
 
 mod answers;
 mod clock;
+mod crypto;
 mod drafts;
 mod error_summary;
 mod files;
@@ -13,6 +14,7 @@ mod package;
 mod pages;
 mod route;
 mod state;
+mod tab;
 mod widgets;
 
 use leptos::prelude::*;
@@ -24,7 +26,9 @@ use route::Route;
 /// The app: header, the page for the current route, footer.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(state::SessionAnswers::new());
+    provide_context(tab::TabAnswers::new());
+    // Expired drafts go before anything lists them.
+    provide_context(pages::form::Expired(RwSignal::new(drafts::purge_expired())));
     let route = use_route_with_title();
     let page = move || match route.get() {
         Route::Start(filter) => view! { <Start filter=filter/> }.into_any(),

@@ -17,6 +17,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::answers::{self, AnswerPath};
 use crate::clock;
 use crate::state::FormState;
+use crate::tab::TabAnswers;
 use crate::widgets::file_picker::{file_picker, FilePicker};
 
 /// Largest attachment, as the package format allows (see aanvraagwijzer-package `Limits`).
@@ -135,6 +136,7 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
     let busy = RwSignal::new(false);
     let status = RwSignal::new(None::<Status>);
     let fields = attachment_fields(state.form);
+    let tab = use_context::<TabAnswers>().unwrap_or_default();
 
     let download = move |_| {
         if busy.get_untracked() {
@@ -186,6 +188,10 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
                 })?;
                 Ok(hidden)
             });
+            if result.is_ok() {
+                // The package holds aanvraag.json: the answers are kept.
+                tab.mark_kept(state);
+            }
             status.set(Some(match result {
                 Ok(hidden) if valid => Status::Done(format!(
                     "Het pakket {name} is gedownload. {}{}",
@@ -288,6 +294,9 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
             let result = call("open_package", &[array.into()])
                 .await
                 .and_then(|opened| restore(state, picked, &opened));
+            if result.is_ok() {
+                tab.mark_kept(state);
+            }
             status.set(Some(result.into()));
         });
     };

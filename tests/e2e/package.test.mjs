@@ -176,6 +176,9 @@ describe('submission package', () => {
   });
 
   it('opening the package restores the form exactly', async () => {
+    // Start from an empty form: without the tab's kept answers a reload is a
+    // fresh start (the tab keeps answers across reloads, see drafts.test.mjs).
+    await page.evaluate(() => sessionStorage.clear());
     await page.reload();
     await page.getByRole('button', { name: 'Controleer aanvraag' }).waitFor();
     assert.equal(await page.getByLabel('Achternaam, voorvoegsels').inputValue(), '');
@@ -211,7 +214,9 @@ describe('submission package', () => {
     // The largest form by definition size, with its largest fixture.
     const formsDir = path.join(repoRoot, 'forms');
     let largest = null;
-    for (const swv of fs.readdirSync(formsDir).filter((d) => fs.statSync(path.join(formsDir, d)).isDirectory())) {
+    // Directories only: forms/README.md sits beside the SWV folders.
+    const swvs = fs.readdirSync(formsDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    for (const swv of swvs) {
       for (const f of fs.readdirSync(path.join(formsDir, swv))) {
         if (!f.endsWith('.toml')) continue;
         const size = fs.statSync(path.join(formsDir, swv, f)).size;

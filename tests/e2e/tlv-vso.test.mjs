@@ -136,7 +136,7 @@ describe('TLV vso form', () => {
   it('downloads JSON that the CLI judges exactly as the page did', async () => {
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download als JSON' }).click(),
+      page.getByRole('button', { name: 'Download als JSON (met leerlinggegevens)' }).click(),
     ]);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aw-e2e-')), download.suggestedFilename());
     await download.saveAs(file);
@@ -189,20 +189,25 @@ describe('TLV vso form', () => {
     assert.equal(await page.getByLabel('Woonplaats').inputValue(), 'Breda');
   });
 
-  it('stores a draft only when asked, offers it after a reload, and wipes it', async () => {
+  it('keeps the answers across a reload, stores a draft only with a password, and wipes it', async () => {
     const stored = () => page.evaluate(() => Object.keys(localStorage));
-    assert.deepEqual(await stored(), [], 'nothing stored without asking');
-    await page.getByRole('button', { name: 'Bewaar concept in deze browser' }).click();
-    assert.deepEqual(await stored(), [`aanvraagwijzer-concept:${FORM}`]);
+    assert.deepEqual(await stored(), [], 'nothing lasting stored without asking');
 
-    // After a reload the answers are gone, and the draft is offered on top.
+    // The tab keeps the answers (sessionStorage): a reload loses nothing.
     await page.reload();
     await page.locator(`form.aw-form[data-form="${FORM}"]`).waitFor();
-    assert.equal(await page.getByLabel('Woonplaats').inputValue(), '');
-    await page.locator('.aw-draft-notice').getByRole('button', { name: 'Open bewaard concept' }).click();
     assert.equal(await page.getByLabel('Woonplaats').inputValue(), 'Breda');
 
-    await page.getByRole('button', { name: 'Wis concept' }).click();
+    // A draft is encrypted with a password (details in drafts.test.mjs).
+    await page.getByLabel('Kies een wachtwoord').fill('lang-genoeg-1');
+    await page.getByLabel('Typ het wachtwoord nog een keer').fill('lang-genoeg-1');
+    await page.getByRole('button', { name: 'Bewaar concept', exact: true }).click();
+    await page.locator('.aw-draft-status .aw-status', { hasText: /versleuteld bewaard/ }).waitFor({ timeout: 60_000 });
+    const keys = await stored();
+    assert.equal(keys.length, 1);
+    assert.match(keys[0], /^aanvraagwijzer-concept-v2:[0-9a-f]{32}$/);
+
+    await page.getByRole('button', { name: /^Wis concept van / }).click();
     assert.deepEqual(await stored(), []);
   });
 

@@ -12,18 +12,23 @@ use crate::answers::AnswerPath;
 use crate::error_summary::{ErrorSummary, RESULT_ID};
 use crate::package::PackageBox;
 use crate::route::Route;
-use crate::state::{FormState, SessionAnswers};
+use crate::state::FormState;
+use crate::tab::TabAnswers;
 use crate::widgets::field_view;
 use crate::widgets::file_picker::{file_picker, FilePicker};
-use crate::{clock, drafts, files, focus};
+use crate::{clock, files, focus};
+
+mod draft_box;
+use draft_box::{DraftBox, DraftNotice, DraftsShared};
+pub use draft_box::{Expired, WipeAll};
 
 /// The whole page of one form.
 #[component]
 pub fn FormPage(form: &'static Form) -> impl IntoView {
-    let session = use_context::<SessionAnswers>().unwrap_or_default();
-    let state = FormState::new(form, clock::today(), session.get(&form.id));
-    session.follow(state);
-    let has_draft = RwSignal::new(drafts::exists(&form.id));
+    let tab = use_context::<TabAnswers>().unwrap_or_default();
+    let state = FormState::new(form, clock::today(), tab.get(&form.id));
+    tab.follow(state);
+    let shared = DraftsShared::new(&form.id);
     let report = RwSignal::new(None::<Vec<Finding>>);
     let check = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -43,11 +48,12 @@ pub fn FormPage(form: &'static Form) -> impl IntoView {
         <p class="utrecht-pre-heading">{form.swv_name.clone()}</p>
         <h1 class="utrecht-heading-1" id="pagina-titel" tabindex="-1">{form.title.clone()}</h1>
         <ErrorSummary report=report form=form/>
-        <DraftNotice state=state has_draft=has_draft/>
+        <DraftNotice state=state shared=shared/>
         {form.intro.clone().map(|intro| view! { <p class="utrecht-paragraph utrecht-paragraph--lead">{intro}</p> })}
         <Notes form=form/>
         <HowToSubmit form=form/>
         <ProgressLine state=state/>
+        <AutosaveLine/>
         <OpenFile state=state/>
         <form class="aw-form" data-form=form.id.clone() novalidate on:submit=check>
             {sections}
@@ -60,7 +66,7 @@ pub fn FormPage(form: &'static Form) -> impl IntoView {
         </form>
         <DownloadBox state=state/>
         <PackageBox state=state/>
-        <DraftBox state=state has_draft=has_draft/>
+        <DraftBox state=state shared=shared/>
     }
 }
 
@@ -141,6 +147,17 @@ fn ProgressLine(state: FormState) -> impl IntoView {
     view! { <p class="utrecht-paragraph aw-progress">{line}</p> }
 }
 
+/// One quiet line on what the tab keeps (sessionStorage, see `tab`).
+#[component]
+fn AutosaveLine() -> impl IntoView {
+    let text = if TabAnswers::available() {
+        "Uw antwoorden blijven bewaard zolang dit tabblad open is."
+    } else {
+        "Deze browser bewaart uw antwoorden niet als u de pagina vernieuwt. Bewaar een concept of download de aanvraag om ze te bewaren."
+    };
+    view! { <p class="utrecht-paragraph aw-autosave">{text}</p> }
+}
+
 /// The computed lines (hours, money) of forms that have them.
 #[component]
 fn BudgetSummary(state: FormState) -> impl IntoView {
@@ -180,6 +197,7 @@ fn BudgetSummary(state: FormState) -> impl IntoView {
 /// "Open JSON": reads a saved file; on a bad file the answers stay as they are.
 #[component]
 fn OpenFile(state: FormState) -> impl IntoView {
+    let tab = use_context::<TabAnswers>().unwrap_or_default();
     let message = RwSignal::new(None::<Result<String, (String, Option<String>)>>);
     let on_change = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -205,6 +223,7 @@ fn OpenFile(state: FormState) -> impl IntoView {
                 }
                 Ok(doc) => {
                     state.replace(doc.answers);
+                    tab.mark_kept(state);
                     Ok("Het bestand is geopend. Kies \"Controleer aanvraag\" om te zien wat nog ontbreekt.".to_owned())
                 }
             };
@@ -244,9 +263,10 @@ fn OpenFile(state: FormState) -> impl IntoView {
     }
 }
 
-/// "Download als JSON".
+/// "Download als JSON": the way to keep work and move it between computers.
 #[component]
 fn DownloadBox(state: FormState) -> impl IntoView {
+    let tab = use_context::<TabAnswers>().unwrap_or_default();
     let failed = RwSignal::new(false);
     let blocking = Memo::new(move |_| state.findings.with(|f| has_blocking(f)));
     let download = move |_| {
@@ -256,13 +276,23 @@ fn DownloadBox(state: FormState) -> impl IntoView {
                 .with_untracked(|f| files::download_json(doc, f, state.today))
         });
         let name = files::file_name(&state.form.id, state.today);
-        failed.set(files::save_file(&name, &text).is_err());
+        let ok = files::save_file(&name, &text).is_ok();
+        if ok {
+            tab.mark_kept(state);
+        }
+        failed.set(!ok);
     };
     view! {
         <section class="aw-box" aria-labelledby="downloaden-titel">
-            <h2 class="utrecht-heading-2" id="downloaden-titel">"Aanvraag downloaden"</h2>
-            <p class="utrecht-paragraph">
-                "Sla de aanvraag op als bestand op uw computer. Dat bestand kunt u later weer openen om verder te gaan."
+            <h2 class="utrecht-heading-2" id="downloaden-titel">"Bewaar om later verder te gaan"</h2>
+            <p class="utrecht-paragraph" id="downloaden-uitleg">
+                "Download de aanvraag als bestand. Met dat bestand werkt u later verder, ook op een andere computer: "
+                "kies daar \"Open JSON\". Indienen doet u met \"Download aanvraag (pakket)\"."
+            </p>
+            <p class="utrecht-paragraph" id="downloaden-privacy">
+                <strong>"Het bestand bevat gegevens van de leerling"</strong>
+                ", zoals naam, BSN en wat u over de ondersteuning schrijft. Het is niet versleuteld. "
+                "Bewaar het alleen op een beveiligde plek van de school, niet op een gedeelde computer of een USB-stick."
             </p>
             <Show when=move || blocking.get()>
                 <p class="utrecht-paragraph aw-download-note">
@@ -271,111 +301,19 @@ fn DownloadBox(state: FormState) -> impl IntoView {
                     "Kies \"Controleer aanvraag\" om te zien wat nog ontbreekt."
                 </p>
             </Show>
-            <button type="button" class="utrecht-button utrecht-button--primary-action" on:click=download>
-                "Download als JSON"
+            <button
+                type="button"
+                class="utrecht-button utrecht-button--primary-action"
+                aria-describedby="downloaden-privacy"
+                on:click=download
+            >
+                "Download als JSON (met leerlinggegevens)"
             </button>
             <Show when=move || failed.get()>
                 <p class="utrecht-form-field-error-message" role="alert">
                     <strong>"Fout:"</strong> " Downloaden lukte niet in deze browser. Probeer een andere browser."
                 </p>
             </Show>
-        </section>
-    }
-}
-
-/// Replaces the answers with the form's stored draft; the outcome in Dutch.
-fn open_draft(state: FormState) -> Result<&'static str, String> {
-    match drafts::load(&state.form.id) {
-        Some(Ok(doc)) => {
-            state.replace(doc.answers);
-            Ok("Het bewaarde concept is geopend.")
-        }
-        Some(Err(e)) => Err(e),
-        None => Err("Er is geen concept bewaard in deze browser.".to_owned()),
-    }
-}
-
-/// At the top of the page: a draft of this form is stored in this browser.
-/// Shown until the user opens or wipes it; opening is always a choice.
-#[component]
-fn DraftNotice(state: FormState, has_draft: RwSignal<bool>) -> impl IntoView {
-    let dismissed = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
-    let open = move |_| match open_draft(state) {
-        Ok(_) => dismissed.set(true),
-        Err(e) => error.set(Some(e)),
-    };
-    view! {
-        <Show when=move || has_draft.get() && !dismissed.get()>
-            <div class="utrecht-alert utrecht-alert--info aw-notes aw-draft-notice">
-                <div class="utrecht-alert__content">
-                    <p class="utrecht-paragraph">
-                        "In deze browser staat een bewaard concept van dit formulier. "
-                        "Wilt u daarmee verder? Uw antwoorden op deze pagina worden dan vervangen."
-                    </p>
-                    <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=open>
-                        "Open bewaard concept"
-                    </button>
-                    {move || error.get().map(|e| view! {
-                        <p class="utrecht-form-field-error-message" role="alert">
-                            <strong>"Fout:"</strong> " " {e}
-                        </p>
-                    })}
-                </div>
-            </div>
-        </Show>
-    }
-}
-
-/// Drafts, only on request: save, open, wipe.
-#[component]
-fn DraftBox(state: FormState, has_draft: RwSignal<bool>) -> impl IntoView {
-    let form_id = state.form.id.as_str();
-    let status = RwSignal::new(None::<Result<&'static str, String>>);
-    let save = move |_| {
-        let result = state.document.with_untracked(drafts::save);
-        has_draft.set(drafts::exists(form_id));
-        status.set(Some(result.map(|()| {
-            "Het concept is bewaard in deze browser. Wis het als u klaar bent, zeker op een computer die u met anderen deelt."
-        })));
-    };
-    let open = move |_| status.set(Some(open_draft(state)));
-    let wipe = move |_| {
-        drafts::wipe(form_id);
-        has_draft.set(drafts::exists(form_id));
-        status.set(Some(Ok("Het concept is gewist uit deze browser.")));
-    };
-    view! {
-        <section class="aw-box" aria-labelledby="concept-titel">
-            <h2 class="utrecht-heading-2" id="concept-titel">"Later verder werken"</h2>
-            <p class="utrecht-paragraph">
-                "Deze website bewaart uw antwoorden niet vanzelf. Wilt u later verder? Bewaar dan een concept in deze browser, "
-                "op deze computer. Iedereen die deze computer en browser gebruikt, kan het concept openen. "
-                "Wis het daarom als u klaar bent."
-            </p>
-            <div class="utrecht-button-group">
-                <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=save>
-                    "Bewaar concept in deze browser"
-                </button>
-                <Show when=move || has_draft.get()>
-                    <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=open>
-                        "Open bewaard concept"
-                    </button>
-                    <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=wipe>
-                        "Wis concept"
-                    </button>
-                </Show>
-            </div>
-            <div aria-live="polite">
-                {move || status.get().map(|s| match s {
-                    Ok(text) => view! { <p class="utrecht-paragraph aw-status">{text}</p> }.into_any(),
-                    Err(text) => view! {
-                        <p class="utrecht-form-field-error-message" role="alert">
-                            <strong>"Fout:"</strong> " " {text}
-                        </p>
-                    }.into_any(),
-                })}
-            </div>
         </section>
     }
 }

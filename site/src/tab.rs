@@ -1,0 +1,216 @@
+//! Answers kept for the open tab, and the warning before leaving it.
+//!
+//! Every change is written to sessionStorage (one entry per form), which the
+//! browser keeps across a reload and its crash restore and drops when the tab
+//! is closed. Next to the answers the entry holds a fingerprint of the answers
+//! last put somewhere lasting (an encrypted draft, a download, an opened
+//! file); while the answers differ from that, leaving the page asks first
+//! (`beforeunload`).
+
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use wasm_bindgen::prelude::*;
+use web_sys::Storage;
+
+use crate::state::FormState;
+
+const PREFIX: &str = "aanvraagwijzer-tabblad:";
+
+thread_local! {
+    /// Forms whose answers in this tab are kept nowhere else.
+    static UNSAVED: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
+}
+
+/// One form's entry in sessionStorage.
+#[derive(Serialize, Deserialize, Default, Clone)]
+struct Entry {
+    answers: Map<String, Value>,
+    /// Fingerprint of the answers last kept elsewhere.
+    kept: String,
+}
+
+fn storage() -> Option<Storage> {
+    web_sys::window().and_then(|w| w.session_storage().ok().flatten())
+}
+
+/// FNV-1a over the answers' JSON: enough to tell "changed since" apart.
+fn fingerprint(answers: &Map<String, Value>) -> String {
+    let text = serde_json::to_string(answers).unwrap_or_default();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// Whether anything was typed, chosen or ticked (empty strings do not count:
+/// a field typed in and cleared again holds nothing to lose).
+fn has_content(value: &Value) -> bool {
+    match value {
+        Value::Null => false,
+        Value::Bool(b) => *b,
+        Value::String(s) => !s.trim().is_empty(),
+        Value::Number(_) => true,
+        Value::Array(items) => items.iter().any(has_content),
+        Value::Object(map) => map.values().any(has_content),
+    }
+}
+
+fn unsaved(entry: &Entry) -> bool {
+    entry.answers.values().any(has_content) && fingerprint(&entry.answers) != entry.kept
+}
+
+/// The tab's answers per form. Provided once by the app (`Copy`: a handle).
+#[derive(Clone, Copy)]
+pub struct TabAnswers(StoredValue<HashMap<String, Entry>>);
+
+impl TabAnswers {
+    /// Reads what this tab kept before a reload and installs the warning
+    /// before leaving.
+    pub fn new() -> TabAnswers {
+        let mut entries = HashMap::new();
+        if let Some(store) = storage() {
+            let n = store.length().unwrap_or(0);
+            for key in (0..n).filter_map(|i| store.key(i).ok().flatten()) {
+                let Some(form) = key.strip_prefix(PREFIX) else {
+                    continue;
+                };
+                let Some(entry) = store
+                    .get_item(&key)
+                    .ok()
+                    .flatten()
+                    .and_then(|t| serde_json::from_str::<Entry>(&t).ok())
+                else {
+                    continue;
+                };
+                mark(form, unsaved(&entry));
+                entries.insert(form.to_owned(), entry);
+            }
+        }
+        install_leave_warning();
+        TabAnswers(StoredValue::new(entries))
+    }
+
+    /// Whether the tab can keep answers across a reload in this browser.
+    pub fn available() -> bool {
+        storage().is_some()
+    }
+
+    /// The answers last given to a form in this tab.
+    pub fn get(&self, form_id: &str) -> Map<String, Value> {
+        self.0
+            .with_value(|m| m.get(form_id).map(|e| e.answers.clone()))
+            .unwrap_or_default()
+    }
+
+    /// Follows a form's answers from now on: every change is stored.
+    pub fn follow(&self, state: FormState) {
+        let tab = *self;
+        Effect::new(move |_| {
+            let answers = state.answers.get();
+            tab.store(&state.form.id, |e| e.answers = answers);
+        });
+    }
+
+    /// The current answers of the form are now kept elsewhere (a draft, a
+    /// download, an opened file): no warning until they change again.
+    pub fn mark_kept(&self, state: FormState) {
+        let answers = state.answers.get_untracked();
+        self.store(&state.form.id, |e| {
+            e.kept = fingerprint(&answers);
+            e.answers = answers;
+        });
+    }
+
+    fn store(&self, form_id: &str, change: impl FnOnce(&mut Entry)) {
+        let entry = self.0.try_update_value(|m| {
+            let entry = m.entry(form_id.to_owned()).or_default();
+            change(entry);
+            entry.clone()
+        });
+        let Some(entry) = entry else {
+            return;
+        };
+        mark(form_id, unsaved(&entry));
+        if let Some(store) = storage() {
+            if let Ok(text) = serde_json::to_string(&entry) {
+                // A full storage only costs the reload safety net; the page
+                // keeps working from memory.
+                let _ = store.set_item(&format!("{PREFIX}{form_id}"), &text);
+            }
+        }
+    }
+}
+
+impl Default for TabAnswers {
+    fn default() -> Self {
+        TabAnswers::new()
+    }
+}
+
+fn mark(form_id: &str, unsaved: bool) {
+    UNSAVED.with(|set| {
+        let mut set = set.borrow_mut();
+        if unsaved {
+            set.insert(form_id.to_owned());
+        } else {
+            set.remove(form_id);
+        }
+    });
+}
+
+/// Asks the browser to confirm leaving while some answers are kept only in
+/// this tab. Browsers show their own text; ours is for older ones.
+fn install_leave_warning() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let handler =
+        Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(|ev: web_sys::BeforeUnloadEvent| {
+            if UNSAVED.with(|s| !s.borrow().is_empty()) {
+                ev.prevent_default();
+                ev.set_return_value(
+                    "U hebt antwoorden die nog niet als concept zijn bewaard of gedownload.",
+                );
+            }
+        });
+    let _ =
+        window.add_event_listener_with_callback("beforeunload", handler.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    handler.forget();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn entry(answers: Value, kept: &str) -> Entry {
+        Entry {
+            answers: answers.as_object().cloned().unwrap_or_default(),
+            kept: kept.to_owned(),
+        }
+    }
+
+    #[test]
+    fn an_empty_or_cleared_form_has_nothing_to_lose() {
+        assert!(!unsaved(&entry(json!({}), "")));
+        let cleared = json!({"naam": " ", "adres": {"straat": ""}, "lijst": [{}], "vink": false});
+        assert!(!unsaved(&entry(cleared, "")));
+    }
+
+    #[test]
+    fn typed_answers_are_unsaved_until_kept_and_again_after_a_change() {
+        let answers = json!({"bsn": "111222333"});
+        assert!(unsaved(&entry(answers.clone(), "")));
+        let kept = fingerprint(answers.as_object().unwrap());
+        assert!(!unsaved(&entry(answers, &kept)));
+        assert!(unsaved(&entry(json!({"bsn": "111222334"}), &kept)));
+        assert!(unsaved(&entry(json!({"lijst": [{"x": true}]}), &kept)));
+    }
+}
