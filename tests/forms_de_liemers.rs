@@ -197,5 +197,81 @@ fn fewer_hours_than_granted_warns_and_asks_why() {
         .severity,
         Severity::Waarschuwing
     );
-    assert!(has(&findings, "required", "/answers/reden_minder_uren"));
+    assert_eq!(
+        find(&findings, "recommended", "/answers/reden_minder_uren").severity,
+        Severity::Waarschuwing
+    );
+    assert!(!has_blocking(&findings));
+}
+
+#[test]
+fn the_start_is_never_before_the_request() {
+    let f = form(ARR);
+    // Requested on 10-11-2026: the start of the school year has passed, January is next.
+    let past = check(ARR, "invalid-start-voor-aanvraag.json");
+    let e = find(
+        &past,
+        "rule:start-niet-voor-aanvraag",
+        "/answers/startdatum",
+    );
+    assert_eq!(e.severity, Severity::Fout);
+    assert!(e.message.contains("januari"), "{}", e.message);
+    // Requested on 20-08-2026: a start that day is fine, the day before is not.
+    let fx = "warning-start-augustus-eigen-inzet-onderbouwd.json";
+    let start = |date: &str| {
+        let doc = with(ARR, fx, &[("/startdatum", json!(date))]);
+        has(
+            &validate(f, &doc, today()),
+            "rule:start-niet-voor-aanvraag",
+            "/answers/startdatum",
+        )
+    };
+    assert!(!start("20-08-2026"));
+    assert!(start("19-08-2026"));
+}
+
+#[test]
+fn fields_the_document_does_not_ask_for_are_not_required() {
+    let mut doc = forms_support::fixture(&format!("{ARR}/{SANNE}"));
+    for id in ["groep", "bsn", "brin", "uurtarief", "activiteiten"] {
+        doc.answers.remove(id);
+    }
+    assert!(validate(form(ARR), &doc, today()).is_empty());
+    let mut ver = forms_support::fixture(&format!("{VER}/valid-sanne-schooljaar-2025-2026.json"));
+    for id in ["bsn", "brin", "toegekend_bedrag", "verlenging_gewenst"] {
+        ver.answers.remove(id);
+    }
+    assert!(validate(form(VER), &ver, today()).is_empty());
+}
+
+#[test]
+fn social_schools_and_a_late_verantwoording_warn_but_do_not_block() {
+    let f = form(VER);
+    let fx = "valid-sanne-schooljaar-2025-2026.json";
+    let late = |date: &str| {
+        let doc = with(VER, fx, &[("/datum_verantwoording", json!(date))]);
+        validate(f, &doc, today())
+    };
+    // The arrangement started 26-01-2026: the school year ends 31-07-2026.
+    assert!(late("31-07-2026").is_empty());
+    let after = late("01-08-2026");
+    let w = find(
+        &after,
+        "rule:voor-einde-schooljaar",
+        "/answers/datum_verantwoording",
+    );
+    assert_eq!(w.severity, Severity::Waarschuwing);
+    assert!(!has_blocking(&after));
+    let not_shared = with(VER, fx, &[("/gedeeld_social_schools", json!("nee"))]);
+    let findings = validate(f, &not_shared, today());
+    let s = find(
+        &findings,
+        "rule:social-schools",
+        "/answers/gedeeld_social_schools",
+    );
+    assert_eq!(s.severity, Severity::Waarschuwing);
+    assert!(!has_blocking(&findings), "{findings:#?}");
+    assert!(check(VER, "warning-te-laat-en-onvolledig.json")
+        .iter()
+        .all(|f| f.severity == Severity::Waarschuwing));
 }
