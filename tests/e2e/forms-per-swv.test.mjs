@@ -27,7 +27,8 @@ const CASES = [
   },
   {
     form: 'de-meierij/tlv',
-    label: 'Burgerservicenummer',
+    // Optional there (seed 002 does not ask for it), but a typed one is checked.
+    label: 'Burgerservicenummer (niet verplicht)',
     wrong: '111222334',
     message: 'veld-bsn-fout',
     text: /burgerservicenummer|BSN/i,
