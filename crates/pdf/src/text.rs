@@ -11,43 +11,9 @@ pub enum Face {
     Bold,
 }
 
-/// The WinAnsi (cp1252) byte for a character, if it has one.
-fn winansi(c: char) -> Option<u8> {
-    let u = c as u32;
-    match u {
-        0x20..=0x7E | 0xA0..=0xFF => Some(u as u8),
-        _ => Some(match c {
-            '€' => 0x80,
-            '‚' => 0x82,
-            'ƒ' => 0x83,
-            '„' => 0x84,
-            '…' => 0x85,
-            '†' => 0x86,
-            '‡' => 0x87,
-            'ˆ' => 0x88,
-            '‰' => 0x89,
-            'Š' => 0x8A,
-            '‹' => 0x8B,
-            'Œ' => 0x8C,
-            'Ž' => 0x8E,
-            '\u{2018}' => 0x91,
-            '\u{2019}' => 0x92,
-            '\u{201C}' => 0x93,
-            '\u{201D}' => 0x94,
-            '•' => 0x95,
-            '–' => 0x96,
-            '—' => 0x97,
-            '˜' => 0x98,
-            '™' => 0x99,
-            'š' => 0x9A,
-            '›' => 0x9B,
-            'œ' => 0x9C,
-            'ž' => 0x9E,
-            'Ÿ' => 0x9F,
-            _ => return None,
-        }),
-    }
-}
+// The WinAnsi table lives in the core, which warns about every character
+// it lacks (`aanvraagwijzer::printable`), so the two cannot drift.
+use aanvraagwijzer::printable::winansi;
 
 /// A stand-in for characters WinAnsi lacks: the letter without its accent for
 /// names from other alphabets, ASCII for symbols, `?` for the rest.
