@@ -60,6 +60,8 @@ pub mod code {
     pub const DATE_IMPLAUSIBLE: &str = "date-implausible";
     pub const DATE_IN_FUTURE: &str = "date-in-future";
     pub const CHOICE_UNKNOWN: &str = "choice-unknown";
+    /// Text the PDF summary cannot print as typed.
+    pub const UNPRINTABLE: &str = "unprintable";
     pub const BSN_INVALID: &str = "bsn-invalid";
     pub const POSTCODE_INVALID: &str = "postcode-invalid";
     pub const BRIN_INVALID: &str = "brin-invalid";

@@ -12,6 +12,7 @@ pub mod document;
 pub mod finding;
 pub mod ident;
 pub mod numbers;
+pub mod printable;
 pub mod progress;
 pub mod schema;
 pub mod summary;

@@ -11,43 +11,9 @@ pub enum Face {
     Bold,
 }
 
-/// The WinAnsi (cp1252) byte for a character, if it has one.
-fn winansi(c: char) -> Option<u8> {
-    let u = c as u32;
-    match u {
-        0x20..=0x7E | 0xA0..=0xFF => Some(u as u8),
-        _ => Some(match c {
-            '€' => 0x80,
-            '‚' => 0x82,
-            'ƒ' => 0x83,
-            '„' => 0x84,
-            '…' => 0x85,
-            '†' => 0x86,
-            '‡' => 0x87,
-            'ˆ' => 0x88,
-            '‰' => 0x89,
-            'Š' => 0x8A,
-            '‹' => 0x8B,
-            'Œ' => 0x8C,
-            'Ž' => 0x8E,
-            '\u{2018}' => 0x91,
-            '\u{2019}' => 0x92,
-            '\u{201C}' => 0x93,
-            '\u{201D}' => 0x94,
-            '•' => 0x95,
-            '–' => 0x96,
-            '—' => 0x97,
-            '˜' => 0x98,
-            '™' => 0x99,
-            'š' => 0x9A,
-            '›' => 0x9B,
-            'œ' => 0x9C,
-            'ž' => 0x9E,
-            'Ÿ' => 0x9F,
-            _ => return None,
-        }),
-    }
-}
+// The WinAnsi table lives in the core, which warns about every character
+// it lacks (`aanvraagwijzer::printable`), so the two cannot drift.
+use aanvraagwijzer::printable::winansi;
 
 /// A stand-in for characters WinAnsi lacks: the letter without its accent for
 /// names from other alphabets, ASCII for symbols, `?` for the rest.
@@ -117,19 +83,25 @@ pub fn encode(text: &str) -> Vec<u8> {
     out
 }
 
-/// Width of encoded bytes in points.
-pub fn width_bytes(bytes: &[u8], face: Face, size: f32) -> f32 {
-    let table = match face {
+/// The AFM width table of a face (units of 1/1000 em, from byte 32 on).
+fn table(face: Face) -> &'static [u16] {
+    match face {
         Face::Regular => &HELVETICA,
         Face::Bold => &HELVETICA_BOLD,
-    };
-    let units: u32 = bytes
-        .iter()
-        .map(|&b| {
-            b.checked_sub(32)
-                .map_or(0, |i| u32::from(table[usize::from(i)]))
-        })
-        .sum();
+    }
+}
+
+/// Width of one encoded byte in font units; control bytes are zero wide.
+fn units(table: &[u16], byte: u8) -> u32 {
+    byte.checked_sub(32)
+        .and_then(|i| table.get(usize::from(i)))
+        .map_or(0, |&w| u32::from(w))
+}
+
+/// Width of encoded bytes in points.
+pub fn width_bytes(bytes: &[u8], face: Face, size: f32) -> f32 {
+    let table = table(face);
+    let units: u32 = bytes.iter().map(|&b| units(table, b)).sum();
     units as f32 * size / 1000.0
 }
 
@@ -138,8 +110,34 @@ pub fn width(text: &str, face: Face, size: f32) -> f32 {
     width_bytes(&encode(text), face, size)
 }
 
+/// Splits a word that is wider than `max` into pieces that each fit (at
+/// least one byte per piece, so a byte wider than a line still moves on).
+/// One pass over the word: a pasted word of millions of characters must not
+/// freeze the browser, so no piece is measured or copied twice.
+fn break_word(word: &[u8], face: Face, size: f32, max: f32) -> Vec<&[u8]> {
+    let table = table(face);
+    // Compare in font units so that no rounding of running sums can differ
+    // from `width_bytes` on the finished piece.
+    let max_units = max * 1000.0 / size;
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut acc: u32 = 0;
+    for (i, &b) in word.iter().enumerate() {
+        let w = units(table, b);
+        if i > start && (acc + w) as f32 > max_units {
+            pieces.push(&word[start..i]);
+            start = i;
+            acc = 0;
+        }
+        acc += w;
+    }
+    pieces.push(&word[start..]);
+    pieces
+}
+
 /// Wraps text into lines of at most `max` points; paragraphs (`\n`) stay
 /// apart, words longer than a line are broken. Returns encoded lines.
+/// Runs in time linear in the length of the text.
 pub fn wrap(text: &str, face: Face, size: f32, max: f32) -> Vec<Vec<u8>> {
     let mut lines = Vec::new();
     let space = width_bytes(b" ", face, size);
@@ -147,8 +145,8 @@ pub fn wrap(text: &str, face: Face, size: f32, max: f32) -> Vec<Vec<u8>> {
         let mut line: Vec<u8> = Vec::new();
         let mut line_w = 0.0;
         for word in para.split(' ').filter(|w| !w.is_empty()) {
-            let mut word = encode(word);
-            let mut w = width_bytes(&word, face, size);
+            let word = encode(word);
+            let w = width_bytes(&word, face, size);
             if !line.is_empty() && line_w + space + w <= max {
                 line.push(b' ');
                 line.extend_from_slice(&word);
@@ -158,18 +156,18 @@ pub fn wrap(text: &str, face: Face, size: f32, max: f32) -> Vec<Vec<u8>> {
             if !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
             }
-            // Break a word that is wider than a line on its own.
-            while w > max && word.len() > 1 {
-                let mut cut = 1;
-                while cut < word.len() && width_bytes(&word[..=cut], face, size) <= max {
-                    cut += 1;
-                }
-                lines.push(word[..cut].to_vec());
-                word = word[cut..].to_vec();
-                w = width_bytes(&word, face, size);
+            if w > max && word.len() > 1 {
+                // A word wider than a line on its own: its last piece starts
+                // the next line, so that following words can join it.
+                let mut pieces = break_word(&word, face, size, max);
+                let last = pieces.pop().unwrap_or_default();
+                lines.extend(pieces.into_iter().map(<[u8]>::to_vec));
+                line = last.to_vec();
+                line_w = width_bytes(&line, face, size);
+            } else {
+                line = word;
+                line_w = w;
             }
-            line = word;
-            line_w = w;
         }
         lines.push(line);
     }
@@ -217,5 +215,34 @@ mod tests {
         let long = "x".repeat(500);
         assert!(wrap(&long, Face::Regular, 10.0, 100.0).len() > 5);
         assert_eq!(wrap("a\n\nb", Face::Regular, 10.0, 100.0).len(), 3);
+    }
+
+    #[test]
+    fn a_broken_word_keeps_every_byte_and_each_piece_fits() {
+        let word = "Onderwijsondersteuningsarrangementsbespreking".repeat(7);
+        let lines = wrap(&word, Face::Bold, 10.0, 90.0);
+        assert!(lines.len() > 3);
+        assert_eq!(lines.concat(), word.as_bytes());
+        for l in &lines {
+            assert!(width_bytes(l, Face::Bold, 10.0) <= 90.0);
+        }
+        // The rest of a broken word shares its line with what follows.
+        let after = wrap(&format!("{word} en"), Face::Bold, 10.0, 90.0);
+        assert_eq!(after.len(), lines.len());
+        assert!(after.last().is_some_and(|l| l.ends_with(b" en")));
+    }
+
+    #[test]
+    fn a_pasted_word_of_millions_of_characters_wraps_in_one_pass() {
+        // 1.6 million characters without a space: the old wrapper measured
+        // and copied the rest of the word for every line it cut, which took
+        // about 19 s in a release build and stalls a debug test run for
+        // minutes; the one-pass wrapper is done in well under a second.
+        let word = "w".repeat(1_600_000);
+        let lines = wrap(&word, Face::Regular, 10.0, 100.0);
+        let per_line = lines[0].len();
+        assert!(per_line > 1);
+        assert_eq!(lines.len(), 1_600_000_usize.div_ceil(per_line));
+        assert_eq!(lines.iter().map(Vec::len).sum::<usize>(), 1_600_000);
     }
 }

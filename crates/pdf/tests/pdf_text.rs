@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use aanvraagwijzer::{find_form, Document, Verdict};
+use aanvraagwijzer::{find_form, validate, Document, Severity, Verdict};
 use aanvraagwijzer_pdf::{render, render_with, Options};
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -103,12 +103,32 @@ fn diacritics_and_the_euro_sign_extract_as_text() {
 }
 
 #[test]
-fn letters_outside_winansi_get_a_readable_stand_in() {
+fn letters_outside_winansi_get_a_readable_stand_in_and_a_warning() {
     let mut doc = fixture("rsv-breda-vo/tlv-vso/valid-daan-bakker.json");
+    let form = find_form(&doc.form).expect("form exists");
+    let clean = validate(form, &doc, made().date());
+    assert!(clean.iter().all(|f| f.code != "unprintable"), "{clean:?}");
+
     doc.answers
         .insert("achternaam".into(), "Ağaoğlu-Łukasiewicz 😀 ‘Zoë’".into());
     let text = all(&pages(&pdf_of(&doc)));
     assert!(text.contains("Agaoglu-Lukasiewicz ? ‘Zoë’"), "{text}");
+
+    // The stand-in is never silent: the field gets a warning naming the
+    // characters, before the package is made.
+    let findings = validate(form, &doc, made().date());
+    let warning = findings
+        .iter()
+        .find(|f| f.code == "unprintable")
+        .expect("a warning for the unprintable letters");
+    assert_eq!(warning.path, "/answers/achternaam");
+    assert_eq!(warning.severity, Severity::Waarschuwing);
+    for c in ["ğ", "Ł", "😀"] {
+        assert!(warning.message.contains(c), "{}", warning.message);
+    }
+    assert!(warning
+        .message
+        .starts_with("Deze tekens kunnen niet in de samenvatting worden afgedrukt"));
 }
 
 #[test]
