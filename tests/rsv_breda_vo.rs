@@ -247,8 +247,14 @@ fn any_function_of_the_two_signing_experts_is_accepted() {
         TLV,
         "valid-daan-bakker.json",
         &[
-            ("deskundige_1", json!({"naam": "A. El Amrani", "functie": "Ondersteuningscoördinator"})),
-            ("deskundige_2", json!({"naam": "J. Wouters", "functie": "Schoolmaatschappelijk werker"})),
+            (
+                "deskundige_1",
+                json!({"naam": "A. El Amrani", "functie": "Ondersteuningscoördinator"}),
+            ),
+            (
+                "deskundige_2",
+                json!({"naam": "J. Wouters", "functie": "Schoolmaatschappelijk werker"}),
+            ),
         ],
     );
     assert_eq!(verdict(TLV, &doc), vec![]);
@@ -262,33 +268,67 @@ fn any_function_of_the_two_signing_experts_is_accepted() {
 #[test]
 fn only_cluster_3_or_4_can_be_asked_of_the_swv() {
     for cluster in ["cluster_3", "cluster_4"] {
-        let doc = with(TLV, "valid-daan-bakker.json", &[("cluster", json!(cluster))]);
+        let doc = with(
+            TLV,
+            "valid-daan-bakker.json",
+            &[("cluster", json!(cluster))],
+        );
         assert_eq!(verdict(TLV, &doc), vec![], "{cluster}");
     }
-    let doc = with(TLV, "valid-daan-bakker.json", &[("cluster", json!("cluster_1_2"))]);
+    let doc = with(
+        TLV,
+        "valid-daan-bakker.json",
+        &[("cluster", json!("cluster_1_2"))],
+    );
     let findings = validate(form(TLV), &doc, today());
     assert_eq!(
         verdict(TLV, &doc),
-        one("rule:alleen-cluster-3-of-4", "/answers/cluster", Severity::Fout)
+        one(
+            "rule:alleen-cluster-3-of-4",
+            "/answers/cluster",
+            Severity::Fout
+        )
     );
-    assert!(findings[0].message.contains("Visio"), "{}", findings[0].message);
-    assert!(findings[0].message.contains("Spreekhoorn"), "{}", findings[0].message);
+    assert!(
+        findings[0].message.contains("Visio"),
+        "{}",
+        findings[0].message
+    );
+    assert!(
+        findings[0].message.contains("Spreekhoorn"),
+        "{}",
+        findings[0].message
+    );
 }
 
 #[test]
 fn the_opp_is_asked_only_where_it_is_prescribed() {
     // No extra support ticked and no OPP prescribed: nothing to say.
-    let mut doc = with(TLV, "valid-with-current-tlv.json", &[("opp", json!("niet_voorgeschreven"))]);
+    let mut doc = with(
+        TLV,
+        "valid-with-current-tlv.json",
+        &[("opp", json!("niet_voorgeschreven"))],
+    );
     assert_eq!(verdict(TLV, &doc), vec![]);
     // With an onderwijsarrangement (extra support) an OPP is prescribed: check it.
     doc.answers.insert(
         "voortraject".into(),
-        json!(["extra_mogelijkheden", "zorg_adviesteam", "handelingsplannen",
-               "drie_leefwerelden", "conclusie_school", "onderwijsarrangement"]),
+        json!([
+            "extra_mogelijkheden",
+            "zorg_adviesteam",
+            "handelingsplannen",
+            "drie_leefwerelden",
+            "conclusie_school",
+            "onderwijsarrangement"
+        ]),
     );
     assert_eq!(
         verdict(TLV, &doc),
-        one("rule:opp-bij-extra-ondersteuning", "/answers/opp", Severity::Waarschuwing)
+        one(
+            "rule:opp-bij-extra-ondersteuning",
+            "/answers/opp",
+            Severity::Waarschuwing
+        )
     );
     // A prescribed OPP that is missing makes the groeidocument incomplete.
     doc.answers.insert("opp".into(), json!("ontbreekt"));
@@ -297,11 +337,17 @@ fn the_opp_is_asked_only_where_it_is_prescribed() {
         one("rule:opp-in-groeidocument", "/answers/opp", Severity::Fout)
     );
     // The groeidocument no longer demands an OPP tick for everyone.
-    let groei = form(TLV).fields().find(|f| f.id == "groeidocument").expect("field");
+    let groei = form(TLV)
+        .fields()
+        .find(|f| f.id == "groeidocument")
+        .expect("field");
     let aanvraagwijzer::FieldKind::Attachment { confirmations } = &groei.kind else {
         panic!("groeidocument is an attachment");
     };
-    assert!(confirmations.iter().all(|c| !c.contains("OPP")), "{confirmations:?}");
+    assert!(
+        confirmations.iter().all(|c| !c.contains("OPP")),
+        "{confirmations:?}"
+    );
 }
 
 #[test]
@@ -337,7 +383,11 @@ fn parents_not_involved_warn_until_the_school_explains() {
     );
     assert_eq!(
         verdict(TLV, &doc),
-        one("rule:ouders-betrokken", "/answers/ouders_betrokken", Severity::Waarschuwing)
+        one(
+            "rule:ouders-betrokken",
+            "/answers/ouders_betrokken",
+            Severity::Waarschuwing
+        )
     );
     let mut explained = doc;
     explained.answers.insert(
@@ -350,12 +400,26 @@ fn parents_not_involved_warn_until_the_school_explains() {
 #[test]
 fn the_vso_questions_the_commission_weighs_warn_when_empty_but_never_block() {
     let mut doc = fixture("rsv-breda-vo/tlv-vso/valid-daan-bakker.json");
-    for key in ["cluster", "vso_school", "alternatieven", "waarom_vso", "opp", "ouders_betrokken"] {
+    for key in [
+        "cluster",
+        "vso_school",
+        "alternatieven",
+        "waarom_vso",
+        "opp",
+        "ouders_betrokken",
+    ] {
         doc.answers.remove(key);
     }
     let findings = validate(form(TLV), &doc, today());
     assert!(!has_blocking(&findings), "{:#?}", codes(&findings));
-    for key in ["cluster", "vso_school", "alternatieven", "waarom_vso", "opp", "ouders_betrokken"] {
+    for key in [
+        "cluster",
+        "vso_school",
+        "alternatieven",
+        "waarom_vso",
+        "opp",
+        "ouders_betrokken",
+    ] {
         assert!(
             has(&findings, "recommended", &format!("/answers/{key}")),
             "{key}: {:#?}",
@@ -374,10 +438,18 @@ fn an_opdc_placement_lasts_at_most_two_years() {
     assert_eq!(lines[0].value.as_deref(), Some("24 maanden"), "{lines:?}");
     assert_eq!(lines[1].value.as_deref(), Some("€ 500,00"), "{lines:?}");
 
-    let one_day_more = with(AV, "valid-opdc.json", &[("opdc_einddatum", json!("01-02-2029"))]);
+    let one_day_more = with(
+        AV,
+        "valid-opdc.json",
+        &[("opdc_einddatum", json!("01-02-2029"))],
+    );
     assert_eq!(
         verdict(AV, &one_day_more),
-        one("rule:opdc-maximaal-twee-jaar", "/answers/opdc_einddatum", Severity::Fout)
+        one(
+            "rule:opdc-maximaal-twee-jaar",
+            "/answers/opdc_einddatum",
+            Severity::Fout
+        )
     );
 }
 
@@ -400,7 +472,8 @@ fn opdc_questions_are_not_judged_for_a_specifieke_school() {
 
 #[test]
 fn a_specifieke_school_request_names_the_school_and_the_way_in() {
-    let ok = fixture("rsv-breda-vo/arrangementsverklaring/valid-specifieke-school-christoffel.json");
+    let ok =
+        fixture("rsv-breda-vo/arrangementsverklaring/valid-specifieke-school-christoffel.json");
     assert_eq!(verdict(AV, &ok), vec![]);
     let mut doc = ok.clone();
     doc.answers.remove("specifieke_school");
