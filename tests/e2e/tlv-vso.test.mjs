@@ -84,14 +84,14 @@ describe('TLV vso form', () => {
     const groei = page.getByRole('group', { name: 'Groeidocument' });
     await groei.getByLabel('Naam van het bestand').fill('groeidocument-anna.pdf');
     await groei.getByLabel('Het groeidocument is volledig ingevuld.').check();
-    await groei.getByLabel('Het groeidocument is ondertekend.').check();
+    // "Het groeidocument is ondertekend." stays unticked on purpose.
 
     const gezag = page.getByRole('group', { name: 'Getekend namens het bevoegd gezag' });
     await gezag.getByLabel('Naam', { exact: true }).fill('J. Jansen');
     await gezag.getByLabel('Functie').fill('directeur');
     await gezag.getByLabel('Datum van ondertekening').fill('01-11-2026');
 
-    const d1 = page.getByRole('group', { name: 'Deskundige 1 (orthopedagoog of psycholoog)' });
+    const d1 = page.getByRole('group', { name: 'Deskundige 1' });
     await d1.getByLabel('Naam', { exact: true }).fill('P. de Boer');
     await d1.getByLabel('Functie').fill('orthopedagoog');
     // Deskundige 2 stays empty on purpose.
@@ -122,8 +122,8 @@ describe('TLV vso form', () => {
     await focusedId(page, 'veld-deskundige_2-naam');
 
     // An unticked confirmation: focus on that very checkbox.
-    await summary.locator('a[href="#veld-groeidocument-bevestigingen-2"]').click();
-    await focusedId(page, 'veld-groeidocument-bevestigingen-2');
+    await summary.locator('a[href="#veld-groeidocument-bevestigingen-1"]').click();
+    await focusedId(page, 'veld-groeidocument-bevestigingen-1');
 
     // Findings with a source explain themselves, after the input (so Tab
     // reaches the input before the disclosure).
