@@ -63,6 +63,27 @@ pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
             }
         }
     }
+    if !check_names(form, &mut push) {
+        // A cycle would make the type checks below recurse without end.
+        return errors;
+    }
+    for (name, value) in &form.values {
+        let place = format!("value `{name}`");
+        for path in value.field_paths() {
+            if form.lookup(path).is_none() {
+                push(DefinitionError::UnknownField {
+                    place: place.clone(),
+                    path: path.to_owned(),
+                });
+            }
+        }
+        if expr_type(form, value, &place, &mut push) == ValueType::Other {
+            push(invalid(&place, "must be a number or a date"));
+        }
+    }
+    for (name, cond) in &form.conditions {
+        check_condition(form, cond, &format!("condition `{name}`"), &mut push);
+    }
     let source_ok = |key: &str| form.sources.contains_key(key);
     if let Some(key) = &form.source {
         if !source_ok(key) {
@@ -107,16 +128,31 @@ pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
 
     for item in &form.summary {
         let place = format!("summary line `{}`", item.label);
-        for path in item.value.field_paths() {
-            if form.lookup(path).is_none() {
-                push(DefinitionError::UnknownField {
-                    place: place.clone(),
-                    path: path.to_owned(),
-                });
+        match (&item.value, item.texts.is_empty()) {
+            (Some(value), true) => {
+                for path in value.field_paths() {
+                    if form.lookup(path).is_none() {
+                        push(DefinitionError::UnknownField {
+                            place: place.clone(),
+                            path: path.to_owned(),
+                        });
+                    }
+                }
+                if expr_type(form, value, &place, &mut push) != ValueType::Number {
+                    push(invalid(&place, "value must be a number"));
+                }
             }
-        }
-        if expr_type(form, &item.value, &place, &mut push) != ValueType::Number {
-            push(invalid(&place, "value must be a number"));
+            (None, false) => {
+                for t in &item.texts {
+                    if t.text.trim().is_empty() {
+                        push(invalid(&place, "a text is empty"));
+                    }
+                    if let Some(cond) = &t.when {
+                        check_condition(form, cond, &place, &mut push);
+                    }
+                }
+            }
+            _ => push(invalid(&place, "give either `value` or `texts`")),
         }
     }
 
@@ -159,6 +195,77 @@ pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
         }
     }
     errors
+}
+
+/// Named values and conditions: every name used is defined, and none refers
+/// to itself, directly or through others. Returns false on a cycle.
+fn check_names(form: &Form, push: &mut impl FnMut(DefinitionError)) -> bool {
+    let refs_of = |node: &str| -> Option<Vec<String>> {
+        match node.split_once(':') {
+            Some(("value", n)) => form.values.get(n).map(Expr::names),
+            Some(("condition", n)) => form.conditions.get(n).map(Condition::names),
+            _ => None,
+        }
+    };
+    let mut nodes: Vec<String> = form.values.keys().map(|n| format!("value:{n}")).collect();
+    nodes.extend(form.conditions.keys().map(|n| format!("condition:{n}")));
+    for node in &nodes {
+        for target in refs_of(node).unwrap_or_default() {
+            if refs_of(&target).is_none() {
+                push(invalid(
+                    &describe(node),
+                    &format!("refers to {}, which is not defined", describe(&target)),
+                ));
+            }
+        }
+    }
+    // Depth-first search; `on_path` holds the chain being followed.
+    fn visit(
+        node: &str,
+        refs_of: &dyn Fn(&str) -> Option<Vec<String>>,
+        on_path: &mut Vec<String>,
+        done: &mut HashSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(i) = on_path.iter().position(|n| n == node) {
+            let mut cycle = on_path[i..].to_vec();
+            cycle.push(node.to_owned());
+            return Some(cycle);
+        }
+        if done.contains(node) {
+            return None;
+        }
+        on_path.push(node.to_owned());
+        for target in refs_of(node).unwrap_or_default() {
+            if let Some(cycle) = visit(&target, refs_of, on_path, done) {
+                return Some(cycle);
+            }
+        }
+        on_path.pop();
+        done.insert(node.to_owned());
+        None
+    }
+    let mut done = HashSet::new();
+    for node in &nodes {
+        if let Some(cycle) = visit(node, &refs_of, &mut Vec::new(), &mut done) {
+            push(invalid(
+                "form",
+                &format!(
+                    "named values and conditions refer to each other in a circle: {}",
+                    cycle.join(" -> ")
+                ),
+            ));
+            return false;
+        }
+    }
+    true
+}
+
+/// `value:x` as "value `x`".
+fn describe(node: &str) -> String {
+    match node.split_once(':') {
+        Some((kind, name)) => format!("{kind} `{name}`"),
+        None => node.to_owned(),
+    }
 }
 
 fn invalid(place: &str, problem: &str) -> DefinitionError {
@@ -317,6 +424,14 @@ fn check_condition(
         {
             push(invalid(place, "contains_any needs at least one word"))
         }
+        Condition::Named { condition } => {
+            if !form.conditions.contains_key(condition) {
+                push(invalid(
+                    place,
+                    &format!("refers to condition `{condition}`, which is not in [conditions]"),
+                ));
+            }
+        }
         Condition::Filled { .. } | Condition::SameAs { .. } | Condition::ContainsAny { .. } => {}
     }
 }
@@ -454,6 +569,49 @@ fn expr_type(
                 }
             }
             ValueType::Number
+        }
+        Expr::Minus(es) => {
+            if es.len() < 2 {
+                push(invalid(place, "minus needs at least two values"));
+            }
+            for x in es {
+                if expr_type(form, x, place, push) != ValueType::Number {
+                    push(invalid(place, "minus takes numbers"));
+                }
+            }
+            ValueType::Number
+        }
+        Expr::Value(name) => match form.values.get(name) {
+            // The value's own problems are reported once, where it is defined.
+            Some(value) => {
+                let sink: &mut dyn FnMut(DefinitionError) = &mut |_| {};
+                expr_type(form, value, place, &mut &mut *sink)
+            }
+            None => {
+                push(invalid(
+                    place,
+                    &format!("refers to value `{name}`, which is not in [values]"),
+                ));
+                ValueType::Other
+            }
+        },
+        Expr::FirstOf(es) => {
+            let types: Vec<ValueType> =
+                es.iter().map(|x| expr_type(form, x, place, push)).collect();
+            match types.first() {
+                None => {
+                    push(invalid(place, "first_of needs at least one value"));
+                    ValueType::Other
+                }
+                Some(&t) if types.iter().all(|&u| u == t) => t,
+                Some(_) => {
+                    push(invalid(
+                        place,
+                        "first_of takes values of one type (all numbers or all dates)",
+                    ));
+                    ValueType::Other
+                }
+            }
         }
         Expr::DaysBetween { from: a, to: b }
         | Expr::DurationMonths { from: a, to: b }

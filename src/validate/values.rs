@@ -83,6 +83,11 @@ impl<'a> Scope<'a> {
                 of.iter().filter(|c| self.holds(c)).count() >= *at_least
             }
             Condition::Not { not } => !self.holds(not),
+            Condition::Named { condition } => self
+                .form
+                .conditions
+                .get(condition)
+                .is_some_and(|c| self.holds(c)),
             Condition::ContainsAny {
                 field,
                 contains_any,
@@ -171,6 +176,22 @@ impl<'a> Scope<'a> {
                 }
                 Some(Val::Number(acc))
             }
+            Expr::Minus(es) => {
+                let (first, rest) = es.split_first()?;
+                let Val::Number(mut acc) = self.eval(first)? else {
+                    return None;
+                };
+                for x in rest {
+                    match self.eval(x)? {
+                        Val::Number(n) => acc = acc.checked_sub(n)?,
+                        Val::Date(_) => return None,
+                    }
+                }
+                Some(Val::Number(acc))
+            }
+            Expr::FirstOf(es) => es.iter().find_map(|x| self.eval(x)),
+            // The build refuses cycles, so this recursion ends.
+            Expr::Value(name) => self.eval(self.form.values.get(name)?),
             Expr::DaysBetween { from, to } => match (self.eval(from)?, self.eval(to)?) {
                 (Val::Date(a), Val::Date(b)) => Some(Val::Number((b - a).num_days().into())),
                 _ => None,
