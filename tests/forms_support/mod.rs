@@ -19,7 +19,13 @@ pub fn today() -> NaiveDate {
 }
 
 /// The SWV folders whose forms these tests cover.
-pub const SWVS: [&str; 4] = ["rsv-breda-po", "berseba", "de-meierij", "de-liemers"];
+pub const SWVS: [&str; 5] = [
+    "rsv-breda-vo",
+    "rsv-breda-po",
+    "berseba",
+    "de-meierij",
+    "de-liemers",
+];
 
 pub fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
