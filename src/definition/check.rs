@@ -736,6 +736,79 @@ source = "s"
     }
 
     #[test]
+    fn minus_first_of_and_named_values_are_checked_at_build_time() {
+        assert!(problems(r#"check.compare = { left = { minus = [{ field = "uren" }, { number = "1" }] }, op = ">=", right = { number = "0" } }"#).is_empty());
+        assert!(problems(r#"check.compare = { left = { minus = [{ field = "uren" }] }, op = ">=", right = { number = "0" } }"#)
+            .iter().any(|p| p.contains("minus needs at least two values")));
+        assert!(problems(r#"check.compare = { left = { minus = [{ field = "uren" }, { field = "start" }] }, op = ">=", right = { number = "0" } }"#)
+            .iter().any(|p| p.contains("minus takes numbers")));
+        assert!(problems(r#"check.compare = { left = { first_of = [{ field = "start" }, "today"] }, op = "<=", right = "today" }"#).is_empty());
+        assert!(problems(r#"check.compare = { left = { first_of = [{ field = "uren" }, "today"] }, op = "<=", right = "today" }"#)
+            .iter().any(|p| p.contains("first_of takes values of one type")));
+        let named = |values: &str, conditions: &str, check: &str| {
+            problems(&format!(
+                "check.holds = {check}\n[values]\n{values}\n[conditions]\n{conditions}"
+            ))
+        };
+        assert!(named(
+            r#"plus_een = { plus = [{ field = "uren" }, { number = "1" }] }"#,
+            r#"veel = { left = { value = "plus_een" }, op = ">", right = { number = "3" } }"#,
+            r#"{ condition = "veel" }"#,
+        )
+        .is_empty());
+        assert!(named("", "", r#"{ condition = "nergens" }"#)
+            .iter()
+            .any(|p| p.contains("condition `nergens`, which is not in [conditions]")));
+        assert!(named(
+            "",
+            r#"veel = { left = { value = "nergens" }, op = ">", right = { number = "3" } }"#,
+            r#"{ condition = "veel" }"#,
+        )
+        .iter()
+        .any(|p| p.contains("refers to value `nergens`, which is not defined")));
+        assert!(named(
+            r#"datum = { field = "start" }"#,
+            r#"veel = { left = { value = "datum" }, op = ">", right = { number = "3" } }"#,
+            r#"{ condition = "veel" }"#,
+        )
+        .iter()
+        .any(|p| p.contains("not both numbers or both dates")));
+        assert!(named(
+            r#"a = { plus = [{ value = "b" }] }
+b = { count_where = { list = "steun", where = { condition = "c" } } }"#,
+            r#"c = { left = { value = "a" }, op = ">", right = { number = "3" } }"#,
+            r#"{ condition = "c" }"#,
+        )
+        .iter()
+        .any(|p| p.contains("in a circle")));
+    }
+
+    #[test]
+    fn a_summary_line_is_a_number_or_texts() {
+        let summary = |body: &str| {
+            problems(&format!("check.holds = {{ field = \"naam\", filled = true }}\n[[summary]]\nlabel = \"Regel\"\n{body}"))
+        };
+        assert!(summary(r#"texts = [{ when = { field = "naam", filled = true }, text = "Ja." }, { text = "Nee." }]"#).is_empty());
+        assert!(summary(
+            r#"texts = [{ when = { field = "nergens", filled = true }, text = "Ja." }]"#
+        )
+        .iter()
+        .any(|p| p.contains("does not exist")));
+        assert!(summary(r#"texts = [{ text = " " }]"#)
+            .iter()
+            .any(|p| p.contains("a text is empty")));
+        assert!(summary("")
+            .iter()
+            .any(|p| p.contains("either `value` or `texts`")));
+        assert!(summary(
+            r#"value = { field = "uren" }
+texts = [{ text = "Ja." }]"#
+        )
+        .iter()
+        .any(|p| p.contains("either `value` or `texts`")));
+    }
+
+    #[test]
     fn new_vocabulary_is_checked_at_build_time() {
         assert!(problems(r#"check.compare = { left = { plus = [{ field = "uren" }, { number = "1" }] }, op = "<=", right = { number = "3" } }"#).is_empty());
         assert!(problems(r#"check.compare = { left = { plus = [{ field = "uren" }, { field = "start" }] }, op = "<=", right = { number = "3" } }"#)
