@@ -1,4 +1,5 @@
-//! The budget summary: computed lines (hours, money) a form defines.
+//! The budget summary: computed lines (hours, money, percentages) and texts
+//! chosen by the answers, as a form defines them.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -31,16 +32,23 @@ pub fn summary(form: &Form, doc: &Document, today: NaiveDate) -> Vec<SummaryLine
         .iter()
         .map(|item| SummaryLine {
             label: item.label.clone(),
-            value: match scope.eval(&item.value) {
-                Some(Val::Number(n)) => Some(match item.unit {
-                    Unit::Euro => format_euro(n),
-                    Unit::Getal => format_number(n.round_dp(2)),
-                    Unit::Uur => format!("{} uur", format_number(n.round_dp(2))),
-                    Unit::Procent => format!("{}%", format_number(n.round_dp(1))),
-                    Unit::Maanden => format!("{} maanden", format_number(n)),
-                    Unit::Jaar => format!("{} jaar", format_number(n)),
-                }),
-                _ => None,
+            value: match &item.value {
+                None => item
+                    .texts
+                    .iter()
+                    .find(|t| t.when.as_ref().is_none_or(|c| scope.holds(c)))
+                    .map(|t| t.text.clone()),
+                Some(expr) => match scope.eval(expr) {
+                    Some(Val::Number(n)) => Some(match item.unit {
+                        Unit::Euro => format_euro(n),
+                        Unit::Getal => format_number(n.round_dp(2)),
+                        Unit::Uur => format!("{} uur", format_number(n.round_dp(2))),
+                        Unit::Procent => format!("{}%", format_number(n.round_dp(1))),
+                        Unit::Maanden => format!("{} maanden", format_number(n)),
+                        Unit::Jaar => format!("{} jaar", format_number(n)),
+                    }),
+                    _ => None,
+                },
             },
             hint: item.hint.clone(),
         })

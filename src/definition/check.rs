@@ -70,6 +70,27 @@ pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
             "description must be one or two sentences (1 to 200 characters)",
         ));
     }
+    if !check_names(form, &mut push) {
+        // A cycle would make the type checks below recurse without end.
+        return errors;
+    }
+    for (name, value) in &form.values {
+        let place = format!("value `{name}`");
+        for path in value.field_paths() {
+            if form.lookup(path).is_none() {
+                push(DefinitionError::UnknownField {
+                    place: place.clone(),
+                    path: path.to_owned(),
+                });
+            }
+        }
+        if expr_type(form, value, &place, &mut push) == ValueType::Other {
+            push(invalid(&place, "must be a number or a date"));
+        }
+    }
+    for (name, cond) in &form.conditions {
+        check_condition(form, cond, &format!("condition `{name}`"), &mut push);
+    }
     let source_ok = |key: &str| form.sources.contains_key(key);
     if let Some(sub) = &form.submission {
         if sub.text.trim().is_empty() {
@@ -125,16 +146,31 @@ pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
 
     for item in &form.summary {
         let place = format!("summary line `{}`", item.label);
-        for path in item.value.field_paths() {
-            if form.lookup(path).is_none() {
-                push(DefinitionError::UnknownField {
-                    place: place.clone(),
-                    path: path.to_owned(),
-                });
+        match (&item.value, item.texts.is_empty()) {
+            (Some(value), true) => {
+                for path in value.field_paths() {
+                    if form.lookup(path).is_none() {
+                        push(DefinitionError::UnknownField {
+                            place: place.clone(),
+                            path: path.to_owned(),
+                        });
+                    }
+                }
+                if expr_type(form, value, &place, &mut push) != ValueType::Number {
+                    push(invalid(&place, "value must be a number"));
+                }
             }
-        }
-        if expr_type(form, &item.value, &place, &mut push) != ValueType::Number {
-            push(invalid(&place, "value must be a number"));
+            (None, false) => {
+                for t in &item.texts {
+                    if t.text.trim().is_empty() {
+                        push(invalid(&place, "a text is empty"));
+                    }
+                    if let Some(cond) = &t.when {
+                        check_condition(form, cond, &place, &mut push);
+                    }
+                }
+            }
+            _ => push(invalid(&place, "give either `value` or `texts`")),
         }
     }
 
@@ -177,6 +213,77 @@ pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
         }
     }
     errors
+}
+
+/// Named values and conditions: every name used is defined, and none refers
+/// to itself, directly or through others. Returns false on a cycle.
+fn check_names(form: &Form, push: &mut impl FnMut(DefinitionError)) -> bool {
+    let refs_of = |node: &str| -> Option<Vec<String>> {
+        match node.split_once(':') {
+            Some(("value", n)) => form.values.get(n).map(Expr::names),
+            Some(("condition", n)) => form.conditions.get(n).map(Condition::names),
+            _ => None,
+        }
+    };
+    let mut nodes: Vec<String> = form.values.keys().map(|n| format!("value:{n}")).collect();
+    nodes.extend(form.conditions.keys().map(|n| format!("condition:{n}")));
+    for node in &nodes {
+        for target in refs_of(node).unwrap_or_default() {
+            if refs_of(&target).is_none() {
+                push(invalid(
+                    &describe(node),
+                    &format!("refers to {}, which is not defined", describe(&target)),
+                ));
+            }
+        }
+    }
+    // Depth-first search; `on_path` holds the chain being followed.
+    fn visit(
+        node: &str,
+        refs_of: &dyn Fn(&str) -> Option<Vec<String>>,
+        on_path: &mut Vec<String>,
+        done: &mut HashSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(i) = on_path.iter().position(|n| n == node) {
+            let mut cycle = on_path[i..].to_vec();
+            cycle.push(node.to_owned());
+            return Some(cycle);
+        }
+        if done.contains(node) {
+            return None;
+        }
+        on_path.push(node.to_owned());
+        for target in refs_of(node).unwrap_or_default() {
+            if let Some(cycle) = visit(&target, refs_of, on_path, done) {
+                return Some(cycle);
+            }
+        }
+        on_path.pop();
+        done.insert(node.to_owned());
+        None
+    }
+    let mut done = HashSet::new();
+    for node in &nodes {
+        if let Some(cycle) = visit(node, &refs_of, &mut Vec::new(), &mut done) {
+            push(invalid(
+                "form",
+                &format!(
+                    "named values and conditions refer to each other in a circle: {}",
+                    cycle.join(" -> ")
+                ),
+            ));
+            return false;
+        }
+    }
+    true
+}
+
+/// `value:x` as "value `x`".
+fn describe(node: &str) -> String {
+    match node.split_once(':') {
+        Some((kind, name)) => format!("{kind} `{name}`"),
+        None => node.to_owned(),
+    }
 }
 
 fn invalid(place: &str, problem: &str) -> DefinitionError {
@@ -335,6 +442,14 @@ fn check_condition(
         {
             push(invalid(place, "contains_any needs at least one word"))
         }
+        Condition::Named { condition } => {
+            if !form.conditions.contains_key(condition) {
+                push(invalid(
+                    place,
+                    &format!("refers to condition `{condition}`, which is not in [conditions]"),
+                ));
+            }
+        }
         Condition::Filled { .. } | Condition::SameAs { .. } | Condition::ContainsAny { .. } => {}
     }
 }
@@ -477,6 +592,49 @@ fn expr_type(
                 }
             }
             ValueType::Number
+        }
+        Expr::Minus(es) => {
+            if es.len() < 2 {
+                push(invalid(place, "minus needs at least two values"));
+            }
+            for x in es {
+                if expr_type(form, x, place, push) != ValueType::Number {
+                    push(invalid(place, "minus takes numbers"));
+                }
+            }
+            ValueType::Number
+        }
+        Expr::Value(name) => match form.values.get(name) {
+            // The value's own problems are reported once, where it is defined.
+            Some(value) => {
+                let sink: &mut dyn FnMut(DefinitionError) = &mut |_| {};
+                expr_type(form, value, place, &mut &mut *sink)
+            }
+            None => {
+                push(invalid(
+                    place,
+                    &format!("refers to value `{name}`, which is not in [values]"),
+                ));
+                ValueType::Other
+            }
+        },
+        Expr::FirstOf(es) => {
+            let types: Vec<ValueType> =
+                es.iter().map(|x| expr_type(form, x, place, push)).collect();
+            match types.first() {
+                None => {
+                    push(invalid(place, "first_of needs at least one value"));
+                    ValueType::Other
+                }
+                Some(&t) if types.iter().all(|&u| u == t) => t,
+                Some(_) => {
+                    push(invalid(
+                        place,
+                        "first_of takes values of one type (all numbers or all dates)",
+                    ));
+                    ValueType::Other
+                }
+            }
         }
         Expr::DaysBetween { from: a, to: b }
         | Expr::DurationMonths { from: a, to: b }
@@ -639,6 +797,79 @@ source = "s"
             .iter()
             .map(|e| e.to_string())
             .collect()
+    }
+
+    #[test]
+    fn minus_first_of_and_named_values_are_checked_at_build_time() {
+        assert!(problems(r#"check.compare = { left = { minus = [{ field = "uren" }, { number = "1" }] }, op = ">=", right = { number = "0" } }"#).is_empty());
+        assert!(problems(r#"check.compare = { left = { minus = [{ field = "uren" }] }, op = ">=", right = { number = "0" } }"#)
+            .iter().any(|p| p.contains("minus needs at least two values")));
+        assert!(problems(r#"check.compare = { left = { minus = [{ field = "uren" }, { field = "start" }] }, op = ">=", right = { number = "0" } }"#)
+            .iter().any(|p| p.contains("minus takes numbers")));
+        assert!(problems(r#"check.compare = { left = { first_of = [{ field = "start" }, "today"] }, op = "<=", right = "today" }"#).is_empty());
+        assert!(problems(r#"check.compare = { left = { first_of = [{ field = "uren" }, "today"] }, op = "<=", right = "today" }"#)
+            .iter().any(|p| p.contains("first_of takes values of one type")));
+        let named = |values: &str, conditions: &str, check: &str| {
+            problems(&format!(
+                "check.holds = {check}\n[values]\n{values}\n[conditions]\n{conditions}"
+            ))
+        };
+        assert!(named(
+            r#"plus_een = { plus = [{ field = "uren" }, { number = "1" }] }"#,
+            r#"veel = { left = { value = "plus_een" }, op = ">", right = { number = "3" } }"#,
+            r#"{ condition = "veel" }"#,
+        )
+        .is_empty());
+        assert!(named("", "", r#"{ condition = "nergens" }"#)
+            .iter()
+            .any(|p| p.contains("condition `nergens`, which is not in [conditions]")));
+        assert!(named(
+            "",
+            r#"veel = { left = { value = "nergens" }, op = ">", right = { number = "3" } }"#,
+            r#"{ condition = "veel" }"#,
+        )
+        .iter()
+        .any(|p| p.contains("refers to value `nergens`, which is not defined")));
+        assert!(named(
+            r#"datum = { field = "start" }"#,
+            r#"veel = { left = { value = "datum" }, op = ">", right = { number = "3" } }"#,
+            r#"{ condition = "veel" }"#,
+        )
+        .iter()
+        .any(|p| p.contains("not both numbers or both dates")));
+        assert!(named(
+            r#"a = { plus = [{ value = "b" }] }
+b = { count_where = { list = "steun", where = { condition = "c" } } }"#,
+            r#"c = { left = { value = "a" }, op = ">", right = { number = "3" } }"#,
+            r#"{ condition = "c" }"#,
+        )
+        .iter()
+        .any(|p| p.contains("in a circle")));
+    }
+
+    #[test]
+    fn a_summary_line_is_a_number_or_texts() {
+        let summary = |body: &str| {
+            problems(&format!("check.holds = {{ field = \"naam\", filled = true }}\n[[summary]]\nlabel = \"Regel\"\n{body}"))
+        };
+        assert!(summary(r#"texts = [{ when = { field = "naam", filled = true }, text = "Ja." }, { text = "Nee." }]"#).is_empty());
+        assert!(summary(
+            r#"texts = [{ when = { field = "nergens", filled = true }, text = "Ja." }]"#
+        )
+        .iter()
+        .any(|p| p.contains("does not exist")));
+        assert!(summary(r#"texts = [{ text = " " }]"#)
+            .iter()
+            .any(|p| p.contains("a text is empty")));
+        assert!(summary("")
+            .iter()
+            .any(|p| p.contains("either `value` or `texts`")));
+        assert!(summary(
+            r#"value = { field = "uren" }
+texts = [{ text = "Ja." }]"#
+        )
+        .iter()
+        .any(|p| p.contains("either `value` or `texts`")));
     }
 
     #[test]

@@ -41,6 +41,9 @@ pub enum Condition {
         field: String,
         contains_any: Vec<String>,
     },
+    /// A named condition of the form's `[conditions]` table:
+    /// `{ condition = "past_bij_pro" }`.
+    Named { condition: String },
 }
 
 impl Condition {
@@ -74,6 +77,31 @@ impl Condition {
                 }
             }
             Condition::Not { not } => not.collect_paths(out),
+            // A named condition's own paths are checked where it is defined.
+            Condition::Named { .. } => {}
+        }
+    }
+
+    /// The named values and conditions this condition refers to directly,
+    /// as `value:<name>` and `condition:<name>` (for the build-time cycle check).
+    pub fn names(&self) -> Vec<String> {
+        match self {
+            Condition::Named { condition } => vec![format!("condition:{condition}")],
+            Condition::Compare { left, right, .. } => {
+                let mut out = left.names();
+                out.extend(right.names());
+                out
+            }
+            Condition::All { all: cs }
+            | Condition::Any { any: cs }
+            | Condition::AtLeast { of: cs, .. } => cs.iter().flat_map(Condition::names).collect(),
+            Condition::Not { not } => not.names(),
+            Condition::Equals { .. }
+            | Condition::OneOf { .. }
+            | Condition::Filled { .. }
+            | Condition::SameAs { .. }
+            | Condition::MonthIn { .. }
+            | Condition::ContainsAny { .. } => Vec::new(),
         }
     }
 }

@@ -64,6 +64,14 @@ pub enum Expr {
         #[serde(rename = "where")]
         condition: Box<super::Condition>,
     },
+    /// The first number minus the others, exactly: `{ minus = [{ field = "dl" },
+    /// { field = "dle_bl" }] }` (a learning delay in months).
+    Minus(Vec<Expr>),
+    /// The first of these that has a value; for an answer that may come in two
+    /// ways: `{ first_of = [{ percentage = … }, { field = "achterstand_bl" }] }`.
+    FirstOf(Vec<Expr>),
+    /// A named value of the form's `[values]` table.
+    Value(String),
 }
 
 /// How two values compare.
@@ -102,14 +110,15 @@ impl Expr {
     pub(crate) fn collect_paths<'a>(&'a self, out: &mut Vec<&'a str>) {
         match self {
             Expr::Field(p) | Expr::Count(p) | Expr::Sum(p) => out.push(p),
-            Expr::Number(_) | Expr::Date(_) | Expr::Today => {}
+            // A named value's own paths are checked where it is defined.
+            Expr::Number(_) | Expr::Date(_) | Expr::Today | Expr::Value(_) => {}
             Expr::Age { birth: a, on: b }
             | Expr::MonthsBetween { from: a, to: b }
             | Expr::Percentage { part: a, whole: b } => {
                 a.collect_paths(out);
                 b.collect_paths(out);
             }
-            Expr::Product(es) | Expr::Plus(es) => {
+            Expr::Product(es) | Expr::Plus(es) | Expr::Minus(es) | Expr::FirstOf(es) => {
                 for e in es {
                     e.collect_paths(out);
                 }
@@ -140,5 +149,39 @@ impl Expr {
         let mut out = Vec::new();
         self.collect_paths(&mut out);
         out
+    }
+
+    /// The named values and conditions this expression refers to directly,
+    /// as `value:<name>` and `condition:<name>` (for the build-time cycle check).
+    pub fn names(&self) -> Vec<String> {
+        match self {
+            Expr::Value(name) => vec![format!("value:{name}")],
+            Expr::Age { birth: a, on: b }
+            | Expr::MonthsBetween { from: a, to: b }
+            | Expr::Percentage { part: a, whole: b }
+            | Expr::DaysBetween { from: a, to: b }
+            | Expr::DurationMonths { from: a, to: b }
+            | Expr::SchoolYears { from: a, to: b } => {
+                let mut out = a.names();
+                out.extend(b.names());
+                out
+            }
+            Expr::Product(es) | Expr::Plus(es) | Expr::Minus(es) | Expr::FirstOf(es) => {
+                es.iter().flat_map(Expr::names).collect()
+            }
+            Expr::SchoolYearStart(a) | Expr::SchoolYearEnd(a) => a.names(),
+            Expr::SchoolYearsShort { from, to, .. } => {
+                let mut out = from.names();
+                out.extend(to.names());
+                out
+            }
+            Expr::CountWhere { condition, .. } => condition.names(),
+            Expr::Field(_)
+            | Expr::Number(_)
+            | Expr::Date(_)
+            | Expr::Today
+            | Expr::Count(_)
+            | Expr::Sum(_) => Vec::new(),
+        }
     }
 }

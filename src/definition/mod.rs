@@ -55,6 +55,14 @@ pub struct Form {
     /// Computed lines shown as a budget summary (hours, money), in order.
     #[serde(default)]
     pub summary: Vec<SummaryItem>,
+    /// Named values that rules and summary lines share, read with
+    /// `{ value = "<name>" }`, so a computation is written (and checked) once.
+    #[serde(default)]
+    pub values: BTreeMap<String, Expr>,
+    /// Named conditions that rules and summary lines share, read with
+    /// `{ condition = "<name>" }` ("past bij pro").
+    #[serde(default)]
+    pub conditions: BTreeMap<String, Condition>,
     /// Where the form definition itself deviates from or chooses within its
     /// source (e.g. a seed that contradicts itself); shown to users.
     #[serde(default)]
@@ -137,19 +145,35 @@ pub struct Submission {
     pub source: Option<String>,
 }
 
-/// One computed line of the budget summary, e.g. "Totaal bedrag".
+/// One computed line of the budget summary, e.g. "Totaal bedrag": a number
+/// (`value`) or a text chosen by the answers (`texts`); exactly one of both.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct SummaryItem {
     pub label: String,
     /// What to compute; a number.
-    pub value: Expr,
+    #[serde(default)]
+    pub value: Option<Expr>,
+    /// Texts to choose from: the line shows the first whose `when` holds
+    /// ("Past bij: pro"); none holding leaves the line empty.
+    #[serde(default)]
+    pub texts: Vec<SummaryText>,
     /// How to show the number.
     #[serde(default)]
     pub unit: Unit,
     /// Explanation under the line ("75% bij toekenning, 25% na verantwoording").
     #[serde(default)]
     pub hint: Option<String>,
+}
+
+/// One possible text of a summary line.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SummaryText {
+    /// The text is shown when this holds (always, when absent).
+    #[serde(default)]
+    pub when: Option<Condition>,
+    pub text: String,
 }
 
 /// How a summary number is shown.

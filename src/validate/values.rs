@@ -85,6 +85,11 @@ impl<'a> Scope<'a> {
                 of.iter().filter(|c| self.holds(c)).count() >= *at_least
             }
             Condition::Not { not } => !self.holds(not),
+            Condition::Named { condition } => self
+                .form
+                .conditions
+                .get(condition)
+                .is_some_and(|c| self.holds(c)),
             Condition::ContainsAny {
                 field,
                 contains_any,
@@ -173,6 +178,22 @@ impl<'a> Scope<'a> {
                 }
                 Some(Val::Number(acc))
             }
+            Expr::Minus(es) => {
+                let (first, rest) = es.split_first()?;
+                let Val::Number(mut acc) = self.eval(first)? else {
+                    return None;
+                };
+                for x in rest {
+                    match self.eval(x)? {
+                        Val::Number(n) => acc = acc.checked_sub(n)?,
+                        Val::Date(_) => return None,
+                    }
+                }
+                Some(Val::Number(acc))
+            }
+            Expr::FirstOf(es) => es.iter().find_map(|x| self.eval(x)),
+            // The build refuses cycles, so this recursion ends.
+            Expr::Value(name) => self.eval(self.form.values.get(name)?),
             Expr::DaysBetween { from, to } => match (self.eval(from)?, self.eval(to)?) {
                 (Val::Date(a), Val::Date(b)) => Some(Val::Number((b - a).num_days().into())),
                 _ => None,
@@ -380,6 +401,95 @@ title = "A"
             ),
             None
         );
+    }
+
+    #[test]
+    fn minus_and_first_of_compute_a_learning_delay_exactly() {
+        let f = form();
+        // (DL - DLE) / DL: 57 months of education, DLE 43.
+        let delay = r#"e = { percentage = { part = { minus = [{ field = "uren" }, { number = "43" }] }, whole = { field = "uren" } } }"#;
+        let Some(Val::Number(n)) = eval(&f, serde_json::json!({"uren": "57"}), delay) else {
+            panic!("no number");
+        };
+        assert!(n < Decimal::from(25) && n > Decimal::new(2455, 2), "{n}");
+        assert_eq!(
+            eval(
+                &f,
+                serde_json::json!({"uren": "10", "bedrag": "2,5"}),
+                r#"e = { minus = [{ field = "uren" }, { field = "bedrag" }, { number = "0.5" }] }"#
+            ),
+            num(7)
+        );
+        assert_eq!(
+            eval(
+                &f,
+                serde_json::json!({"uren": "10"}),
+                r#"e = { minus = [{ field = "uren" }, { field = "start" }] }"#
+            ),
+            None
+        );
+        let first = r#"e = { first_of = [{ field = "uren" }, { field = "bedrag" }] }"#;
+        assert_eq!(
+            eval(&f, serde_json::json!({"uren": "4", "bedrag": "9"}), first),
+            num(4)
+        );
+        assert_eq!(
+            eval(&f, serde_json::json!({"uren": " ", "bedrag": "9"}), first),
+            num(9)
+        );
+        assert_eq!(eval(&f, serde_json::json!({}), first), None);
+        assert_eq!(
+            eval(
+                &f,
+                serde_json::json!({}),
+                r#"e = { first_of = [{ field = "start" }, "today"] }"#
+            ),
+            date(2026, 11, 22)
+        );
+    }
+
+    #[test]
+    fn named_values_and_conditions_are_read_from_the_form() {
+        let f: Form = toml::from_str(&format!(
+            "{FORM}\n[values]\ntotaal = {{ plus = [{{ field = \"uren\" }}, {{ number = \"1\" }}] }}\n\
+             [conditions]\nveel = {{ left = {{ value = \"totaal\" }}, op = \">\", right = {{ number = \"3\" }} }}\n"
+        ))
+        .expect("test form parses");
+        assert_eq!(
+            eval(
+                &f,
+                serde_json::json!({"uren": "2"}),
+                r#"e = { value = "totaal" }"#
+            ),
+            num(3)
+        );
+        assert_eq!(
+            eval(
+                &f,
+                serde_json::json!({}),
+                r#"e = { value = "bestaat_niet" }"#
+            ),
+            None
+        );
+        let answers = |uren: &str| {
+            serde_json::json!({ "uren": uren })
+                .as_object()
+                .cloned()
+                .unwrap_or_default()
+        };
+        let named = Condition::Named {
+            condition: "veel".into(),
+        };
+        for (uren, holds) in [("2", false), ("2,5", true)] {
+            let a = answers(uren);
+            let scope = Scope {
+                form: &f,
+                answers: &a,
+                today: NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"),
+                item: None,
+            };
+            assert_eq!(scope.holds(&named), holds, "uren {uren}");
+        }
     }
 
     #[test]

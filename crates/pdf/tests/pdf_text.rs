@@ -246,3 +246,18 @@ fn answers_to_questions_that_do_not_apply_are_not_in_the_pdf() {
     let text = all(&pages(&pdf_of(&doc)));
     assert!(text.contains("Verborgen-beschikking-4711"));
 }
+
+#[test]
+fn the_lwoo_pro_summary_shows_the_achterstand_per_area_and_what_fits() {
+    let text = all(&pages(&pdf_of(&fixture(
+        "rsv-breda-vo/lwoo-pro/valid-pro-sanne-verhoeven.json",
+    ))));
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Sanne: DL 58, DLE begrijpend lezen 26: (58 - 26) / 58 = 55,17..%.
+    assert!(
+        flat.contains("Leerachterstand begrijpend lezen: 55,2%"),
+        "{flat}"
+    );
+    assert!(flat.contains("Past bij: Pro."), "{flat}");
+    assert!(flat.contains("in heel Nederland"), "{flat}");
+}
