@@ -5,7 +5,7 @@
 //! so a fixed error leaves the list at once. Errors and warnings are two
 //! lists, errors first.
 
-use aanvraagwijzer::{has_blocking, Finding, FieldKind, Form, Severity};
+use aanvraagwijzer::{has_blocking, FieldKind, Finding, Form, Severity};
 use leptos::prelude::*;
 
 use crate::answers::dom_id_for_pointer;
@@ -56,8 +56,9 @@ fn result_box(form: &'static Form, findings: Vec<Finding>) -> AnyView {
         )
     };
     // Errors in one list, warnings and tips in their own, each in form order.
-    let (errors, others): (Vec<Finding>, Vec<Finding>) =
-        findings.into_iter().partition(|f| f.severity == Severity::Fout);
+    let (errors, others): (Vec<Finding>, Vec<Finding>) = findings
+        .into_iter()
+        .partition(|f| f.severity == Severity::Fout);
     let other_list = (!others.is_empty()).then(|| {
         let heading = if blocking {
             Some(view! { <h3 class="utrecht-heading-3 aw-result__subheading">"Lees deze punten ook na"</h3> })

@@ -13,9 +13,9 @@ import { startSite, openBrowser, openForm } from './support/harness.mjs';
 const CASES = [
   {
     form: 'rsv-breda-po/opp',
-    label: 'Datum van dit OPP',
-    wrong: '30 februari 2025',
-    message: 'veld-datum_opp-fout',
+    label: 'Geboortedatum',
+    wrong: '30 februari 2016',
+    message: 'veld-geboortedatum-fout',
     text: /bestaat niet/,
   },
   {

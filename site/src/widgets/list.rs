@@ -161,7 +161,10 @@ fn item(
         let (target, message) = match (neighbour, first_sub) {
             (Some(n), Some(sub)) => (
                 list_path.child(n).child(sub).dom_id(),
-                format!("{label} {number} is verwijderd. U bent nu bij {item_label} {}.", n + 1),
+                format!(
+                    "{label} {number} is verwijderd. U bent nu bij {item_label} {}.",
+                    n + 1
+                ),
             ),
             _ => (
                 add_button_id.clone(),
