@@ -103,7 +103,7 @@ describe('no lost clicks, live summary, reflow, focus after removal', () => {
     await page.locator('#veld-achternaam').fill('Jansen');
     await page.locator('#veld-achternaam').blur();
     await page.waitForFunction(() => !document.querySelector('#controle-resultaat a[href="#veld-achternaam"]'));
-    await page.screenshot({ path: path.join(shotDir, 'live-summary.png') });
+    await summary.screenshot({ path: path.join(shotDir, 'live-summary.png') });
   });
 
   it('removing a goal moves focus to the goal before it, or to the add button', async () => {
