@@ -106,6 +106,30 @@ mod tests {
         assert_eq!(parse_date("3-9-2012"), Ok(d(2012, 9, 3)));
         assert_eq!(parse_date("03/09/2012"), Ok(d(2012, 9, 3)));
         assert_eq!(parse_date(" 29-02-2012 "), Ok(d(2012, 2, 29)));
+        assert_eq!(parse_date("3/9/2025"), Ok(d(2025, 9, 3)));
+        assert_eq!(parse_date("03.09.2025"), Ok(d(2025, 9, 3)));
+    }
+
+    #[test]
+    fn reads_dutch_month_names() {
+        assert_eq!(parse_date("3 september 2025"), Ok(d(2025, 9, 3)));
+        assert_eq!(parse_date("3 sept. 2025"), Ok(d(2025, 9, 3)));
+        assert_eq!(parse_date("1 maart 2026"), Ok(d(2026, 3, 1)));
+        assert_eq!(parse_date("1 mrt 2026"), Ok(d(2026, 3, 1)));
+        assert_eq!(parse_date("15 Oktober 2024"), Ok(d(2024, 10, 15)));
+        assert_eq!(parse_date("31 mei 2025"), Ok(d(2025, 5, 31)));
+        // A month name does not make an impossible day possible.
+        assert_eq!(
+            parse_date("30 februari 2025"),
+            Err(DateError::Impossible {
+                day: 30,
+                month: 2,
+                year: 2025
+            })
+        );
+        // Not a month, and English names are not guessed at.
+        assert_eq!(parse_date("3 septembre 2025"), Err(DateError::Format));
+        assert_eq!(parse_date("3 may 2025"), Err(DateError::Format));
     }
 
     #[test]

@@ -20,8 +20,9 @@ use crate::numbers::format_number;
 pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 
 /// A date as people type it: `dd-mm-jjjj`, also with `/`, `.` or spaces, and
-/// single-digit days and months (see [`crate::dates::parse_date`]).
-const DATE: &str = r"[-/. ]*[0-9]{1,2}[-/. ]+[0-9]{1,2}[-/. ]+[0-9]{4}[-/. ]*";
+/// single-digit days and months, or the month as a Dutch word (see
+/// [`crate::dates::parse_date`]).
+const DATE: &str = r"[-/. ]*[0-9]{1,2}[-/. ]+(?:[0-9]{1,2}|[A-Za-z]{3,9})[-/. ]+[0-9]{4}[-/. ]*";
 /// Nine digits, optionally grouped with spaces, points, dashes and their
 /// look-alikes from Word and PDFs (exactly [`crate::ident::DIGIT_GROUP_SEPARATORS`];
 /// a test keeps the two in step).

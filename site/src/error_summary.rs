@@ -1,11 +1,11 @@
 //! The result of "Controleer aanvraag" (GOV.UK error summary): a box at the
 //! top of the form that takes focus and links to each field.
 //!
-//! It shows a snapshot taken at the moment of checking, not a live list: a
-//! region that changed on every keystroke would keep interrupting screen
-//! reader users. The messages beside the fields do stay live.
+//! Once shown it stays true: it follows the findings as the user fixes them,
+//! so a fixed error leaves the list at once. Errors and warnings are two
+//! lists, errors first.
 
-use aanvraagwijzer::{has_blocking, Finding, Form, Severity};
+use aanvraagwijzer::{has_blocking, FieldKind, Finding, Form, Severity};
 use leptos::prelude::*;
 
 use crate::answers::dom_id_for_pointer;
@@ -15,10 +15,14 @@ use crate::widgets::findings::severity_prefix;
 /// The id the check button moves focus to.
 pub const RESULT_ID: &str = "controle-resultaat";
 
-/// The check result; nothing before the first check.
+/// The check result; nothing before the first check, live after it.
 #[component]
-pub fn ErrorSummary(report: RwSignal<Option<Vec<Finding>>>, form: &'static Form) -> impl IntoView {
-    move || report.get().map(|findings| result_box(form, findings))
+pub fn ErrorSummary(
+    shown: RwSignal<bool>,
+    findings: Memo<Vec<Finding>>,
+    form: &'static Form,
+) -> impl IntoView {
+    move || shown.get().then(|| result_box(form, findings.get()))
 }
 
 fn result_box(form: &'static Form, findings: Vec<Finding>) -> AnyView {
@@ -51,25 +55,83 @@ fn result_box(form: &'static Form, findings: Vec<Finding>) -> AnyView {
             "De aanvraag kan zo worden ingestuurd. Lees deze punten wel even na.",
         )
     };
-    // Errors first, then warnings and tips, each in form order.
-    let mut sorted = findings;
-    sorted.sort_by_key(|f| f.severity != Severity::Fout);
-    let items = sorted.into_iter().map(summary_item).collect_view();
+    // Errors in one list, warnings and tips in their own, each in form order.
+    let (errors, others): (Vec<Finding>, Vec<Finding>) = findings
+        .into_iter()
+        .partition(|f| f.severity == Severity::Fout);
+    let other_list = (!others.is_empty()).then(|| {
+        let heading = if blocking {
+            Some(view! { <h3 class="utrecht-heading-3 aw-result__subheading">"Lees deze punten ook na"</h3> })
+        } else {
+            None
+        };
+        let items = others
+            .into_iter()
+            .map(|f| summary_item(form, f))
+            .collect_view();
+        view! {
+            {heading}
+            <ul class="utrecht-unordered-list aw-result__list aw-result__list--warnings">{items}</ul>
+        }
+    });
+    let error_list = (!errors.is_empty()).then(|| {
+        let items = errors
+            .into_iter()
+            .map(|f| summary_item(form, f))
+            .collect_view();
+        view! { <ul class="utrecht-unordered-list aw-result__list aw-result__list--errors">{items}</ul> }
+    });
     view! {
         <div class=class id=RESULT_ID tabindex="-1" role="alert" aria-labelledby="controle-resultaat-titel">
             <div class="utrecht-alert__content">
                 <h2 class="utrecht-heading-2" id="controle-resultaat-titel">{heading}</h2>
                 <p class="utrecht-paragraph">{intro}</p>
-                <ul class="utrecht-unordered-list aw-result__list">{items}</ul>
+                {error_list}
+                {other_list}
             </div>
         </div>
     }
     .into_any()
 }
 
+/// "Doel 2: " for a finding inside the second item of the list `doelen`;
+/// empty for findings outside a repeated group.
+fn item_prefix(form: &Form, pointer: &str) -> String {
+    let Some(rest) = pointer.strip_prefix("/answers/") else {
+        return String::new();
+    };
+    let mut parts = rest.split('/');
+    let (Some(list_id), Some(index)) = (parts.next(), parts.next()) else {
+        return String::new();
+    };
+    let Ok(index) = index.parse::<usize>() else {
+        return String::new();
+    };
+    let label = form.fields().find_map(|f| match &f.kind {
+        FieldKind::List { item_label, .. } if f.id == list_id => Some(item_label.as_str()),
+        _ => None,
+    });
+    match label {
+        Some(label) => {
+            let mut chars = label.chars();
+            let capital: String = match chars.next() {
+                Some(first) => first.to_uppercase().chain(chars).collect(),
+                None => String::new(),
+            };
+            format!("{capital} {}: ", index + 1)
+        }
+        None => String::new(),
+    }
+}
+
 /// One line: a link that moves focus to the field, when there is one.
-fn summary_item(finding: Finding) -> impl IntoView {
-    let text = format!("{} {}", severity_prefix(finding.severity), finding.message);
+fn summary_item(form: &Form, finding: Finding) -> impl IntoView {
+    let text = format!(
+        "{} {}{}",
+        severity_prefix(finding.severity),
+        item_prefix(form, &finding.path),
+        finding.message
+    );
     match dom_id_for_pointer(&finding.path) {
         Some(id) => {
             let href = format!("#{id}");

@@ -525,6 +525,9 @@ fn expr_type(
                 ValueType::Date
             }
             (FieldKind::Number { .. } | FieldKind::Money { .. }, None) => ValueType::Number,
+            // A choice whose every value is a whole number ("Groep 1".."8")
+            // compares as that number.
+            (FieldKind::Choice { options }, None) if numeric_choice(options) => ValueType::Number,
             _ => ValueType::Other,
         },
         None => ValueType::Other,
@@ -945,4 +948,13 @@ texts = [{ text = "Ja." }]"#
             );
         }
     }
+}
+
+/// Whether every option value of a choice is a whole number, so that rules may
+/// compare the answer as a number (the validator reads it as one).
+pub(crate) fn numeric_choice(options: &[super::ChoiceOption]) -> bool {
+    !options.is_empty()
+        && options
+            .iter()
+            .all(|o| !o.value.is_empty() && o.value.bytes().all(|b| b.is_ascii_digit()))
 }

@@ -21,8 +21,33 @@ pub enum DateError {
     Implausible(i32),
 }
 
+/// A Dutch month name or its usual abbreviation ("maart", "mrt", "sept"),
+/// any case, as its number.
+fn month_by_name(word: &str) -> Option<u32> {
+    const MONTHS: [&[&str]; 12] = [
+        &["januari", "jan"],
+        &["februari", "feb", "febr"],
+        &["maart", "mrt", "mar", "maa"],
+        &["april", "apr"],
+        &["mei"],
+        &["juni", "jun"],
+        &["juli", "jul"],
+        &["augustus", "aug"],
+        &["september", "sep", "sept"],
+        &["oktober", "okt", "oct"],
+        &["november", "nov"],
+        &["december", "dec"],
+    ];
+    let word = word.to_lowercase();
+    MONTHS
+        .iter()
+        .position(|names| names.contains(&word.as_str()))
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
+
 /// Parses `dd-mm-jjjj`; `/`, `.` and spaces are accepted as separators and
-/// single-digit days and months too, since people type "3-9-2012".
+/// single-digit days and months too, since people type "3-9-2012"; the month
+/// may also be written as a Dutch word ("3 september 2025", "3 sept. 2025").
 pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
     let parts: Vec<&str> = input
         .trim()
@@ -35,11 +60,16 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
     let all_digits = |s: &str, max: usize| {
         !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit())
     };
-    if !all_digits(d, 2) || !all_digits(m, 2) || y.len() != 4 || !all_digits(y, 4) {
+    if !all_digits(d, 2) || y.len() != 4 || !all_digits(y, 4) {
         return Err(DateError::Format);
     }
-    let (day, month, year): (u32, u32, i32) = match (d.parse(), m.parse(), y.parse()) {
-        (Ok(d), Ok(m), Ok(y)) => (d, m, y),
+    let month = if all_digits(m, 2) {
+        m.parse().ok()
+    } else {
+        month_by_name(m)
+    };
+    let (day, month, year): (u32, u32, i32) = match (d.parse(), month, y.parse()) {
+        (Ok(d), Some(m), Ok(y)) => (d, m, y),
         _ => return Err(DateError::Format),
     };
     if !(1900..=2100).contains(&year) {

@@ -69,7 +69,10 @@ pub(crate) fn too_few_words(field: &Field, words: usize, min: usize) -> String {
 
 pub(crate) fn date(input: &str, e: &DateError) -> String {
     match e {
-        DateError::Format => "Vul de datum in als dd-mm-jjjj, bijvoorbeeld 03-09-2012.".into(),
+        DateError::Format => {
+            "Vul de datum in als dd-mm-jjjj, bijvoorbeeld 03-09-2012, of als 3 september 2012."
+                .into()
+        }
         DateError::Impossible { month, .. } if *month == 0 || *month > 12 => {
             format!(
                 "De datum {input} bestaat niet: er is geen maand {month}. Controleer dag en maand."

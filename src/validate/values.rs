@@ -285,6 +285,14 @@ impl<'a> Scope<'a> {
             }
             (FieldKind::Number { .. }, None) => parse_decimal_nl(text, false).map(Val::Number),
             (FieldKind::Money { .. }, None) => parse_decimal_nl(text, true).map(Val::Number),
+            // "Groep 1".."8": the build lets rules compare such a choice.
+            (FieldKind::Choice { options }, None)
+                if options
+                    .iter()
+                    .all(|o| o.value.bytes().all(|b| b.is_ascii_digit())) =>
+            {
+                parse_decimal_nl(text, false).map(Val::Number)
+            }
             _ => None,
         }
     }

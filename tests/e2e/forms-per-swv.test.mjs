@@ -13,10 +13,10 @@ import { startSite, openBrowser, openForm } from './support/harness.mjs';
 const CASES = [
   {
     form: 'rsv-breda-po/opp',
-    label: 'Groep',
-    wrong: '9',
-    message: 'veld-groep-fout',
-    text: /ten hoogste 8/,
+    label: 'Geboortedatum',
+    wrong: '30 februari 2016',
+    message: 'veld-geboortedatum-fout',
+    text: /bestaat niet/,
   },
   {
     form: 'berseba/tlv-sbo-so',

@@ -2,7 +2,7 @@
 //! summary, the check, download/open and drafts.
 
 use aanvraagwijzer::{
-    field_applies, has_blocking, progress, section_applies, summary, Finding, Form, Section,
+    field_applies, has_blocking, progress, section_applies, summary, Form, Section,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -29,11 +29,11 @@ pub fn FormPage(form: &'static Form) -> impl IntoView {
     let state = FormState::new(form, clock::today(), tab.get(&form.id));
     tab.follow(state);
     let shared = DraftsShared::new(&form.id);
-    let report = RwSignal::new(None::<Vec<Finding>>);
+    let report = RwSignal::new(false);
     let check = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         state.checked.set(true);
-        report.set(Some(state.findings.get_untracked()));
+        report.set(true);
         request_animation_frame(|| focus::focus_element(RESULT_ID));
     };
     let sections = form
@@ -47,7 +47,8 @@ pub fn FormPage(form: &'static Form) -> impl IntoView {
         </p>
         <p class="utrecht-pre-heading">{form.swv_name.clone()}</p>
         <h1 class="utrecht-heading-1" id="pagina-titel" tabindex="-1">{form.title.clone()}</h1>
-        <ErrorSummary report=report form=form/>
+        <ErrorSummary shown=report findings=state.findings form=form/>
+        <div id=focus::ANNOUNCER_ID class="aw-visually-hidden" aria-live="polite"></div>
         <DraftNotice state=state shared=shared/>
         {form.intro.clone().map(|intro| view! { <p class="utrecht-paragraph utrecht-paragraph--lead">{intro}</p> })}
         <Notes form=form/>

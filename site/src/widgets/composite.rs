@@ -56,6 +56,7 @@ pub fn composite(state: FormState, field: &'static Field, path: AnswerPath) -> i
                     inputmode: (*part == "datum").then_some("numeric"),
                     size_class: if *part == "datum" { "aw-size-date" } else { "" },
                     suffix: None,
+                    prefix: None,
                 },
             )
         })

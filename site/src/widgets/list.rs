@@ -70,6 +70,7 @@ pub fn list(state: FormState, field: &'static Field, path: AnswerPath) -> impl I
         }
     };
     let findings_id = format!("{id}-fout");
+    let add_id = format!("{id}-toevoegen");
     view! {
         <fieldset
             class=move || {
@@ -91,6 +92,7 @@ pub fn list(state: FormState, field: &'static Field, path: AnswerPath) -> impl I
             <Show when=can_add>
                 <button
                     type="button"
+                    id=add_id.clone()
                     class="utrecht-button utrecht-button--secondary-action aw-list__add"
                     on:click=add.clone()
                 >
@@ -129,7 +131,13 @@ fn item(
     // Findings about a whole item (a hand-edited file) link here.
     let item_id = list_path.child(index).dom_id();
     let list_pointer = list_path.pointer();
+    let first_sub = fields.first().map(|f| f.id.as_str());
+    let add_button_id = format!("{}-toevoegen", list_path.dom_id());
     let remove = move |_| {
+        let remaining = state
+            .answers
+            .with_untracked(|a| answers::list_len(a, &list_path))
+            .saturating_sub(1);
         state
             .answers
             .update(|a| answers::remove_item(a, &list_path, index));
@@ -138,6 +146,36 @@ fn item(
             *t = answers::renumber_after_remove(&kept, &list_pointer, index)
                 .into_iter()
                 .collect();
+        });
+        // Focus would fall to the top of the page with the removed button:
+        // take it to the item before (or the one that moved up into this
+        // place), or to the add button when the list is now empty.
+        let neighbour = if index > 0 {
+            Some(index - 1)
+        } else if remaining > 0 {
+            Some(0)
+        } else {
+            None
+        };
+        let label = capitalised(item_label);
+        let (target, message) = match (neighbour, first_sub) {
+            (Some(n), Some(sub)) => (
+                list_path.child(n).child(sub).dom_id(),
+                format!(
+                    "{label} {number} is verwijderd. U bent nu bij {item_label} {}.",
+                    n + 1
+                ),
+            ),
+            _ => (
+                add_button_id.clone(),
+                format!("{label} {number} is verwijderd."),
+            ),
+        };
+        request_animation_frame(move || {
+            if !focus::focus_field(&target) {
+                focus::focus_element(&target);
+            }
+            focus::announce(&message);
         });
     };
     view! {

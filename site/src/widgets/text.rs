@@ -24,10 +24,13 @@ pub struct TextSpec {
     pub size_class: &'static str,
     /// Text after the input, e.g. the unit "uur per week".
     pub suffix: Option<String>,
+    /// Text before the input, e.g. "€".
+    pub prefix: Option<&'static str>,
 }
 
 /// A whole text-like field from its definition.
 pub fn field_input(state: FormState, field: &'static Field, path: AnswerPath) -> impl IntoView {
+    let prefix = matches!(field.kind, FieldKind::Money { .. }).then_some("€");
     let (inputmode, size_class, suffix, default_hint) = match &field.kind {
         FieldKind::Date { .. } => (
             Some("numeric"),
@@ -42,7 +45,7 @@ pub fn field_input(state: FormState, field: &'static Field, path: AnswerPath) ->
         FieldKind::Money { .. } => (
             Some("decimal"),
             "aw-size-number",
-            Some("euro".to_owned()),
+            None,
             Some("Bedrag in euro, bijvoorbeeld 1250,50."),
         ),
         _ => (None, "", None, None),
@@ -57,12 +60,14 @@ pub fn field_input(state: FormState, field: &'static Field, path: AnswerPath) ->
         inputmode,
         size_class,
         suffix,
+        prefix,
     };
     text_control(state, path, spec)
 }
 
 /// A labelled text input bound to the answer at `path`.
 pub fn text_control(state: FormState, path: AnswerPath, spec: TextSpec) -> impl IntoView {
+    crate::focus::listen_to_pointer();
     let form = state.form;
     let id = path.dom_id();
     let pointer = path.pointer();
@@ -86,7 +91,11 @@ pub fn text_control(state: FormState, path: AnswerPath, spec: TextSpec) -> impl 
     // count, so nobody is scolded for a field they have not started.
     let on_change = {
         let path = path.clone();
-        move |_| state.touch(&path)
+        // Deferred while a mouse button is down: see `after_pointer_release`.
+        move |_| {
+            let path = path.clone();
+            crate::focus::after_pointer_release(move || state.touch(&path));
+        }
     };
     let size_class = spec.size_class;
     let control = if spec.multiline {
@@ -147,7 +156,8 @@ pub fn text_control(state: FormState, path: AnswerPath, spec: TextSpec) -> impl 
             </div>
             {hint_view(&id, spec.hint)}
             {move || findings_block(findings_id.clone(), shown.get())}
-            <div class="utrecht-form-field__input">
+            <div class="utrecht-form-field__input aw-input-row">
+                {spec.prefix.map(|s| view! { <span class="aw-prefix" aria-hidden="true">{s}</span> })}
                 {control}
                 {spec.suffix.map(|s| view! { <span class="aw-suffix">{s}</span> })}
             </div>
