@@ -733,6 +733,15 @@ fn expr_type(
     }
 }
 
+/// Whether every option value of a choice is a whole number, so that rules may
+/// compare the answer as a number (the validator reads it as one).
+pub(crate) fn numeric_choice(options: &[super::ChoiceOption]) -> bool {
+    !options.is_empty()
+        && options
+            .iter()
+            .all(|o| !o.value.is_empty() && o.value.bytes().all(|b| b.is_ascii_digit()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -948,13 +957,4 @@ texts = [{ text = "Ja." }]"#
             );
         }
     }
-}
-
-/// Whether every option value of a choice is a whole number, so that rules may
-/// compare the answer as a number (the validator reads it as one).
-pub(crate) fn numeric_choice(options: &[super::ChoiceOption]) -> bool {
-    !options.is_empty()
-        && options
-            .iter()
-            .all(|o| !o.value.is_empty() && o.value.bytes().all(|b| b.is_ascii_digit()))
 }
