@@ -630,7 +630,10 @@ fn zml_with_down_syndrome_needs_no_iq() {
     let without_down = with(
         TLV,
         "valid-zml-down-syndroom.json",
-        &[("/totaal_iq", json!("")), ("/syndroom_van_down", json!("nee"))],
+        &[
+            ("/totaal_iq", json!("")),
+            ("/syndroom_van_down", json!("nee")),
+        ],
     );
     let findings = validate(form(TLV), &without_down, today());
     let f = find(&findings, "required", "/answers/totaal_iq");
