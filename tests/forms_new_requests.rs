@@ -310,3 +310,26 @@ fn an_unanswered_choice_asks_to_choose_and_does_not_refuse() {
         ]
     );
 }
+
+#[test]
+fn a_conversion_shorter_than_a_year_warns_until_the_school_explains() {
+    // "Min. 1 jaar" (l.306-307), but the Loket may give a shorter arrangement (l.323).
+    let f = form(BERSEBA_OMZ);
+    let findings = check(
+        BERSEBA_OMZ,
+        "warning-medium-korter-dan-jaar-zonder-reden.json",
+    );
+    assert!(!has_blocking(&findings), "{findings:#?}");
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(findings[0].code, "rule:minimaal-1-jaar");
+    assert_eq!(findings[0].severity, Severity::Waarschuwing);
+    let explained = with(
+        BERSEBA_OMZ,
+        "warning-medium-korter-dan-jaar-zonder-reden.json",
+        &[(
+            "/reden_kortere_duur",
+            json!("Het gezin verhuist in de zomer naar een andere regio en Hanna gaat daar naar een nieuwe school."),
+        )],
+    );
+    assert!(validate(f, &explained, today()).is_empty());
+}
