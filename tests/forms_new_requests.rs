@@ -333,3 +333,23 @@ fn a_conversion_shorter_than_a_year_warns_until_the_school_explains() {
     );
     assert!(validate(f, &explained, today()).is_empty());
 }
+
+#[test]
+fn de_meierij_asks_no_bsn_brin_or_parents_signature_as_a_condition() {
+    // Seed 002 names none of them; parents' involvement (l.89) is shown by the
+    // signature, so a missing one warns.
+    let doc = with(
+        MEIERIJ_IA,
+        "valid-noor-groep-4.json",
+        &[
+            ("/bsn", json!("")),
+            ("/brin", json!("")),
+            ("/ouders", json!(null)),
+        ],
+    );
+    let findings = validate(form(MEIERIJ_IA), &doc, today());
+    assert!(!has_blocking(&findings), "{findings:#?}");
+    let f = find(&findings, "recommended", "/answers/ouders");
+    assert_eq!(f.severity, Severity::Waarschuwing);
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+}
