@@ -615,3 +615,27 @@ fn from_an_mkd_not_all_jrk_criteria_apply() {
         Severity::Tip
     );
 }
+
+#[test]
+fn zml_with_down_syndrome_needs_no_iq() {
+    // l.169/179: "een IQ lager dan 55 en/of het Syndroom van Down".
+    let no_iq = with(
+        TLV,
+        "valid-zml-down-syndroom.json",
+        &[("/totaal_iq", json!("")), ("/iq_onderzoek", json!(null))],
+    );
+    let findings = validate(form(TLV), &no_iq, today());
+    assert!(findings.is_empty(), "{findings:#?}");
+    // Without Down syndrome the IQ is asked again, and its absence blocks.
+    let without_down = with(
+        TLV,
+        "valid-zml-down-syndroom.json",
+        &[
+            ("/totaal_iq", json!("")),
+            ("/syndroom_van_down", json!("nee")),
+        ],
+    );
+    let findings = validate(form(TLV), &without_down, today());
+    let f = find(&findings, "required", "/answers/totaal_iq");
+    assert_eq!(f.severity, Severity::Fout);
+}

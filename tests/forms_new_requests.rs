@@ -310,3 +310,46 @@ fn an_unanswered_choice_asks_to_choose_and_does_not_refuse() {
         ]
     );
 }
+
+#[test]
+fn a_conversion_shorter_than_a_year_warns_until_the_school_explains() {
+    // "Min. 1 jaar" (l.306-307), but the Loket may give a shorter arrangement (l.323).
+    let f = form(BERSEBA_OMZ);
+    let findings = check(
+        BERSEBA_OMZ,
+        "warning-medium-korter-dan-jaar-zonder-reden.json",
+    );
+    assert!(!has_blocking(&findings), "{findings:#?}");
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(findings[0].code, "rule:minimaal-1-jaar");
+    assert_eq!(findings[0].severity, Severity::Waarschuwing);
+    let explained = with(
+        BERSEBA_OMZ,
+        "warning-medium-korter-dan-jaar-zonder-reden.json",
+        &[(
+            "/reden_kortere_duur",
+            json!("Het gezin verhuist in de zomer naar een andere regio en Hanna gaat daar naar een nieuwe school."),
+        )],
+    );
+    assert!(validate(f, &explained, today()).is_empty());
+}
+
+#[test]
+fn de_meierij_asks_no_bsn_brin_or_parents_signature_as_a_condition() {
+    // Seed 002 names none of them; parents' involvement (l.89) is shown by the
+    // signature, so a missing one warns.
+    let doc = with(
+        MEIERIJ_IA,
+        "valid-noor-groep-4.json",
+        &[
+            ("/bsn", json!("")),
+            ("/brin", json!("")),
+            ("/ouders", json!(null)),
+        ],
+    );
+    let findings = validate(form(MEIERIJ_IA), &doc, today());
+    assert!(!has_blocking(&findings), "{findings:#?}");
+    let f = find(&findings, "recommended", "/answers/ouders");
+    assert_eq!(f.severity, Severity::Waarschuwing);
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+}

@@ -10,6 +10,7 @@ use serde_json::json;
 const OPP: &str = "rsv-breda-po/opp";
 const IA: &str = "rsv-breda-po/individueel-arrangement";
 const GA: &str = "rsv-breda-po/groepsarrangement";
+const EV: &str = "rsv-breda-po/tussentijdse-evaluatie-groepsarrangement";
 
 #[test]
 fn the_three_forms_are_published() {
@@ -460,4 +461,26 @@ fn parents_signing_before_the_opp_date_is_a_warning_and_on_that_date_fine() {
         ],
     );
     assert!(validate(form(OPP), &same_day, today()).is_empty());
+}
+
+#[test]
+fn at_the_evaluation_only_a_pupil_at_so_level_without_an_opp_blocks() {
+    // Line 75 asks an OPP for pupils at SO level only; lighter pupils may join (l.19).
+    let findings = check(EV, "invalid-leerling-zonder-opp-niet-gedeeld.json");
+    let f = find(
+        &findings,
+        "rule:opp-voor-iedere-leerling",
+        "/answers/leerlingen/4/opp_opgesteld",
+    );
+    assert_eq!(f.severity, Severity::Fout);
+    let lighter = with(
+        EV,
+        "invalid-leerling-zonder-opp-niet-gedeeld.json",
+        &[("/leerlingen/4/niveau_so", json!("nee"))],
+    );
+    assert!(of(
+        &validate(form(EV), &lighter, today()),
+        "opp-voor-iedere-leerling"
+    )
+    .is_empty());
 }
