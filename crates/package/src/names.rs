@@ -50,7 +50,7 @@ fn is_reserved(name: &str) -> bool {
 /// (U+202A–U+202E, U+2066–U+2069, marks U+200E/U+200F/U+061C), zero-width
 /// characters and the byte-order mark. They are dropped, so the name shows
 /// what it is.
-fn is_invisible(c: char) -> bool {
+pub fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{061C}'
@@ -61,9 +61,14 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
-/// Characters Windows forbids in names, plus control characters: replaced by `_`.
+/// Characters Windows forbids in names, control characters and the Unicode
+/// line and paragraph separators: replaced by `_`.
 fn is_forbidden(c: char) -> bool {
-    c.is_control() || matches!(c, '<' | '>' | ':' | '"' | '/' | '\\' | '|' | '?' | '*')
+    c.is_control()
+        || matches!(
+            c,
+            '<' | '>' | ':' | '"' | '/' | '\\' | '|' | '?' | '*' | '\u{2028}' | '\u{2029}'
+        )
 }
 
 /// A name safe on every system: the last path segment, in NFC, without
