@@ -99,6 +99,38 @@ async fn call(name: &str, args: &[JsValue]) -> Result<JsValue, String> {
     function.apply(&module, &list).map_err(|e| message_of(&e))
 }
 
+/// The package module's `renamed` list (`[{from, to}]`) as one Dutch
+/// sentence, or "" when every attachment kept its name.
+fn renamed_note(built: &JsValue) -> String {
+    let list = js_sys::Reflect::get(built, &"renamed".into()).unwrap_or_default();
+    // The old name may hold the very bidi controls that made it unsafe:
+    // shown as U+FFFD so the sentence reads as written.
+    let text = |item: &JsValue, key: &str| -> String {
+        js_sys::Reflect::get(item, &key.into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+            .chars()
+            .map(|c| match c {
+                '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' => '\u{FFFD}',
+                c if c.is_control() => '\u{FFFD}',
+                c => c,
+            })
+            .collect()
+    };
+    let renamed: Vec<String> = js_sys::Array::from(&list)
+        .iter()
+        .map(|item| format!("\"{}\" heet nu \"{}\"", text(&item, "from"), text(&item, "to")))
+        .collect();
+    if renamed.is_empty() {
+        return String::new();
+    }
+    format!(
+        "Let op: sommige bijlagen hebben in het pakket een andere naam gekregen, zodat ze op elke computer goed uitpakken: {}.",
+        renamed.join("; ")
+    )
+}
+
 fn attachment_fields(form: &'static Form) -> Vec<&'static Field> {
     form.fields()
         .filter(|f| matches!(f.kind, FieldKind::Attachment { .. }))
@@ -172,17 +204,22 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
                 &[json.into(), files.into(), JsValue::UNDEFINED],
             )
             .await
-            .and_then(|zip| {
+            .and_then(|built| {
+                let zip = js_sys::Reflect::get(&built, &"bytes".into()).unwrap_or_default();
                 let bytes = js_sys::Uint8Array::new(&zip).to_vec();
                 save_bytes(&name, &bytes, "application/zip").map_err(|_| {
                     "Downloaden lukte niet in deze browser. Probeer een andere browser.".to_owned()
-                })
+                })?;
+                Ok(renamed_note(&built))
             });
             status.set(Some(match result {
-                Ok(()) if valid => Status::Done(format!(
+                Ok(note) if valid && note.is_empty() => Status::Done(format!(
                     "Het pakket {name} is gedownload. Upload dit ZIP-bestand in Tommy."
                 )),
-                Ok(()) => Status::Warning(format!("Het pakket {name} is gedownload, maar de aanvraag is nog niet compleet: in de samenvatting staat CONCEPT. Los eerst de fouten op voordat u het pakket in Tommy uploadt.")),
+                Ok(note) if valid => Status::Warning(format!(
+                    "Het pakket {name} is gedownload. Upload dit ZIP-bestand in Tommy. {note}"
+                )),
+                Ok(note) => Status::Warning(format!("Het pakket {name} is gedownload, maar de aanvraag is nog niet compleet: in de samenvatting staat CONCEPT. Los eerst de fouten op voordat u het pakket in Tommy uploadt. {note}").trim_end().to_owned()),
                 Err(e) => Status::Failed(e),
             }));
             busy.set(false);

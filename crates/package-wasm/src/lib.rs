@@ -8,12 +8,9 @@
 //!
 //! Errors are JavaScript `Error`s with a Dutch message for people.
 
-use aanvraagwijzer::{find_form, Document, Form, Verdict};
-use aanvraagwijzer_package::{
-    build, document_bytes, open, pdf_tie, sha256_hex, verify, Attachment, Limits, CREATED_FORMAT,
-};
-use aanvraagwijzer_pdf::{render_with, Options};
-use chrono::NaiveDateTime;
+use aanvraagwijzer::{find_form, Document, Form};
+use aanvraagwijzer_package::{build, open, render_pdf, verify, Attachment, Limits, CREATED_FORMAT};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 
@@ -46,32 +43,32 @@ fn document_and_form(document_json: &str) -> Result<(Document, &'static Form), J
     Ok((doc, form))
 }
 
-fn pdf_for(doc: &Document, form: &Form, created: NaiveDateTime) -> Result<Vec<u8>, JsError> {
-    let verdict = Verdict::of(form, doc, created.date());
-    let options = Options {
-        tie: Some(pdf_tie(doc, created).map_err(|e| JsError::new(&e.message_nl()))?),
-        document_sha256: Some(sha256_hex(
-            &document_bytes(doc).map_err(|e| JsError::new(&e.message_nl()))?,
-        )),
-    };
-    Ok(render_with(form, doc, &verdict, created, &options))
+/// The browser's clock as UTC, for the future-creation-time check.
+fn now_utc() -> Result<DateTime<Utc>, JsError> {
+    DateTime::from_timestamp_millis(js_sys::Date::now() as i64)
+        .ok_or_else(|| JsError::new("De klok van deze browser geeft geen geldige tijd."))
 }
 
-/// The PDF summary alone (samenvatting.pdf), for a document as JSON text.
-#[wasm_bindgen]
-pub fn render_pdf(document_json: &str, created: Option<String>) -> Result<Vec<u8>, JsError> {
+/// The PDF summary alone (samenvatting.pdf), for a document as JSON text:
+/// the same bytes a package made at `created` holds.
+#[wasm_bindgen(js_name = render_pdf)]
+pub fn render_summary(document_json: &str, created: Option<String>) -> Result<Vec<u8>, JsError> {
     let (doc, form) = document_and_form(document_json)?;
-    pdf_for(&doc, form, created_at(created)?)
+    render_pdf(form, &doc, created_at(created)?)
+        .map_err(|e| JsError::new(&e.message_nl()))
 }
 
-/// The package for Tommy (ZIP bytes): aanvraag.json, samenvatting.pdf, the
-/// attachments (`[{name, bytes: Uint8Array}]`) under bijlagen/, manifest.json.
+/// The package for Tommy: `{bytes: Uint8Array, renamed: [{from, to}]}`. The
+/// ZIP holds aanvraag.json, samenvatting.pdf (rendered here from the
+/// answers), the attachments (`[{name, bytes: Uint8Array}]`) under bijlagen/
+/// and manifest.json; `renamed` lists attachments whose names were changed so
+/// they unpack well on Windows and macOS (tell the user).
 #[wasm_bindgen]
 pub fn make_package(
     document_json: &str,
     attachments: Array,
     created: Option<String>,
-) -> Result<Vec<u8>, JsError> {
+) -> Result<Object, JsError> {
     let (doc, form) = document_and_form(document_json)?;
     let created = created_at(created)?;
     let mut files = Vec::new();
@@ -91,8 +88,18 @@ pub fn make_package(
             bytes: bytes.to_vec(),
         });
     }
-    let pdf = pdf_for(&doc, form, created)?;
-    build(form, &doc, &files, &pdf, created).map_err(|e| JsError::new(&e.message_nl()))
+    let built = build(form, &doc, &files, created).map_err(|e| JsError::new(&e.message_nl()))?;
+    let renamed = Array::new();
+    for r in &built.renamed {
+        let item = Object::new();
+        set(&item, "from", &r.from.as_str().into())?;
+        set(&item, "to", &r.to.as_str().into())?;
+        renamed.push(&item);
+    }
+    let out = Object::new();
+    set(&out, "bytes", &Uint8Array::from(built.bytes.as_slice()).into())?;
+    set(&out, "renamed", &renamed.into())?;
+    Ok(out)
 }
 
 /// Opens a package to restore the form: `{document: <JSON text>, form,
@@ -119,7 +126,8 @@ pub fn open_package(bytes: &[u8]) -> Result<Object, JsError> {
 /// Verifies a package as `aanvraagwijzer verify --json` does; returns that JSON text.
 #[wasm_bindgen]
 pub fn verify_package(bytes: &[u8]) -> Result<String, JsError> {
-    let report = verify(bytes, &Limits::default()).map_err(|e| JsError::new(&e.message_nl()))?;
+    let report = verify(bytes, &Limits::default(), now_utc()?)
+        .map_err(|e| JsError::new(&e.message_nl()))?;
     serde_json::to_string(&report)
         .map_err(|_| JsError::new("Het resultaat van de controle kon niet worden gemaakt."))
 }
