@@ -112,7 +112,11 @@ fn renamed_note(built: &JsValue) -> String {
             .unwrap_or_default()
             .chars()
             .map(|c| match c {
-                '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' => '\u{FFFD}',
+                '\u{061C}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2069}'
+                | '\u{FEFF}' => '\u{FFFD}',
                 c if c.is_control() => '\u{FFFD}',
                 c => c,
             })
@@ -120,7 +124,13 @@ fn renamed_note(built: &JsValue) -> String {
     };
     let renamed: Vec<String> = js_sys::Array::from(&list)
         .iter()
-        .map(|item| format!("\"{}\" heet nu \"{}\"", text(&item, "from"), text(&item, "to")))
+        .map(|item| {
+            format!(
+                "\"{}\" heet nu \"{}\"",
+                text(&item, "from"),
+                text(&item, "to")
+            )
+        })
         .collect();
     if renamed.is_empty() {
         return String::new();

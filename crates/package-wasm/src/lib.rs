@@ -54,8 +54,7 @@ fn now_utc() -> Result<DateTime<Utc>, JsError> {
 #[wasm_bindgen(js_name = render_pdf)]
 pub fn render_summary(document_json: &str, created: Option<String>) -> Result<Vec<u8>, JsError> {
     let (doc, form) = document_and_form(document_json)?;
-    render_pdf(form, &doc, created_at(created)?)
-        .map_err(|e| JsError::new(&e.message_nl()))
+    render_pdf(form, &doc, created_at(created)?).map_err(|e| JsError::new(&e.message_nl()))
 }
 
 /// The package for Tommy: `{bytes: Uint8Array, renamed: [{from, to}]}`. The
@@ -97,7 +96,11 @@ pub fn make_package(
         renamed.push(&item);
     }
     let out = Object::new();
-    set(&out, "bytes", &Uint8Array::from(built.bytes.as_slice()).into())?;
+    set(
+        &out,
+        "bytes",
+        &Uint8Array::from(built.bytes.as_slice()).into(),
+    )?;
     set(&out, "renamed", &renamed.into())?;
     Ok(out)
 }
@@ -126,8 +129,8 @@ pub fn open_package(bytes: &[u8]) -> Result<Object, JsError> {
 /// Verifies a package as `aanvraagwijzer verify --json` does; returns that JSON text.
 #[wasm_bindgen]
 pub fn verify_package(bytes: &[u8]) -> Result<String, JsError> {
-    let report = verify(bytes, &Limits::default(), now_utc()?)
-        .map_err(|e| JsError::new(&e.message_nl()))?;
+    let report =
+        verify(bytes, &Limits::default(), now_utc()?).map_err(|e| JsError::new(&e.message_nl()))?;
     serde_json::to_string(&report)
         .map_err(|_| JsError::new("Het resultaat van de controle kon niet worden gemaakt."))
 }
