@@ -163,11 +163,6 @@ pub fn verdict_at(form: &Form, doc: &Document, created: NaiveDateTime) -> Verdic
     Verdict::of(form, doc, created.date())
 }
 
-/// A safe file name for an attachment: see [`names::clean`].
-pub fn attachment_file_name(name: &str) -> String {
-    names::clean(name)
-}
-
 /// How late a creation time may lie after the verifier's clock before
 /// [`verify`] flags it: `created` is the maker's local wall-clock time without
 /// a zone, and Dutch time is at most UTC+2, plus ten minutes of clock skew.
