@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use aanvraagwijzer::{find_form, forms, Document, FieldKind};
-use aanvraagwijzer_package::{build, pdf_tie, Attachment};
+use aanvraagwijzer_package::{build, Attachment};
 use chrono::NaiveDate;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -35,13 +35,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         api.extend_from_slice(&text);
         std::fs::write(corpus.join("api_validate").join(&name), api)?;
         if let Some(form) = find_form(&doc.form) {
-            let tie = pdf_tie(&doc, created)?;
-            let pdf = format!("%PDF-1.7\n1 0 obj << /Keywords ({tie}) >> endobj\n%%EOF\n");
             let attachments = vec![Attachment {
                 name: "groeidocument.pdf".into(),
                 bytes: b"%PDF-1.7 bijlage".to_vec(),
             }];
-            let zip = build(form, &doc, &attachments, pdf.as_bytes(), created)?;
+            let zip = build(form, &doc, &attachments, created)?.bytes;
             std::fs::write(
                 corpus.join("package_verify").join(format!("{name}.zip")),
                 zip,

@@ -100,6 +100,48 @@ async fn call(name: &str, args: &[JsValue]) -> Result<JsValue, String> {
     function.apply(&module, &list).map_err(|e| message_of(&e))
 }
 
+/// The package module's `renamed` list (`[{from, to}]`) as one Dutch
+/// sentence, or "" when every attachment kept its name.
+fn renamed_note(built: &JsValue) -> String {
+    let list = js_sys::Reflect::get(built, &"renamed".into()).unwrap_or_default();
+    // The old name may hold the very bidi controls that made it unsafe:
+    // shown as U+FFFD so the sentence reads as written.
+    let text = |item: &JsValue, key: &str| -> String {
+        js_sys::Reflect::get(item, &key.into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+            .chars()
+            .map(|c| match c {
+                '\u{061C}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2069}'
+                | '\u{FEFF}' => '\u{FFFD}',
+                c if c.is_control() => '\u{FFFD}',
+                c => c,
+            })
+            .collect()
+    };
+    let renamed: Vec<String> = js_sys::Array::from(&list)
+        .iter()
+        .map(|item| {
+            format!(
+                "\"{}\" heet nu \"{}\"",
+                text(&item, "from"),
+                text(&item, "to")
+            )
+        })
+        .collect();
+    if renamed.is_empty() {
+        return String::new();
+    }
+    format!(
+        "Let op: sommige bijlagen hebben in het pakket een andere naam gekregen, zodat ze op elke computer goed uitpakken: {}.",
+        renamed.join("; ")
+    )
+}
+
 fn attachment_fields(form: &'static Form) -> Vec<&'static Field> {
     form.fields()
         .filter(|f| matches!(f.kind, FieldKind::Attachment { .. }))
@@ -174,9 +216,9 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
                 &[json.into(), files.into(), JsValue::UNDEFINED],
             )
             .await
-            .and_then(|made| {
-                let get = |k: &str| js_sys::Reflect::get(&made, &k.into()).ok();
-                let zip = get("zip").ok_or_else(|| {
+            .and_then(|built| {
+                let get = |k: &str| js_sys::Reflect::get(&built, &k.into()).ok();
+                let zip = get("bytes").ok_or_else(|| {
                     "Het pakket kon niet worden gemaakt in deze browser. Vernieuw de pagina en probeer het opnieuw.".to_owned()
                 })?;
                 let hidden = get("hidden_left_out")
@@ -186,22 +228,31 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
                 save_bytes(&name, &bytes, "application/zip").map_err(|_| {
                     "Downloaden lukte niet in deze browser. Probeer een andere browser.".to_owned()
                 })?;
-                Ok(hidden)
+                Ok((hidden, renamed_note(&built)))
             });
             if result.is_ok() {
                 // The package holds aanvraag.json: the answers are kept.
                 tab.mark_kept(state);
             }
             status.set(Some(match result {
-                Ok(hidden) if valid => Status::Done(format!(
+                Ok((hidden, note)) if valid && note.is_empty() => Status::Done(format!(
                     "Het pakket {name} is gedownload. {}{}",
                     state.form.submission_text(),
                     left_out_nl(hidden)
                 )),
-                Ok(hidden) => Status::Warning(format!(
-                    "Het pakket {name} is gedownload, maar de aanvraag is nog niet compleet: in de samenvatting staat CONCEPT. Los eerst de fouten op voordat u de aanvraag indient.{}",
+                Ok((hidden, note)) if valid => Status::Warning(format!(
+                    "Het pakket {name} is gedownload. {}{} {note}",
+                    state.form.submission_text(),
                     left_out_nl(hidden)
                 )),
+                Ok((hidden, note)) => Status::Warning(
+                    format!(
+                        "Het pakket {name} is gedownload, maar de aanvraag is nog niet compleet: in de samenvatting staat CONCEPT. Los eerst de fouten op voordat u de aanvraag indient.{} {note}",
+                        left_out_nl(hidden)
+                    )
+                    .trim_end()
+                    .to_owned(),
+                ),
                 Err(e) => Status::Failed(e),
             }));
             busy.set(false);

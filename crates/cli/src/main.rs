@@ -2,13 +2,14 @@
 //! and for scripts. Exit codes: 0 = no blocking findings, 1 = blocking
 //! findings, 2 = the input could not be read.
 
+mod input;
 mod output;
 mod package_cmds;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use aanvraagwijzer::{find_form, forms, Document, DocumentError, Verdict};
+use aanvraagwijzer::{find_form, forms, DocumentError, Verdict};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
@@ -100,7 +101,8 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("{e}");
+            // Errors quote names and values from the input.
+            eprintln!("{}", output::esc(&e.to_string()));
             ExitCode::from(2)
         }
     }
@@ -136,14 +138,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 }
                 None => today(),
             };
-            let text = std::fs::read_to_string(&file).map_err(|source| CliError::Read {
-                path: file.clone(),
-                source,
-            })?;
-            let doc = Document::from_json(&text).map_err(|source| CliError::Document {
-                path: file.clone(),
-                source,
-            })?;
+            let doc = input::read_document(&file)?;
             let id = form.unwrap_or_else(|| doc.form.clone());
             let form = find_form(&id).ok_or(CliError::UnknownForm(id))?;
             let verdict = Verdict::of(form, &doc, today);

@@ -1,15 +1,17 @@
 //! `verify` (check a submission package) and `render` (the PDF summary natively).
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use aanvraagwijzer::{find_form, Document, Verdict};
+use aanvraagwijzer::{find_form, Verdict};
 use aanvraagwijzer_package::{Limits, PackageError, VerifyReport};
 use chrono::{NaiveDateTime, NaiveTime, Timelike};
 use clap::Args;
 
-use super::CliError;
+use crate::input::{read_bounded, read_document, Bounded};
+use crate::output::{esc, print_json};
+use crate::CliError;
 
 /// Arguments of `aanvraagwijzer verify`.
 #[derive(Args)]
@@ -42,16 +44,27 @@ pub struct RenderArgs {
 /// or incomplete, 2 when unreadable.
 pub fn verify(args: VerifyArgs) -> Result<ExitCode, CliError> {
     let limits = Limits::default();
-    let bytes = read_bounded(&args.file, limits.max_package_bytes)?;
+    let bytes = match read_bounded(&args.file, limits.max_package_bytes)? {
+        Bounded::Bytes(b) => b,
+        Bounded::TooLarge(size) => {
+            return Err(CliError::Package {
+                path: args.file.clone(),
+                source: PackageError::TooLarge {
+                    size,
+                    max: limits.max_package_bytes,
+                },
+            })
+        }
+    };
     let report =
-        aanvraagwijzer_package::verify(&bytes, &limits).map_err(|source| CliError::Package {
-            path: args.file.clone(),
-            source,
+        aanvraagwijzer_package::verify(&bytes, &limits, chrono::Utc::now()).map_err(|source| {
+            CliError::Package {
+                path: args.file.clone(),
+                source,
+            }
         })?;
     if args.json {
-        let mut out = std::io::stdout().lock();
-        serde_json::to_writer_pretty(&mut out, &report).map_err(std::io::Error::other)?;
-        writeln!(out)?;
+        print_json(&report)?;
     } else {
         print_report(&args.file, &report)?;
     }
@@ -62,61 +75,50 @@ pub fn verify(args: VerifyArgs) -> Result<ExitCode, CliError> {
     })
 }
 
-/// Reads at most `max` bytes; a larger file is refused without reading it all.
-fn read_bounded(path: &PathBuf, max: u64) -> Result<Vec<u8>, CliError> {
-    let read_err = |source| CliError::Read {
-        path: path.clone(),
-        source,
-    };
-    let file = std::fs::File::open(path).map_err(read_err)?;
-    let mut bytes = Vec::new();
-    file.take(max + 1)
-        .read_to_end(&mut bytes)
-        .map_err(read_err)?;
-    if bytes.len() as u64 > max {
-        let size = std::fs::metadata(path).map_or(max + 1, |m| m.len());
-        return Err(CliError::Package {
-            path: path.clone(),
-            source: PackageError::TooLarge { size, max },
-        });
-    }
-    Ok(bytes)
-}
-
 fn print_report(path: &std::path::Path, r: &VerifyReport) -> std::io::Result<()> {
     let mut out = std::io::stdout().lock();
     let m = &r.manifest;
     let title = find_form(&m.form).map_or(m.form.as_str(), |f| f.title.as_str());
-    writeln!(out, "Pakket {}", path.display())?;
-    writeln!(out, "{title} ({}, versie {})", m.form, m.form_version)?;
+    writeln!(out, "Pakket {}", esc(&path.display().to_string()))?;
+    writeln!(
+        out,
+        "{} ({}, versie {})",
+        esc(title),
+        esc(&m.form),
+        esc(&m.form_version)
+    )?;
+    let created = NaiveDateTime::parse_from_str(&m.created, aanvraagwijzer_package::CREATED_FORMAT)
+        .map_or_else(
+            |_| m.created.clone(),
+            |t| t.format("%d-%m-%Y om %H:%M").to_string(),
+        );
     writeln!(
         out,
         "Gemaakt op {} met Aanvraagwijzer {}; gecontroleerd met {} voor de datum van het pakket ({}).",
-        NaiveDateTime::parse_from_str(&m.created, aanvraagwijzer_package::CREATED_FORMAT)
-            .map_or_else(|_| m.created.clone(), |t| t.format("%d-%m-%Y om %H:%M").to_string()),
-        m.core_version,
+        esc(&created),
+        esc(&m.core_version),
         aanvraagwijzer::CORE_VERSION,
-        r.verdict.checked_on
+        esc(&r.verdict.checked_on)
     )?;
-    writeln!(
-        out,
-        "Bestanden: {}.",
-        m.files
-            .iter()
-            .map(|f| f.path.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    )?;
+    let files: Vec<_> = m.files.iter().map(|f| esc(&f.path)).collect();
+    writeln!(out, "Bestanden: {}.", files.join(", "))?;
     match m.hidden_answers_left_out {
         0 => {}
         1 => writeln!(out, "1 antwoord op een vraag die niet van toepassing was, is bij het maken weggelaten.")?,
         n => writeln!(out, "{n} antwoorden op vragen die niet van toepassing waren, zijn bij het maken weggelaten.")?,
     }
     writeln!(out)?;
-    writeln!(out, "{}", r.headline_nl())?;
+    writeln!(out, "{}", esc(&r.headline_nl()))?;
     for t in &r.tampering {
-        writeln!(out, "\nGEWIJZIGD {}", t.path.as_deref().unwrap_or("pakket"))?;
-        writeln!(out, "       {}", t.message)?;
+        writeln!(
+            out,
+            "\nGEWIJZIGD {}",
+            esc(t.path.as_deref().unwrap_or("pakket"))
+        )?;
+        writeln!(out, "       {}", esc(&t.message))?;
+    }
+    for note in &r.notes {
+        writeln!(out, "\nLET OP  {}", esc(note))?;
     }
     writeln!(out)?;
     crate::output::write_verdict(&mut out, &r.verdict)
@@ -134,32 +136,19 @@ pub fn render(args: RenderArgs) -> Result<ExitCode, CliError> {
     };
     // Seconds count in the package's tie; a PDF made now drops fractions.
     let made = made.with_nanosecond(0).unwrap_or(made);
-    let text = std::fs::read_to_string(&args.file).map_err(|source| CliError::Read {
-        path: args.file.clone(),
-        source,
-    })?;
-    let doc = Document::from_json(&text).map_err(|source| CliError::Document {
-        path: args.file.clone(),
-        source,
-    })?;
+    let doc = read_document(&args.file)?;
     let form = find_form(&doc.form).ok_or_else(|| CliError::UnknownForm(doc.form.clone()))?;
     // As in a package: answers to fields that do not apply are left out.
     let (doc, _) = aanvraagwijzer_package::minimised(form, &doc, made);
     let verdict = Verdict::of(form, &doc, made.date());
     let started = std::time::Instant::now();
-    // The same tie and hash as in a package made at this time, so the PDF is
-    // the one "Download aanvraag (pakket)" puts in samenvatting.pdf.
-    let package_err = |source| CliError::Package {
-        path: args.file.clone(),
-        source,
-    };
-    let options = aanvraagwijzer_pdf::Options {
-        tie: Some(aanvraagwijzer_package::pdf_tie(&doc, made).map_err(package_err)?),
-        document_sha256: Some(aanvraagwijzer_package::sha256_hex(
-            &aanvraagwijzer_package::document_bytes(&doc).map_err(package_err)?,
-        )),
-    };
-    let pdf = aanvraagwijzer_pdf::render_with(form, &doc, &verdict, made, &options);
+    // The PDF a package made at this time holds, byte for byte.
+    let pdf = aanvraagwijzer_package::render_pdf(form, &doc, made).map_err(|source| {
+        CliError::Package {
+            path: args.file.clone(),
+            source,
+        }
+    })?;
     let elapsed = started.elapsed();
     std::fs::write(&args.output, &pdf).map_err(|source| CliError::Write {
         path: args.output.clone(),
@@ -167,7 +156,7 @@ pub fn render(args: RenderArgs) -> Result<ExitCode, CliError> {
     })?;
     eprintln!(
         "{} geschreven ({} bytes, gemaakt in {:.1} ms). {}",
-        args.output.display(),
+        esc(&args.output.display().to_string()),
         pdf.len(),
         elapsed.as_secs_f64() * 1000.0,
         verdict.headline_nl()

@@ -3,9 +3,8 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-use aanvraagwijzer::{find_form, Document, Verdict};
-use aanvraagwijzer_package::{build, document_bytes, minimised, pdf_tie, sha256_hex, Attachment};
-use aanvraagwijzer_pdf::{render_with, Options};
+use aanvraagwijzer::{find_form, Document};
+use aanvraagwijzer_package::{build, zip, Attachment, Entry, Limits};
 use chrono::{NaiveDate, NaiveDateTime};
 
 fn bin() -> Command {
@@ -27,22 +26,16 @@ fn created() -> NaiveDateTime {
         .expect("time")
 }
 
-/// What the site does on "Download pakket voor Tommy".
+/// What the site does on "Download aanvraag (pakket)".
 fn package(doc: &Document) -> Vec<u8> {
     let form = find_form(&doc.form).expect("form");
-    // The PDF shows what aanvraag.json will hold: no hidden answers.
-    let (shown, _) = minimised(form, doc, created());
-    let verdict = Verdict::of(form, &shown, created().date());
-    let options = Options {
-        tie: Some(pdf_tie(&shown, created()).expect("tie")),
-        document_sha256: Some(sha256_hex(&document_bytes(&shown).expect("json"))),
-    };
-    let pdf = render_with(form, &shown, &verdict, created(), &options);
     let attachments = vec![Attachment {
         name: "verslag onderzoek.pdf".into(),
         bytes: b"%PDF-1.4 verslag".to_vec(),
     }];
-    build(form, doc, &attachments, &pdf, created()).expect("builds")
+    build(form, doc, &attachments, created())
+        .expect("builds")
+        .bytes
 }
 
 fn temp(name: &str, bytes: &[u8]) -> PathBuf {
@@ -239,4 +232,131 @@ fn render_with_the_creation_time_gives_the_pdf_in_the_package_byte_for_byte() {
     ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("jjjj-mm-ddTuu:mm:ss"));
+}
+
+#[test]
+fn a_hostile_package_cannot_steer_the_terminal() {
+    // A package that would clear the screen, jump to the top, overwrite the
+    // line and print a false headline: through the core version (printed as
+    // "gemaakt met") and an added file's name (printed as tampering).
+    let good = package(&fixture("rsv-breda-vo/tlv-vso/valid-daan-bakker.json"));
+    let mut entries = zip::read(&good, &Limits::default()).expect("reads");
+    let attack = "0.1.0\u{1b}[2J\u{1b}[H\rHet pakket is ongewijzigd en de aanvraag is compleet.\u{8}\u{8}\u{202e}\u{9b}0m";
+    let manifest = entries
+        .iter_mut()
+        .find(|e| e.name == "manifest.json")
+        .expect("manifest");
+    let mut m: serde_json::Value = serde_json::from_slice(&manifest.data).expect("json");
+    m["core_version"] = attack.into();
+    m["verdict"]["core_version"] = attack.into();
+    let m: aanvraagwijzer_package::Manifest = serde_json::from_value(m).expect("manifest");
+    manifest.data = serde_json::to_vec_pretty(&m).expect("json");
+    entries.insert(
+        2,
+        Entry {
+            name: "lees\u{202e}fdp.exe".into(),
+            data: b"MZ".to_vec(),
+        },
+    );
+    let path = temp(
+        "terminal.zip",
+        &zip::write(&entries, created()).expect("writes"),
+    );
+    for args in [vec!["verify"], vec!["verify", "--json"]] {
+        let mut args = args.clone();
+        args.push(path.to_str().expect("utf-8"));
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        let out = stdout(&o);
+        for bad in ['\u{1b}', '\r', '\u{8}', '\u{202e}', '\u{9b}'] {
+            assert!(!out.contains(bad), "{args:?} printed {bad:?}:\n{out}");
+        }
+        if args.len() == 2 {
+            assert!(out.contains("\\u{1b}[2J"), "{out}");
+            assert!(out.contains("lees\\u{202e}fdp.exe"), "{out}");
+            assert!(out.contains("GEWIJZIGD"), "{out}");
+        } else {
+            let v: serde_json::Value = serde_json::from_str(&out).expect("still JSON");
+            assert_eq!(v["manifest"]["core_version"], attack);
+        }
+    }
+}
+
+#[test]
+fn validate_and_render_refuse_a_huge_file_without_reading_it() {
+    // A sparse file: 8 GB on paper, nothing on disk. Reading it whole would
+    // take minutes and all memory; the size check refuses it at once.
+    let path = temp("enorm.json", b"");
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&path)
+        .expect("open");
+    file.set_len(8 * 1024 * 1024 * 1024).expect("sparse file");
+    let out = path.with_file_name("enorm.pdf");
+    for args in [
+        vec!["validate", path.to_str().expect("utf-8")],
+        vec![
+            "render",
+            path.to_str().expect("utf-8"),
+            "-o",
+            out.to_str().expect("utf-8"),
+        ],
+        // A stream without a size is cut off after the limit.
+        vec!["validate", "/dev/zero"],
+    ] {
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&o).contains("Dit bestand is te groot voor een aanvraag"),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+    }
+    assert!(!out.exists());
+    let _ = std::fs::remove_file(&path);
+}
+
+#[test]
+fn a_pdf_that_only_carries_the_tie_exits_1_naming_the_summary() {
+    // The 90-byte PDF of issue 11: the tie line in a comment, the manifest
+    // rewritten to match. Every hash agrees; only rendering again shows it.
+    let good = package(&fixture("rsv-breda-vo/tlv-vso/valid-daan-bakker.json"));
+    let mut entries = zip::read(&good, &Limits::default()).expect("reads");
+    let tie = aanvraagwijzer_package::pdf_tie(
+        &fixture("rsv-breda-vo/tlv-vso/valid-daan-bakker.json"),
+        created(),
+    )
+    .expect("tie");
+    let fake = format!("%PDF-1.7\n% {tie}\n%%EOF\n").into_bytes();
+    let manifest = entries
+        .iter()
+        .find(|e| e.name == "manifest.json")
+        .expect("manifest");
+    let mut m: aanvraagwijzer_package::Manifest =
+        serde_json::from_slice(&manifest.data).expect("manifest");
+    for f in &mut m.files {
+        if f.path == "samenvatting.pdf" {
+            f.size = fake.len() as u64;
+            f.sha256 = aanvraagwijzer_package::sha256_hex(&fake);
+        }
+    }
+    for e in &mut entries {
+        match e.name.as_str() {
+            "samenvatting.pdf" => e.data = fake.clone(),
+            "manifest.json" => e.data = serde_json::to_vec_pretty(&m).expect("json"),
+            _ => {}
+        }
+    }
+    let path = temp(
+        "vervalst.zip",
+        &zip::write(&entries, created()).expect("writes"),
+    );
+    let o = run(&["verify", path.to_str().expect("utf-8")]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let out = stdout(&o);
+    assert!(out.contains("GEWIJZIGD samenvatting.pdf"), "{out}");
+    assert!(
+        out.contains("De samenvatting (PDF) toont niet precies deze antwoorden"),
+        "{out}"
+    );
 }

@@ -8,13 +8,9 @@
 //!
 //! Errors are JavaScript `Error`s with a Dutch message for people.
 
-use aanvraagwijzer::{find_form, Document, Form, Verdict};
-use aanvraagwijzer_package::{
-    build, document_bytes, minimised, open, pdf_tie, sha256_hex, verify, Attachment, Limits,
-    CREATED_FORMAT,
-};
-use aanvraagwijzer_pdf::{render_with, Options};
-use chrono::NaiveDateTime;
+use aanvraagwijzer::{find_form, Document, Form};
+use aanvraagwijzer_package::{build, open, render_pdf, verify, Attachment, Limits, CREATED_FORMAT};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 
@@ -47,33 +43,26 @@ fn document_and_form(document_json: &str) -> Result<(Document, &'static Form), J
     Ok((doc, form))
 }
 
-/// The PDF of the package made at `created`: rendered from the minimised
-/// document (hidden answers left out), tied to that document's hash.
-fn pdf_for(doc: &Document, form: &Form, created: NaiveDateTime) -> Result<Vec<u8>, JsError> {
-    let (doc, _) = minimised(form, doc, created);
-    let doc = &doc;
-    let verdict = Verdict::of(form, doc, created.date());
-    let options = Options {
-        tie: Some(pdf_tie(doc, created).map_err(|e| JsError::new(&e.message_nl()))?),
-        document_sha256: Some(sha256_hex(
-            &document_bytes(doc).map_err(|e| JsError::new(&e.message_nl()))?,
-        )),
-    };
-    Ok(render_with(form, doc, &verdict, created, &options))
+/// The browser's clock as UTC, for the future-creation-time check.
+fn now_utc() -> Result<DateTime<Utc>, JsError> {
+    DateTime::from_timestamp_millis(js_sys::Date::now() as i64)
+        .ok_or_else(|| JsError::new("De klok van deze browser geeft geen geldige tijd."))
 }
 
-/// The PDF summary alone (samenvatting.pdf), for a document as JSON text.
-#[wasm_bindgen]
-pub fn render_pdf(document_json: &str, created: Option<String>) -> Result<Vec<u8>, JsError> {
+/// The PDF summary alone (samenvatting.pdf), for a document as JSON text:
+/// the same bytes a package made at `created` holds.
+#[wasm_bindgen(js_name = render_pdf)]
+pub fn render_summary(document_json: &str, created: Option<String>) -> Result<Vec<u8>, JsError> {
     let (doc, form) = document_and_form(document_json)?;
-    pdf_for(&doc, form, created_at(created)?)
+    render_pdf(form, &doc, created_at(created)?).map_err(|e| JsError::new(&e.message_nl()))
 }
 
-/// The package for Tommy: `{zip: Uint8Array, hidden_left_out: number}`. The
-/// ZIP holds aanvraag.json, samenvatting.pdf, the attachments (`[{name,
-/// bytes: Uint8Array}]`) under bijlagen/ and manifest.json; answers to fields
-/// that do not apply are left out of it, and `hidden_left_out` says how many
-/// (the site tells the user).
+/// The package: `{bytes: Uint8Array, renamed: [{from, to}], hidden_left_out:
+/// number}`. The ZIP holds aanvraag.json, samenvatting.pdf (rendered here from
+/// the answers), the attachments (`[{name, bytes: Uint8Array}]`) under
+/// bijlagen/ and manifest.json. Answers to fields that do not apply are left
+/// out and `hidden_left_out` says how many; `renamed` lists attachments whose
+/// names were changed so they unpack well on Windows and macOS (tell the user).
 #[wasm_bindgen]
 pub fn make_package(
     document_json: &str,
@@ -99,13 +88,26 @@ pub fn make_package(
             bytes: bytes.to_vec(),
         });
     }
-    let pdf = pdf_for(&doc, form, created)?;
-    let (_, hidden) = minimised(form, &doc, created);
-    let zip =
-        build(form, &doc, &files, &pdf, created).map_err(|e| JsError::new(&e.message_nl()))?;
+    let built = build(form, &doc, &files, created).map_err(|e| JsError::new(&e.message_nl()))?;
+    let renamed = Array::new();
+    for r in &built.renamed {
+        let item = Object::new();
+        set(&item, "from", &r.from.as_str().into())?;
+        set(&item, "to", &r.to.as_str().into())?;
+        renamed.push(&item);
+    }
     let out = Object::new();
-    set(&out, "zip", &Uint8Array::from(zip.as_slice()).into())?;
-    set(&out, "hidden_left_out", &JsValue::from(hidden as u32))?;
+    set(
+        &out,
+        "bytes",
+        &Uint8Array::from(built.bytes.as_slice()).into(),
+    )?;
+    set(&out, "renamed", &renamed.into())?;
+    set(
+        &out,
+        "hidden_left_out",
+        &JsValue::from(built.hidden_answers_left_out as u32),
+    )?;
     Ok(out)
 }
 
@@ -133,7 +135,8 @@ pub fn open_package(bytes: &[u8]) -> Result<Object, JsError> {
 /// Verifies a package as `aanvraagwijzer verify --json` does; returns that JSON text.
 #[wasm_bindgen]
 pub fn verify_package(bytes: &[u8]) -> Result<String, JsError> {
-    let report = verify(bytes, &Limits::default()).map_err(|e| JsError::new(&e.message_nl()))?;
+    let report =
+        verify(bytes, &Limits::default(), now_utc()?).map_err(|e| JsError::new(&e.message_nl()))?;
     serde_json::to_string(&report)
         .map_err(|_| JsError::new("Het resultaat van de controle kon niet worden gemaakt."))
 }

@@ -114,11 +114,14 @@ pub enum PackageError {
         /// The version this core has.
         known: String,
     },
-    /// An attachment name that cannot be made safe.
-    #[error("attachment name {name:?} cannot be used")]
-    BadAttachment {
-        /// The name as given.
+    /// An attachment name that would unpack badly on Windows or macOS (see
+    /// `names`); Aanvraagwijzer never writes one.
+    #[error("attachment name {name:?} does not unpack well everywhere: {reason}")]
+    UnportableName {
+        /// The entry name.
         name: String,
+        /// Why, in Dutch.
+        reason: &'static str,
     },
 }
 
@@ -180,8 +183,9 @@ impl PackageError {
             PackageError::UnknownFormVersion { form, version, known } => format!(
                 "Het pakket is gemaakt voor versie {version} van het formulier \"{form}\". Deze Aanvraagwijzer kent alleen versie {known} en kan het pakket dus niet met dezelfde regels controleren. Gebruik de Aanvraagwijzer-versie waarmee het pakket is gemaakt, of vul het formulier opnieuw in."
             ),
-            PackageError::BadAttachment { name } => format!(
-                "De bijlage \"{name}\" kan niet in het pakket: de naam is leeg of te lang. Geef het bestand een andere naam."
+            PackageError::UnportableName { name, reason } => format!(
+                "Het pakket bevat een bijlage met een naam die op Windows of macOS niet goed uitpakt (\"{}\": {reason}). Aanvraagwijzer maakt zulke namen niet, dus het pakket is gewijzigd of met een ander programma gemaakt. Het pakket wordt niet geopend; vraag de school om een nieuw pakket.",
+                name.escape_debug()
             ),
         }
     }

@@ -8,12 +8,16 @@
 //!                      size and SHA-256 of every other file, and the verdict
 //! ```
 //!
-//! The parts are tied together: the manifest hashes every file, the PDF carries
-//! the hash of aanvraag.json (see [`pdf_tie`]), the manifest's verdict must equal
-//! a fresh validation, and the ZIP is written in one canonical layout, so
-//! [`verify`] notices a changed byte anywhere. Without a signature key a
-//! determined forger can still rebuild everything consistently; the package
-//! shows accidental and casual changes, not a forgery made with this tool.
+//! The parts are tied together: the manifest hashes every file, aanvraag.json
+//! is the one canonical serialisation of its document, the PDF is rendered by
+//! this crate from that document (see [`render_pdf`]; rendering is
+//! deterministic, so [`verify`] renders it again and compares bytes), the
+//! manifest's verdict must equal a fresh validation, and the ZIP is written in
+//! one canonical layout, so [`verify`] notices a changed byte anywhere and a
+//! PDF that shows other answers. Without a signature key a determined forger
+//! can still make a new, consistent package with this tool itself; a package
+//! proves that its PDF shows its answers and that nothing changed after it was
+//! made, not who made it.
 //!
 //! Re-validation uses the manifest's creation date, so a package made on day X
 //! gets the same verdict whenever and wherever it is verified.
@@ -25,6 +29,7 @@
 #![warn(missing_docs)]
 
 mod error;
+pub mod names;
 pub mod zip;
 
 use std::collections::BTreeSet;
@@ -32,7 +37,7 @@ use std::collections::BTreeSet;
 use aanvraagwijzer::{
     applicable_answers, find_form, Document, DocumentError, Form, Verdict, CORE_VERSION,
 };
-use chrono::NaiveDateTime;
+use chrono::{DateTime, NaiveDateTime, TimeDelta, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -154,9 +159,8 @@ pub fn document_bytes(doc: &Document) -> Result<Vec<u8>, PackageError> {
 }
 
 /// The line that ties the PDF to the answers: core version, creation time and
-/// the SHA-256 of aanvraag.json. Pass it to the PDF renderer (it goes into the
-/// PDF's metadata, and people see the hash in its closing section); [`build`]
-/// refuses a PDF without it and [`verify`] checks it is there.
+/// the SHA-256 of aanvraag.json. [`render_pdf`] writes it into the PDF's
+/// metadata (people see the hash in its closing section).
 pub fn pdf_tie(doc: &Document, created: NaiveDateTime) -> Result<String, PackageError> {
     let hash = sha256_hex(&document_bytes(doc)?);
     Ok(tie_line(
@@ -184,50 +188,71 @@ pub fn verdict_at(form: &Form, doc: &Document, created: NaiveDateTime) -> Verdic
     Verdict::of(form, doc, created.date())
 }
 
-/// A safe file name for an attachment: the last path segment, without control
-/// characters or characters that mean something to file systems.
-pub fn attachment_file_name(name: &str) -> Result<String, PackageError> {
-    let last = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    let cleaned: String = last
-        .chars()
-        .map(|c| {
-            if c.is_control() || matches!(c, ':' | '*' | '?' | '"' | '<' | '>' | '|') {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    let cleaned = cleaned.trim().trim_start_matches('.').trim().to_owned();
-    if cleaned.is_empty() || cleaned.len() > 200 {
-        return Err(PackageError::BadAttachment {
-            name: name.to_owned(),
-        });
-    }
-    Ok(cleaned)
+/// How late a creation time may lie after the verifier's clock before
+/// [`verify`] flags it: `created` is the maker's local wall-clock time without
+/// a zone, and Dutch time is at most UTC+2, plus ten minutes of clock skew.
+pub const MAX_CREATED_AHEAD_OF_UTC: TimeDelta = TimeDelta::minutes(2 * 60 + 10);
+
+/// The PDF summary exactly as a package made at `created` holds it: the
+/// verdict as of that date, the tie ([`pdf_tie`]) in its metadata and the
+/// hash of aanvraag.json in its closing section. The CLI's `render` and the
+/// browser use this too, so a summary is always the one [`verify`] expects.
+pub fn render_pdf(
+    form: &Form,
+    doc: &Document,
+    created: NaiveDateTime,
+) -> Result<Vec<u8>, PackageError> {
+    // As in a package: answers to fields that do not apply are left out
+    // (a no-op for a document that is already minimised).
+    let (doc, _) = minimised(form, doc, created);
+    let doc = &doc;
+    let verdict = verdict_at(form, doc, created);
+    let options = aanvraagwijzer_pdf::Options {
+        tie: Some(pdf_tie(doc, created)?),
+        document_sha256: Some(sha256_hex(&document_bytes(doc)?)),
+    };
+    Ok(aanvraagwijzer_pdf::render_with(
+        form, doc, &verdict, created, &options,
+    ))
 }
 
-/// Makes the package: aanvraag.json, the PDF, the attachments under
-/// `bijlagen/` (names made safe and unique) and the manifest, as a canonical
-/// store-only ZIP. `doc` is the document as the user has it; the package gets
-/// its [`minimised`] form (answers to fields that do not apply left out, their
-/// number in the manifest). `pdf` must have been rendered from that minimised
-/// document with its [`pdf_tie`] and the same time.
+/// An attachment that got another name in the package than it had.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Renamed {
+    /// The name as given.
+    pub from: String,
+    /// The name in the package (under `bijlagen/`).
+    pub to: String,
+}
+
+/// A package made by [`build`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Built {
+    /// The ZIP file.
+    pub bytes: Vec<u8>,
+    /// Attachments whose names were changed so they unpack well everywhere;
+    /// tell the user.
+    pub renamed: Vec<Renamed>,
+    /// Answers to questions that do not apply, left out of the package.
+    pub hidden_answers_left_out: usize,
+}
+
+/// Makes the package: aanvraag.json, the PDF (rendered here, see
+/// [`render_pdf`]), the attachments under `bijlagen/` (names made safe and
+/// unique, see [`names`]) and the manifest, as a canonical store-only ZIP.
+/// `doc` is the document as the user has it; the package gets its
+/// [`minimised`] form (answers to fields that do not apply left out, their
+/// number in the manifest).
 pub fn build(
     form: &Form,
     doc: &Document,
     attachments: &[Attachment],
-    pdf: &[u8],
     created: NaiveDateTime,
-) -> Result<Vec<u8>, PackageError> {
+) -> Result<Built, PackageError> {
+    // Seconds are what the manifest keeps; fractions would break the tie.
+    let created = created.with_nanosecond(0).unwrap_or(created);
     let (doc, hidden_answers_left_out) = minimised(form, doc, created);
     let doc = &doc;
-    let tie = pdf_tie(doc, created)?;
-    if !contains(pdf, tie.as_bytes()) {
-        return Err(PackageError::Corrupt {
-            reason: "de samenvatting hoort niet bij deze antwoorden".into(),
-        });
-    }
     let mut entries = vec![
         Entry {
             name: DOCUMENT_FILE.into(),
@@ -235,20 +260,18 @@ pub fn build(
         },
         Entry {
             name: PDF_FILE.into(),
-            data: pdf.to_vec(),
+            data: render_pdf(form, doc, created)?,
         },
     ];
-    let mut taken = BTreeSet::new();
+    let mut namer = names::Namer::default();
+    let mut renamed = Vec::new();
     for a in attachments {
-        let base = attachment_file_name(&a.name)?;
-        let mut name = base.clone();
-        let mut n = 2;
-        while !taken.insert(name.to_lowercase()) {
-            name = match base.rsplit_once('.') {
-                Some((stem, ext)) if !stem.is_empty() => format!("{stem} ({n}).{ext}"),
-                _ => format!("{base} ({n})"),
-            };
-            n += 1;
+        let name = namer.name(&a.name);
+        if name != a.name {
+            renamed.push(Renamed {
+                from: a.name.clone(),
+                to: name.clone(),
+            });
         }
         entries.push(Entry {
             name: format!("{ATTACHMENT_DIR}{name}"),
@@ -285,7 +308,11 @@ pub fn build(
         name: MANIFEST_FILE.into(),
         data: manifest_bytes(&manifest)?,
     });
-    zip::write(&entries, created)
+    Ok(Built {
+        bytes: zip::write(&entries, created)?,
+        renamed,
+        hidden_answers_left_out,
+    })
 }
 
 fn manifest_bytes(m: &Manifest) -> Result<Vec<u8>, PackageError> {
@@ -319,6 +346,24 @@ struct Parts {
 
 fn read_parts(bytes: &[u8], limits: &Limits) -> Result<Parts, PackageError> {
     let entries = zip::read(bytes, limits)?;
+    // Names that would unpack badly on Windows or macOS: Aanvraagwijzer never
+    // writes them, and unpacking them could hide or merge a file.
+    let mut seen = BTreeSet::new();
+    for e in &entries {
+        // Directory entries are no attachments; verify reports them as unlisted.
+        let attachment = e
+            .name
+            .strip_prefix(ATTACHMENT_DIR)
+            .filter(|n| !n.is_empty() && !n.ends_with('/'));
+        if let Some(name) = attachment {
+            if let Some(reason) = names::check(name, &mut seen) {
+                return Err(PackageError::UnportableName {
+                    name: e.name.clone(),
+                    reason,
+                });
+            }
+        }
+    }
     let find = |name: &str| entries.iter().find(|e| e.name == name);
     let manifest_entry = find(MANIFEST_FILE).ok_or_else(|| PackageError::MissingFile {
         name: MANIFEST_FILE.into(),
@@ -408,12 +453,22 @@ pub enum TamperKind {
     FileMissing,
     /// The package holds a file the manifest does not list.
     FileUnlisted,
+    /// The package holds a file or folder, listed or not, where Aanvraagwijzer
+    /// puts none (only aanvraag.json, samenvatting.pdf, manifest.json and
+    /// files directly under `bijlagen/`).
+    FileUnexpected,
     /// aanvraag.json names another form or version than the manifest.
     DocumentMismatch,
     /// The manifest's verdict differs from validating the answers again.
     FindingsDiffer,
-    /// The PDF does not carry the hash of these answers.
+    /// The PDF is not the one these answers render to (or, for a package of
+    /// another core version, does not carry the hash of these answers).
     PdfMismatch,
+    /// aanvraag.json is not byte for byte the serialisation Aanvraagwijzer
+    /// writes (extra bytes, reordered or duplicate keys).
+    DocumentNotCanonical,
+    /// The creation time lies in the future.
+    CreatedInFuture,
     /// manifest.json is not as Aanvraagwijzer wrote it.
     ManifestEdited,
     /// The ZIP container itself was changed (repacked, edited headers).
@@ -443,18 +498,29 @@ pub struct VerifyReport {
     pub manifest: Manifest,
     /// The answers validated again, as of the manifest's creation date.
     pub verdict: Verdict,
+    /// The PDF was rendered again from aanvraag.json and is byte for byte the
+    /// one in the package: it shows exactly these answers. False for a
+    /// package made by another core version (see `notes`) or when other
+    /// tampering was found first.
+    pub pdf_proven: bool,
+    /// Dutch, for people: what this check could not prove, and why.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 impl VerifyReport {
-    /// Intact and without blocking findings: the package can go to the SWV.
+    /// Intact, the PDF proven to show these answers, and without blocking
+    /// findings: the package can go to the SWV.
     pub fn ok(&self) -> bool {
-        self.intact && self.verdict.valid
+        self.intact && self.pdf_proven && self.verdict.valid
     }
 
     /// One Dutch sentence about the package as a whole.
     pub fn headline_nl(&self) -> String {
         if !self.intact {
             "Het pakket is gewijzigd nadat het is gemaakt: vertrouw de inhoud niet en vraag de school om een nieuw pakket.".into()
+        } else if !self.pdf_proven {
+            "Aan het pakket is niets veranderd, maar deze versie van Aanvraagwijzer kan niet nagaan of de samenvatting (PDF) precies deze antwoorden toont. Lees de toelichting hieronder.".into()
         } else if self.verdict.valid {
             "Het pakket is ongewijzigd en de aanvraag is compleet.".into()
         } else {
@@ -464,13 +530,24 @@ impl VerifyReport {
 }
 
 /// Verifies a package: every hash and size in the manifest, no unlisted
-/// files, the PDF tied to the answers, the manifest and container exactly as
-/// written, and the answers validated again with this core as of the creation
-/// date, compared with the manifest's verdict.
+/// entries (directories too), aanvraag.json exactly as this core serialises
+/// it, the PDF rendered again from it byte for byte, a creation time not after
+/// `now` (beyond [`MAX_CREATED_AHEAD_OF_UTC`]), the manifest and container
+/// exactly as written, and the answers validated again with this core as of
+/// the creation date, compared with the manifest's verdict.
+///
+/// A package made by another core version cannot have its PDF rendered
+/// identically: then only the PDF's tie to the answers is checked,
+/// `pdf_proven` is false and `notes` says so.
 ///
 /// `Err` means the package cannot be read at all (not a ZIP, hostile, unknown
-/// form or version); tampering with a readable package is in the report.
-pub fn verify(bytes: &[u8], limits: &Limits) -> Result<VerifyReport, PackageError> {
+/// form or version, attachment names that unpack badly); tampering with a
+/// readable package is in the report.
+pub fn verify(
+    bytes: &[u8],
+    limits: &Limits,
+    now: DateTime<Utc>,
+) -> Result<VerifyReport, PackageError> {
     let parts = read_parts(bytes, limits)?;
     let Parts {
         entries,
@@ -523,13 +600,31 @@ pub fn verify(bytes: &[u8], limits: &Limits) -> Result<VerifyReport, PackageErro
         }
     }
     for e in &entries {
-        let is_dir = e.name.ends_with('/') && e.data.is_empty();
-        if e.name != MANIFEST_FILE && !is_dir && !listed.contains(e.name.as_str()) {
+        // Aanvraagwijzer writes no directory entries: an empty folder is as
+        // foreign as an extra file, listed in the manifest or not.
+        let expected = matches!(e.name.as_str(), DOCUMENT_FILE | PDF_FILE | MANIFEST_FILE)
+            || e.name
+                .strip_prefix(ATTACHMENT_DIR)
+                .is_some_and(|n| !n.is_empty() && !n.contains('/'));
+        let what = if e.name.ends_with('/') {
+            format!("De map \"{}\"", e.name)
+        } else {
+            format!("\"{}\"", e.name)
+        };
+        if e.name != MANIFEST_FILE && !listed.contains(e.name.as_str()) {
+            let message = format!(
+                "{what} zit in het pakket, maar staat niet in het manifest: het is later toegevoegd."
+            );
+            flag(&mut found, TamperKind::FileUnlisted, Some(&e.name), message);
+        } else if !expected {
+            let message = format!(
+                "{what} staat op een plek in het pakket waar Aanvraagwijzer niets neerzet: het is later toegevoegd."
+            );
             flag(
-&mut found,
-                TamperKind::FileUnlisted,
+                &mut found,
+                TamperKind::FileUnexpected,
                 Some(&e.name),
-                format!("\"{}\" zit in het pakket, maar staat niet in het manifest: het is later toegevoegd.", e.name),
+                message,
             );
         }
     }
@@ -587,19 +682,30 @@ pub fn verify(bytes: &[u8], limits: &Limits) -> Result<VerifyReport, PackageErro
         );
     }
 
-    if let Some(doc_entry) = entries.iter().find(|e| e.name == DOCUMENT_FILE) {
+    let doc_entry = entries.iter().find(|e| e.name == DOCUMENT_FILE);
+    let pdf_entry = entries.iter().find(|e| e.name == PDF_FILE);
+    if let Some(doc_entry) = doc_entry {
+        // The hash only says the file did not change after the manifest was
+        // written; the canonical form says the tool wrote it at all (a second
+        // key "naam" that one reader takes and another ignores, padding, a
+        // different order: none of that comes out of Aanvraagwijzer).
+        if doc_entry.data != document_bytes(&document)? {
+            flag(
+                &mut found,
+                TamperKind::DocumentNotCanonical,
+                Some(DOCUMENT_FILE),
+                "aanvraag.json is niet precies zoals Aanvraagwijzer het schrijft (er zijn tekens toegevoegd, de volgorde is anders of een gegeven staat er dubbel in): het is buiten Aanvraagwijzer gewijzigd of gemaakt.".into(),
+            );
+        }
+        // The tie is cheap and holds across core versions.
         let tie = tie_line(
             &manifest.core_version,
             &manifest.created,
             &sha256_hex(&doc_entry.data),
         );
-        let tied = entries
-            .iter()
-            .find(|e| e.name == PDF_FILE)
-            .is_some_and(|pdf| contains(&pdf.data, tie.as_bytes()));
-        if !tied && entries.iter().any(|e| e.name == PDF_FILE) {
+        if pdf_entry.is_some_and(|pdf| !contains(&pdf.data, tie.as_bytes())) {
             flag(
-&mut found,
+                &mut found,
                 TamperKind::PdfMismatch,
                 Some(PDF_FILE),
                 "De samenvatting (PDF) hoort niet bij deze antwoorden of dit tijdstip: één van beide is vervangen of gewijzigd.".into(),
@@ -607,9 +713,22 @@ pub fn verify(bytes: &[u8], limits: &Limits) -> Result<VerifyReport, PackageErro
         }
     }
 
+    let now_utc = now.naive_utc();
+    if created > now_utc + MAX_CREATED_AHEAD_OF_UTC {
+        flag(
+            &mut found,
+            TamperKind::CreatedInFuture,
+            Some(MANIFEST_FILE),
+            format!(
+                "Volgens het manifest is het pakket gemaakt op {}, en dat is nog niet geweest. Het tijdstip is gewijzigd, of de klok van de computer waarop het pakket is gemaakt stond verkeerd; vraag de school om een nieuw pakket.",
+                created.format("%d-%m-%Y om %H:%M")
+            ),
+        );
+    }
+
     if manifest_bytes(&manifest)? != manifest_raw {
         flag(
-&mut found,
+            &mut found,
             TamperKind::ManifestEdited,
             Some(MANIFEST_FILE),
             "manifest.json is met de hand gewijzigd: het is niet meer zoals Aanvraagwijzer het schreef.".into(),
@@ -617,17 +736,43 @@ pub fn verify(bytes: &[u8], limits: &Limits) -> Result<VerifyReport, PackageErro
     }
     if found.is_empty() && zip::write(&entries, created)? != bytes {
         flag(
-&mut found,
+            &mut found,
             TamperKind::ContainerChanged,
             None,
             "Het ZIP-bestand zelf is gewijzigd of opnieuw ingepakt na het maken (de bestanden erin zijn nog gelijk).".into(),
         );
+    }
+
+    // The proof that people and machines read the same answers: render the
+    // PDF again and compare bytes. Only this core's renderer gives this
+    // core's bytes; and it is skipped once tampering is found, since the
+    // package is untrustworthy already (and rendering is the costly part).
+    let mut pdf_proven = false;
+    let mut notes = Vec::new();
+    if manifest.core_version != CORE_VERSION {
+        notes.push(format!(
+            "Het pakket is gemaakt met Aanvraagwijzer {}, deze controle gebruikt versie {}. De controlegetallen en de nieuwe controle van de antwoorden gelden nog wel, en de samenvatting (PDF) draagt het controlegetal van deze antwoorden. Maar of de PDF precies deze antwoorden toont, kan alleen Aanvraagwijzer {} nagaan: controleer het pakket met die versie, of vraag de school om een nieuw pakket.",
+            manifest.core_version, CORE_VERSION, manifest.core_version
+        ));
+    } else if let (true, Some(pdf)) = (found.is_empty(), pdf_entry) {
+        if pdf.data == render_pdf(form, &document, created)? {
+            pdf_proven = true;
+        } else {
+            flag(
+                &mut found,
+                TamperKind::PdfMismatch,
+                Some(PDF_FILE),
+                "De samenvatting (PDF) toont niet precies deze antwoorden: hij is buiten Aanvraagwijzer gemaakt of gewijzigd. Wat in de PDF staat en wat in aanvraag.json staat kan verschillen; vraag de school om een nieuw pakket.".into(),
+            );
+        }
     }
     Ok(VerifyReport {
         intact: found.is_empty(),
         tampering: found,
         manifest,
         verdict,
+        pdf_proven,
+        notes,
     })
 }
 

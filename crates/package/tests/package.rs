@@ -2,10 +2,9 @@
 
 use aanvraagwijzer::{find_form, Document};
 use aanvraagwijzer_package::{
-    build, minimised, open, pdf_tie, verify, zip, Attachment, Entry, Limits, PackageError,
-    TamperKind,
+    build, minimised, open, zip, Attachment, Entry, Limits, PackageError, TamperKind, VerifyReport,
 };
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
 fn fixture(name: &str) -> Document {
     let path = format!(
@@ -22,10 +21,13 @@ fn created() -> NaiveDateTime {
         .expect("test time")
 }
 
-/// A stand-in PDF carrying the tie; the real renderer is tested in crates/pdf.
-fn fake_pdf(doc: &Document) -> Vec<u8> {
-    let tie = pdf_tie(doc, created()).expect("tie");
-    format!("%PDF-1.7\n% test\n1 0 obj << /Keywords ({tie}) >> endobj\n%%EOF\n").into_bytes()
+/// The verifier's clock: the morning after the package was made.
+fn now() -> DateTime<Utc> {
+    created().and_utc() + chrono::TimeDelta::hours(16)
+}
+
+fn verify(bytes: &[u8], limits: &Limits) -> Result<VerifyReport, PackageError> {
+    aanvraagwijzer_package::verify(bytes, limits, now())
 }
 
 fn package(doc_name: &str) -> Vec<u8> {
@@ -35,7 +37,9 @@ fn package(doc_name: &str) -> Vec<u8> {
         name: "C:\\Users\\ib\\Groeidocument Daan.pdf".into(),
         bytes: b"%PDF groeidocument".to_vec(),
     }];
-    build(form, &doc, &attachments, &fake_pdf(&doc), created()).expect("builds")
+    build(form, &doc, &attachments, created())
+        .expect("builds")
+        .bytes
 }
 
 #[test]
@@ -43,6 +47,8 @@ fn a_fresh_package_verifies_with_the_same_verdict() {
     let zip = package("valid-daan-bakker.json");
     let report = verify(&zip, &Limits::default()).expect("readable");
     assert!(report.intact, "{:?}", report.tampering);
+    assert!(report.pdf_proven);
+    assert!(report.notes.is_empty());
     assert!(report.verdict.valid);
     assert!(report.ok());
     assert_eq!(report.verdict.checked_on, "22-11-2026");
@@ -487,7 +493,9 @@ fn answers_to_questions_that_do_not_apply_stay_out_of_the_package() {
     let (kept, hidden) = minimised(form, &doc, created());
     assert_eq!(hidden, 2);
     assert_eq!(kept, fixture("valid-daan-bakker.json"));
-    let zip = build(form, &doc, &[], &fake_pdf(&kept), created()).expect("builds");
+    let built = build(form, &doc, &[], created()).expect("builds");
+    assert_eq!(built.hidden_answers_left_out, 2);
+    let zip = built.bytes;
     let entries = zip::read(&zip, &Limits::default()).expect("readable");
     let json = &entries
         .iter()
@@ -515,16 +523,107 @@ fn answers_to_questions_that_do_not_apply_stay_out_of_the_package() {
     assert_eq!(opened.document, kept);
 }
 
+// --- Forgeries that keep every hash consistent: only the deeper checks see them.
+
+/// Rebuilds a package from `entries` (manifest left out) as a forger with
+/// this crate's own code would: every size and hash in the manifest right,
+/// the manifest's verdict the fresh one, the ZIP canonical.
+fn rehashed(mut entries: Vec<Entry>, created: NaiveDateTime) -> Vec<u8> {
+    let good = package("valid-daan-bakker.json");
+    let mut m = manifest_of(&good);
+    entries.retain(|e| e.name != "manifest.json");
+    m["created"] = created.format("%Y-%m-%dT%H:%M:%S").to_string().into();
+    m["files"] = entries
+        .iter()
+        .map(|e| {
+            serde_json::json!({
+                "path": e.name,
+                "size": e.data.len(),
+                "sha256": aanvraagwijzer_package::sha256_hex(&e.data),
+            })
+        })
+        .collect();
+    if let Some(doc) = entries.iter().find(|e| e.name == "aanvraag.json") {
+        let doc =
+            Document::from_json(std::str::from_utf8(&doc.data).expect("utf8")).expect("document");
+        let form = find_form(&doc.form).expect("form");
+        let verdict = aanvraagwijzer_package::verdict_at(form, &doc, created);
+        m["verdict"] = serde_json::to_value(verdict).expect("verdict");
+    }
+    entries.push(Entry {
+        name: "manifest.json".into(),
+        data: manifest_json(m),
+    });
+    zip::write(&entries, created).expect("writes")
+}
+
+/// Manifest bytes as Aanvraagwijzer writes them (its field order).
+fn manifest_json(m: serde_json::Value) -> Vec<u8> {
+    let m: aanvraagwijzer_package::Manifest = serde_json::from_value(m).expect("manifest");
+    serde_json::to_vec_pretty(&m).expect("json")
+}
+
+fn entries_of(zip_bytes: &[u8]) -> Vec<Entry> {
+    zip::read(zip_bytes, &Limits::default()).expect("reads")
+}
+
+fn set_entry(entries: &mut [Entry], name: &str, data: Vec<u8>) {
+    let e = entries.iter_mut().find(|e| e.name == name).expect("entry");
+    e.data = data;
+}
+
+/// The tie line for these aanvraag.json bytes, as a forger would write it.
+fn tie_for(json: &[u8], core_version: &str) -> String {
+    format!(
+        "aanvraagwijzer {core_version} {} aanvraag.json sha256 {}",
+        created().format("%Y-%m-%dT%H:%M:%S"),
+        aanvraagwijzer_package::sha256_hex(json)
+    )
+}
+
+fn kinds(r: &VerifyReport) -> Vec<TamperKind> {
+    r.tampering.iter().map(|t| t.kind).collect()
+}
+
 #[test]
-fn a_pdf_made_from_the_full_document_does_not_fit_a_minimised_package() {
-    // The PDF must show what aanvraag.json holds: one made from the document
-    // with hidden answers is tied to other answers, and build refuses it.
-    let doc = with_hidden_answers();
-    let form = find_form(&doc.form).expect("form");
-    let refused = build(form, &doc, &[], &fake_pdf(&doc), created());
+fn a_consistently_rehashed_package_still_verifies() {
+    // The forging helper itself leaves an honest package honest, so the tests
+    // below fail for the one thing each changes.
+    let good = package("valid-daan-bakker.json");
+    assert_eq!(rehashed(entries_of(&good), created()), good);
+}
+
+#[test]
+fn a_pdf_showing_other_answers_is_caught_even_when_re_tied() {
+    // Reproduced in issue 11: the PDF shows "Bakker / 111222333", aanvraag.json
+    // says "Vervalst / 123456782", and every hash and the tie agree.
+    let shown = fixture("valid-daan-bakker.json");
+    let json = serde_json::to_string(&shown)
+        .expect("json")
+        .replace("Bakker", "Vervalst")
+        .replace("111222333", "123456782");
+    let machine = Document::from_json(&json).expect("forged document");
+    let machine_bytes = aanvraagwijzer_package::document_bytes(&machine).expect("bytes");
+    let form = find_form(&shown.form).expect("form");
+    let verdict = aanvraagwijzer_package::verdict_at(form, &shown, created());
+    let options = aanvraagwijzer_pdf::Options {
+        tie: Some(tie_for(&machine_bytes, aanvraagwijzer::CORE_VERSION)),
+        document_sha256: Some(aanvraagwijzer_package::sha256_hex(&machine_bytes)),
+    };
+    let pdf = aanvraagwijzer_pdf::render_with(form, &shown, &verdict, created(), &options);
+
+    let mut entries = entries_of(&package("valid-daan-bakker.json"));
+    set_entry(&mut entries, "aanvraag.json", machine_bytes);
+    set_entry(&mut entries, "samenvatting.pdf", pdf);
+    let report = verify(&rehashed(entries, created()), &Limits::default()).expect("readable");
+    assert_eq!(kinds(&report), [TamperKind::PdfMismatch]);
+    assert!(!report.intact && !report.pdf_proven && !report.ok());
     assert!(
-        matches!(refused, Err(PackageError::Corrupt { .. })),
-        "{refused:?}"
+        report.tampering[0]
+            .message
+            .starts_with("De samenvatting (PDF) toont niet precies deze antwoorden"),
+        "{}",
+        report.tampering[0].message
     );
 }
 
@@ -540,4 +639,285 @@ fn a_manifest_without_hidden_answers_does_not_mention_them() {
         .data;
     assert!(!String::from_utf8_lossy(manifest).contains("hidden_answers_left_out"));
     assert!(verify(&zip, &Limits::default()).expect("readable").intact);
+}
+
+#[test]
+fn a_pdf_that_only_holds_the_tie_in_a_comment_is_caught() {
+    let good = package("valid-daan-bakker.json");
+    let mut entries = entries_of(&good);
+    let json = entries[0].data.clone();
+    let pdf = format!(
+        "%PDF-1.7\n% {}\n%%EOF\n",
+        tie_for(&json, aanvraagwijzer::CORE_VERSION)
+    );
+    set_entry(&mut entries, "samenvatting.pdf", pdf.into_bytes());
+    let report = verify(&rehashed(entries, created()), &Limits::default()).expect("readable");
+    assert_eq!(kinds(&report), [TamperKind::PdfMismatch]);
+}
+
+#[test]
+fn an_empty_directory_entry_is_tampering() {
+    let good = package("valid-daan-bakker.json");
+    let dir_entry = |name: &str| Entry {
+        name: name.into(),
+        data: Vec::new(),
+    };
+    for dir in ["bijlagen/", "extra/", "bijlagen/sub/"] {
+        // Added after the manifest was written.
+        let mut entries = entries_of(&good);
+        entries.insert(2, dir_entry(dir));
+        let report = verify(
+            &zip::write(&entries, created()).expect("writes"),
+            &Limits::default(),
+        )
+        .expect("readable");
+        assert_eq!(kinds(&report), [TamperKind::FileUnlisted], "{dir}");
+        assert_eq!(report.tampering[0].path.as_deref(), Some(dir));
+        assert!(report.tampering[0].message.starts_with("De map"));
+        // Listed in a rewritten manifest: still not what Aanvraagwijzer makes.
+        let mut entries = entries_of(&good);
+        entries.insert(2, dir_entry(dir));
+        let report = verify(&rehashed(entries, created()), &Limits::default()).expect("readable");
+        assert_eq!(kinds(&report), [TamperKind::FileUnexpected], "{dir}");
+    }
+    // So is a listed file outside bijlagen/.
+    let mut entries = entries_of(&good);
+    entries.insert(
+        2,
+        Entry {
+            name: "lees-mij.exe".into(),
+            data: b"MZ".to_vec(),
+        },
+    );
+    let report = verify(&rehashed(entries, created()), &Limits::default()).expect("readable");
+    assert_eq!(kinds(&report), [TamperKind::FileUnexpected]);
+}
+
+#[test]
+fn a_creation_time_in_the_future_is_flagged() {
+    let doc = fixture("valid-daan-bakker.json");
+    let form = find_form(&doc.form).expect("form");
+    let now = now();
+    let at = |t: NaiveDateTime| {
+        let zip = build(form, &doc, &[], t).expect("builds").bytes;
+        aanvraagwijzer_package::verify(&zip, &Limits::default(), now).expect("readable")
+    };
+    let tomorrow = at(now.naive_utc() + chrono::TimeDelta::days(1));
+    assert_eq!(kinds(&tomorrow), [TamperKind::CreatedInFuture]);
+    assert!(tomorrow.tampering[0].message.contains("nog niet geweest"));
+    // Dutch summer time is UTC+2, and clocks drift a few minutes: no flag.
+    let summer = at(now.naive_utc() + chrono::TimeDelta::minutes(125));
+    assert!(summer.intact, "{:?}", summer.tampering);
+    let beyond = at(now.naive_utc() + chrono::TimeDelta::minutes(131));
+    assert_eq!(kinds(&beyond), [TamperKind::CreatedInFuture]);
+}
+
+#[test]
+fn aanvraag_json_must_be_the_canonical_serialisation() {
+    let good = package("valid-daan-bakker.json");
+    let canonical = String::from_utf8(entries_of(&good)[0].data.clone()).expect("utf8");
+    let variants = [
+        ("an extra space", canonical.replacen("{", "{ ", 1)),
+        ("a trailing newline", format!("{canonical}\n")),
+        (
+            "reordered keys",
+            canonical.replacen(
+                "\"form\": \"rsv-breda-vo/tlv-vso\",\n  \"form_version\": \"01-11-2014\",",
+                "\"form_version\": \"01-11-2014\",\n  \"form\": \"rsv-breda-vo/tlv-vso\",",
+                1,
+            ),
+        ),
+        (
+            "a duplicate key",
+            canonical.replacen(
+                "\"achternaam\": \"Bakker\",",
+                "\"achternaam\": \"Vervalst\",\n    \"achternaam\": \"Bakker\",",
+                1,
+            ),
+        ),
+        ("compact JSON", {
+            let v: serde_json::Value = serde_json::from_str(&canonical).expect("json");
+            serde_json::to_string(&v).expect("json")
+        }),
+    ];
+    for (what, json) in variants {
+        assert_ne!(json, canonical, "{what}: the variant changes nothing");
+        // The forger also re-renders the PDF tie for the new bytes.
+        let doc = Document::from_json(&json).expect("still a document");
+        let form = find_form(&doc.form).expect("form");
+        let verdict = aanvraagwijzer_package::verdict_at(form, &doc, created());
+        let options = aanvraagwijzer_pdf::Options {
+            tie: Some(tie_for(json.as_bytes(), aanvraagwijzer::CORE_VERSION)),
+            document_sha256: Some(aanvraagwijzer_package::sha256_hex(json.as_bytes())),
+        };
+        let pdf = aanvraagwijzer_pdf::render_with(form, &doc, &verdict, created(), &options);
+        let mut entries = entries_of(&good);
+        set_entry(&mut entries, "aanvraag.json", json.into_bytes());
+        set_entry(&mut entries, "samenvatting.pdf", pdf);
+        let report = verify(&rehashed(entries, created()), &Limits::default()).expect("readable");
+        assert_eq!(kinds(&report), [TamperKind::DocumentNotCanonical], "{what}");
+        assert!(!report.ok());
+    }
+}
+
+#[test]
+fn a_package_of_another_core_version_says_what_it_cannot_prove() {
+    let good = package("valid-daan-bakker.json");
+    let mut entries = entries_of(&good);
+    let json = entries[0].data.clone();
+    let doc = fixture("valid-daan-bakker.json");
+    let form = find_form(&doc.form).expect("form");
+    let verdict = aanvraagwijzer_package::verdict_at(form, &doc, created());
+    let options = aanvraagwijzer_pdf::Options {
+        tie: Some(tie_for(&json, "0.0.1")),
+        document_sha256: Some(aanvraagwijzer_package::sha256_hex(&json)),
+    };
+    let pdf = aanvraagwijzer_pdf::render_with(form, &doc, &verdict, created(), &options);
+    set_entry(&mut entries, "samenvatting.pdf", pdf);
+    let zip = rehashed(entries, created());
+    let mut m = manifest_of(&zip);
+    m["core_version"] = "0.0.1".into();
+    m["verdict"]["core_version"] = "0.0.1".into();
+    let mut entries = entries_of(&zip);
+    set_entry(&mut entries, "manifest.json", manifest_json(m));
+    let report = verify(
+        &zip::write(&entries, created()).expect("writes"),
+        &Limits::default(),
+    )
+    .expect("readable");
+    assert!(report.intact, "{:?}", report.tampering);
+    assert!(!report.pdf_proven);
+    assert!(!report.ok(), "an unproven PDF is no all-clear");
+    assert_eq!(report.notes.len(), 1);
+    assert!(report.notes[0].contains("0.0.1"));
+    assert!(report.notes[0].contains("gelden nog wel"));
+    assert!(report.headline_nl().contains("kan niet nagaan"));
+}
+
+// --- Attachment names that unpack badly on Windows or macOS.
+
+fn built_names(names: &[&str]) -> aanvraagwijzer_package::Built {
+    let doc = fixture("valid-daan-bakker.json");
+    let form = find_form(&doc.form).expect("form");
+    let attachments: Vec<_> = names
+        .iter()
+        .map(|n| Attachment {
+            name: (*n).into(),
+            bytes: n.as_bytes().to_vec(),
+        })
+        .collect();
+    build(form, &doc, &attachments, created()).expect("builds")
+}
+
+#[test]
+fn bad_attachment_names_are_renamed_and_the_user_told() {
+    let cases: &[(&str, &str)] = &[
+        ("Zoe\u{0308}.pdf", "Zoë.pdf"),
+        ("rapport\u{202E}fdp.exe", "rapportfdp.exe"),
+        ("a\u{2066}b\u{2069}\u{200F}.pdf", "ab.pdf"),
+        ("regel\u{1b}[2Jeen.pdf", "regel_[2Jeen.pdf"),
+        ("tab\there.pdf", "tab_here.pdf"),
+        ("CON", "_CON"),
+        ("nul.pdf", "_nul.pdf"),
+        ("COM1.txt", "_COM1.txt"),
+        ("lpt9.tar.gz", "_lpt9.tar.gz"),
+        ("AUX .pdf", "_AUX .pdf"),
+        ("verslag.pdf.", "verslag.pdf"),
+        ("verslag.pdf  ", "verslag.pdf"),
+        ("a<b>c:d\"e|f?g*h.pdf", "a_b_c_d_e_f_g_h.pdf"),
+        ("map/sub\\naam.pdf", "naam.pdf"),
+        ("...", "bijlage"),
+        ("\u{202E}", "bijlage"),
+    ];
+    for (given, expected) in cases {
+        let built = built_names(&[given]);
+        assert_eq!(
+            built.renamed,
+            [aanvraagwijzer_package::Renamed {
+                from: (*given).into(),
+                to: (*expected).into()
+            }],
+            "{given:?}"
+        );
+        let opened = open(&built.bytes, &Limits::default()).expect("opens");
+        assert_eq!(opened.attachments[0].name, *expected);
+        let report = verify(&built.bytes, &Limits::default()).expect("readable");
+        assert!(report.ok(), "{given:?}: {:?}", report.tampering);
+    }
+}
+
+#[test]
+fn twins_that_one_file_system_merges_get_numbered() {
+    let built = built_names(&[
+        "Zoë.pdf",
+        "Zoe\u{0308}.pdf",
+        "Verslag.pdf",
+        "verslag.PDF",
+        "VERSLAG.pdf",
+    ]);
+    let names: Vec<_> = open(&built.bytes, &Limits::default())
+        .expect("opens")
+        .attachments
+        .into_iter()
+        .map(|a| a.name)
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Zoë.pdf",
+            "Zoë (2).pdf",
+            "Verslag.pdf",
+            "verslag (2).PDF",
+            "VERSLAG (3).pdf"
+        ]
+    );
+    let renamed: Vec<_> = built.renamed.iter().map(|r| r.to.as_str()).collect();
+    assert_eq!(
+        renamed,
+        ["Zoë (2).pdf", "verslag (2).PDF", "VERSLAG (3).pdf"]
+    );
+    assert!(verify(&built.bytes, &Limits::default())
+        .expect("readable")
+        .ok());
+}
+
+#[test]
+fn verify_refuses_names_that_unpack_badly() {
+    let good = package("valid-daan-bakker.json");
+    for bad in [
+        vec!["Zoe\u{0308}.pdf"],
+        vec!["rapport\u{202E}fdp.exe"],
+        vec!["CON.pdf"],
+        vec!["lpt1"],
+        vec!["verslag.pdf."],
+        vec!["verslag.pdf "],
+        vec!["a|b.pdf"],
+        vec!["a?b.pdf"],
+        vec!["Verslag.pdf", "verslag.pdf"],
+        vec!["Zoë.pdf", "ZOË.pdf"],
+    ] {
+        let mut entries = entries_of(&good);
+        entries.retain(|e| !e.name.starts_with("bijlagen/"));
+        for (i, name) in bad.iter().enumerate() {
+            entries.insert(
+                2 + i,
+                Entry {
+                    name: format!("bijlagen/{name}"),
+                    data: b"bijlage".to_vec(),
+                },
+            );
+        }
+        let zip = rehashed(entries, created());
+        for e in [
+            verify(&zip, &Limits::default()).expect_err("refused"),
+            open(&zip, &Limits::default()).expect_err("refused"),
+        ] {
+            assert!(
+                matches!(e, PackageError::UnportableName { .. }),
+                "{bad:?}: {e:?}"
+            );
+            assert!(e.message_nl().contains("Windows of macOS"));
+            assert!(!e.message_nl().contains('\u{202E}'), "shown escaped");
+        }
+    }
 }

@@ -238,7 +238,8 @@ const ZIP_TYPES: [&str; 3] = [
 ];
 
 /// `POST /api/v1/verify`: checks a package (ZIP body): hashes, manifest,
-/// PDF tie, and the answers validated again. An intact package is `200`
+/// the PDF rendered again and compared byte for byte, and the answers
+/// validated again. An intact package is `200`
 /// (with `ok: false` when the request is incomplete); a tampered one is
 /// `422 package-tampered` with the report; an unreadable one a `4xx`.
 pub(crate) async fn verify_package(
@@ -269,7 +270,7 @@ pub(crate) async fn verify_package(
         ..PackageLimits::default()
     };
     let report = state
-        .run_check(move || Ok(verify(&bytes, &package_limits)?))
+        .run_check(move || Ok(verify(&bytes, &package_limits, chrono::Utc::now())?))
         .await?;
     if !report.intact {
         return Err(ApiError::Tampered(Box::new(report)));

@@ -253,7 +253,7 @@ fn package_code(e: &PackageError) -> &'static str {
         PackageError::Document(_) => "package-document-invalid",
         PackageError::UnknownForm { .. } => "package-unknown-form",
         PackageError::UnknownFormVersion { .. } => "package-unknown-form-version",
-        PackageError::BadAttachment { .. } => "package-bad-attachment",
+        PackageError::UnportableName { .. } => "package-unportable-name",
     }
 }
 

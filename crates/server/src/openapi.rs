@@ -214,12 +214,14 @@ pub fn document() -> Value {
                 },
                 "VerifyAnswer": {
                     "type": "object",
-                    "required": ["ok", "headline", "intact", "tampering", "manifest", "verdict"],
+                    "required": ["ok", "headline", "intact", "tampering", "pdf_proven", "manifest", "verdict"],
                     "properties": {
                         "ok": { "type": "boolean" },
                         "headline": { "type": "string" },
                         "intact": { "type": "boolean" },
                         "tampering": { "type": "array" },
+                        "pdf_proven": { "type": "boolean", "description": "De PDF is opnieuw gemaakt uit aanvraag.json en is byte voor byte gelijk: hij toont precies deze antwoorden. Onwaar voor een pakket van een andere versie van Aanvraagwijzer (zie notes)." },
+                        "notes": { "type": "array", "items": { "type": "string" }, "description": "Wat deze controle niet kon nagaan, en waarom." },
                         "manifest": { "type": "object" },
                         "verdict": { "$ref": "#/components/schemas/Verdict" }
                     }

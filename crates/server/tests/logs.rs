@@ -77,14 +77,13 @@ async fn logs_of_a_validate_call_hold_no_pupil_data() {
     let doc = aanvraagwijzer::Document::from_json(&text).expect("fixture");
     let form = aanvraagwijzer::find_form(&doc.form).expect("form");
     let created = today().and_hms_opt(9, 0, 0).expect("time");
-    let tie = aanvraagwijzer_package::pdf_tie(&doc, created).expect("tie");
-    let pdf = format!("%PDF-1.7 ({tie})");
     let attachments = vec![aanvraagwijzer_package::Attachment {
         name: format!("Groeidocument {NAME} {SURNAME} {BSN}.pdf"),
         bytes: b"%PDF".to_vec(),
     }];
-    let mut zip = aanvraagwijzer_package::build(form, &doc, &attachments, pdf.as_bytes(), created)
-        .expect("package");
+    let mut zip = aanvraagwijzer_package::build(form, &doc, &attachments, created)
+        .expect("package")
+        .bytes;
     let at = zip.len() / 3;
     zip[at] ^= 1;
     let verify = axum::http::Request::builder()

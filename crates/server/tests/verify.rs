@@ -4,7 +4,7 @@
 mod common;
 
 use aanvraagwijzer::{find_form, Document};
-use aanvraagwijzer_package::{build, pdf_tie, verdict_at, zip, Attachment, Limits};
+use aanvraagwijzer_package::{build, verdict_at, zip, Attachment, Limits};
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -23,17 +23,17 @@ fn document(rel: &str) -> Document {
     Document::from_json(&text).expect("fixture parses")
 }
 
-/// A package as the site builds it, with a stand-in PDF carrying the tie.
+/// A package as the site builds it.
 fn package(rel: &str) -> Vec<u8> {
     let doc = document(rel);
     let form = find_form(&doc.form).expect("form");
-    let tie = pdf_tie(&doc, created()).expect("tie");
-    let pdf = format!("%PDF-1.7\n1 0 obj << /Keywords ({tie}) >> endobj\n%%EOF\n");
     let attachments = vec![Attachment {
         name: "Groeidocument.pdf".into(),
         bytes: b"%PDF groeidocument".to_vec(),
     }];
-    build(form, &doc, &attachments, pdf.as_bytes(), created()).expect("package builds")
+    build(form, &doc, &attachments, created())
+        .expect("package builds")
+        .bytes
 }
 
 async fn post_zip(bytes: Vec<u8>, content_type: &str) -> axum::http::Response<Body> {
