@@ -15,6 +15,8 @@ only; Python 3.9+.
 """
 
 import re
+import shutil
+import subprocess
 import sys
 from collections import Counter
 
@@ -104,11 +106,13 @@ def function_names(buf, body, size):
 
 def crate_of(fn_name):
     """The crate a function's bytes are charged to."""
-    n = fn_name
+    # v0 demangling writes crate disambiguators (`serde[b21404fa31ba1307]`).
+    n = re.sub(r"\[[0-9a-f]+\]", "", fn_name)
     # `<T as Trait>::method` and `<impl Trait for T>`: charge the type T.
-    m = re.match(r"^<+(?:impl [^ ]+ for )?([A-Za-z_][A-Za-z0-9_]*)", n)
+    m = re.match(r"^<+(?:impl [^ ]+ for )?(?:&(?:mut )?)?([A-Za-z_][A-Za-z0-9_]*)", n)
     if m:
-        return m.group(1)
+        # `<_ as Trait>`: a closure or other unnamed type.
+        return "(closures)" if m.group(1) == "_" else m.group(1)
     m = re.match(r"^([A-Za-z_][A-Za-z0-9_]*)::", n)
     if m:
         return m.group(1)
@@ -124,9 +128,15 @@ def main():
         del args[i:i + 2]
     buf = open(args[0], "rb").read()
     sections = parse(buf)
-    print(f"{'section':<28} {'bytes':>10}")
-    for _, label, _, _, total in sections:
-        print(f"{label:<28} {total:>10}")
+    def brotli(data):
+        if not shutil.which("brotli"):
+            return ""
+        out = subprocess.run(["brotli", "-c", "-q", "11", "-"], input=data, capture_output=True)
+        return str(len(out.stdout))
+
+    print(f"{'section':<28} {'bytes':>10} {'brotli alone':>13}")
+    for _, label, body, size, total in sections:
+        print(f"{label:<28} {total:>10} {brotli(buf[body:body + size]):>13}")
     print(f"{'total':<28} {len(buf):>10}")
 
     imports = 0
