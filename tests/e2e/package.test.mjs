@@ -101,7 +101,11 @@ describe('package for Tommy', () => {
     const started = Date.now();
     const file = await downloadPackage(page, 'leeg.zip');
     t.diagnostic(`first package, module load included: ${Date.now() - started} ms from click to download`);
-    assert.ok(browser.requests.some((u) => u.includes(`${MODULE}_bg.wasm`)), 'module loaded on click');
+    // The build gives it a content-hashed name: `…_bg.<hash>.wasm`.
+    assert.ok(
+      browser.requests.some((u) => u.includes(`${MODULE}_bg.`) && u.endsWith('.wasm')),
+      'module loaded on click',
+    );
     await page.getByText('is gedownload, maar de aanvraag is nog niet compleet').waitFor();
 
     const { status, report, stderr } = verify(file);
@@ -212,6 +216,7 @@ describe('package for Tommy', () => {
     const formsDir = path.join(repoRoot, 'forms');
     let largest = null;
     for (const swv of fs.readdirSync(formsDir)) {
+      if (!fs.statSync(path.join(formsDir, swv)).isDirectory()) continue; // forms/README.md
       for (const f of fs.readdirSync(path.join(formsDir, swv))) {
         if (!f.endsWith('.toml')) continue;
         const size = fs.statSync(path.join(formsDir, swv, f)).size;
@@ -224,9 +229,14 @@ describe('package for Tommy', () => {
       .map((f) => path.join(dir, f))
       .sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0];
     const text = fs.readFileSync(doc, 'utf8');
+    // The module's JS under its content-hashed name, as the build wrote it.
+    const moduleDir = path.dirname(MODULE);
+    const moduleJs = fs
+      .readdirSync(path.join(repoRoot, 'site', 'dist', moduleDir))
+      .find((f) => f.startsWith(path.basename(MODULE) + '.') && f.endsWith('.js'));
     const result = await page.evaluate(
       async ({ text, module }) => {
-        const m = await import(new URL(`${module}.js`, document.baseURI).href);
+        const m = await import(new URL(module, document.baseURI).href);
         await m.default();
         const runs = [];
         let pdf;
@@ -237,7 +247,7 @@ describe('package for Tommy', () => {
         }
         return { runs, bytes: pdf.length };
       },
-      { text, module: MODULE },
+      { text, module: `${moduleDir}/${moduleJs}` },
     );
     const median = [...result.runs].sort((a, b) => a - b)[2];
     t.diagnostic(
