@@ -2,6 +2,31 @@
 // staying blank.
 import init, { validateDocument } from './pkg/aanvraagwijzer_site.js';
 
+const FAILED_TO_START =
+  'Aanvraagwijzer kon niet starten in deze browser. Vernieuw de pagina, of probeer een recente versie van Firefox, Chrome, Edge of Safari.';
+const STOPPED =
+  'Er ging iets mis in de Aanvraagwijzer: deze pagina werkt niet meer goed. Probeer uw antwoorden te bewaren met "Download als JSON" en vernieuw dan de pagina. U kunt het bestand daarna weer openen.';
+
+// A panic in the app aborts its wasm (panic = "abort"): the panic hook only
+// logs to the console, then the wasm traps with a RuntimeError. Say so at the
+// top of the page instead of leaving a page that silently stops responding.
+function showStopped() {
+  if (document.getElementById('aw-gestopt')) return;
+  const box = document.createElement('div');
+  box.id = 'aw-gestopt';
+  box.className = 'utrecht-alert utrecht-alert--error';
+  box.setAttribute('role', 'alert');
+  const text = document.createElement('p');
+  text.className = 'utrecht-paragraph';
+  text.textContent = STOPPED;
+  box.append(text);
+  const app = document.getElementById('app') ?? document.body;
+  app.prepend(box);
+}
+const isWasmTrap = (error) => error instanceof WebAssembly.RuntimeError;
+window.addEventListener('error', (e) => isWasmTrap(e.error) && showStopped());
+window.addEventListener('unhandledrejection', (e) => isWasmTrap(e.reason) && showStopped());
+
 try {
   await init();
   // For scripts and browser tests: validate a document JSON in the page.
@@ -10,8 +35,10 @@ try {
   console.error(error);
   const status = document.getElementById('laden');
   if (status) {
-    status.textContent =
-      'Aanvraagwijzer kon niet starten in deze browser. Vernieuw de pagina, of probeer een recente versie van Firefox, Chrome, Edge of Safari.';
+    status.textContent = FAILED_TO_START;
     status.setAttribute('role', 'alert');
+  } else {
+    // The app had started to draw the page when it stopped.
+    showStopped();
   }
 }

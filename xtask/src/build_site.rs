@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use crate::{repo_root, sizes, WASM_BINDGEN_VERSION};
+use crate::{css_purge, publish, repo_root, sizes, WASM_BINDGEN_VERSION};
 
 /// The crate name as cargo writes the wasm file.
 const CRATE_FILE: &str = "aanvraagwijzer_site";
@@ -42,6 +42,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     copy_static(&root, &site, &dist)?;
     crate::build_package::run(&root, &dist)?;
+    publish::fingerprint(&dist)?;
+    publish::compress(&dist)?;
 
     println!(
         "site built in {:.1}s (cargo {:.1}s) -> {}",
@@ -156,24 +158,31 @@ pub(crate) fn wasm_opt(root: &Path, wasm: &Path) -> Result<(), String> {
 }
 
 /// index.html, main.js, the site's CSS, and the NL Design System CSS with its
-/// licence (self-hosted: the page loads nothing from elsewhere).
+/// licence (self-hosted: the page loads nothing from elsewhere), reduced to
+/// the rules the site's classes can match.
 fn copy_static(root: &Path, site: &Path, dist: &Path) -> Result<(), String> {
     copy_dir(&site.join("static"), dist)?;
     let utrecht = root.join("node_modules/@utrecht/component-library-css");
     let css = dist.join("css");
     std::fs::create_dir_all(&css).map_err(|e| e.to_string())?;
-    for (from, to) in [
-        ("dist/index.css", "utrecht.css"),
-        ("LICENSE.md", "utrecht-LICENSE.md"),
-    ] {
-        let from = utrecht.join(from);
-        std::fs::copy(&from, css.join(to)).map_err(|e| {
-            format!(
-                "cannot copy {}: {e}; run ./x.sh setup (npm ci)",
-                from.display()
-            )
-        })?;
-    }
+    let missing = |from: &Path, e: std::io::Error| {
+        format!(
+            "cannot read {}: {e}; run ./x.sh setup (npm ci)",
+            from.display()
+        )
+    };
+    let full = utrecht.join("dist/index.css");
+    let text = std::fs::read_to_string(&full).map_err(|e| missing(&full, e))?;
+    let used = css_purge::words_in_sources(site)?;
+    let kept = css_purge::purge(&text, &used);
+    std::fs::write(css.join("utrecht.css"), &kept).map_err(|e| e.to_string())?;
+    println!(
+        "utrecht.css: kept {} of {} bytes (rules the site's classes can match)",
+        kept.len(),
+        text.len()
+    );
+    let licence = utrecht.join("LICENSE.md");
+    std::fs::copy(&licence, css.join("utrecht-LICENSE.md")).map_err(|e| missing(&licence, e))?;
     Ok(())
 }
 

@@ -3,13 +3,16 @@
 //!
 //! - `build-site [--no-wasm-opt]`: the Leptos app to static files in `site/dist/` (cargo for
 //!   wasm32 with Debian's rustc and build-std, wasm-bindgen, npm binaryen's
-//!   wasm-opt, static files, NL Design System CSS), then prints sizes.
+//!   wasm-opt, static files, the NL Design System CSS the site uses), then
+//!   content-hashed names and `.br`/`.gz` copies, then prints sizes.
 //! - `serve [--port N]`: serves `site/dist/` on 127.0.0.1 (std only; a stand-in
 //!   until the `aanvraagwijzer serve` HTTP server lands).
-//! - `sizes`: prints the sizes of an existing build.
+//! - `sizes`: prints the sizes of an existing build; fails over the first-load budget.
 
 mod build_package;
 mod build_site;
+mod css_purge;
+mod publish;
 mod serve;
 mod sizes;
 

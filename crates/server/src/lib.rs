@@ -26,6 +26,7 @@ pub mod headers;
 pub mod logging;
 mod openapi;
 mod server;
+pub mod site;
 
 use std::sync::Arc;
 
@@ -35,7 +36,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
 use axum::Router;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use api::ClientAddr;
@@ -78,15 +78,7 @@ pub fn router(config: Config) -> Router {
         .route("/api", any(api::not_found))
         .route("/api/{*rest}", any(api::not_found));
     app = match dist_dir {
-        Some(dir) => {
-            // The site routes with the URL's hash (`/#/rsv-breda-vo/tlv-vso`):
-            // a path that is no file is a plain 404, never the app's page
-            // (which would turn a missing stylesheet into HTML).
-            let site = ServeDir::new(&dir)
-                .append_index_html_on_directories(true)
-                .not_found_service(any(site_not_found));
-            app.fallback_service(site)
-        }
+        Some(dir) => app.fallback_service(site::service(&dir, any(site_not_found))),
         None => app.fallback(site_missing),
     };
 

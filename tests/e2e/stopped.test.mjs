@@ -1,0 +1,40 @@
+// When the app's wasm stops (a Rust panic aborts: the wasm traps with a
+// RuntimeError after the hook has logged to the console), the page says so in Dutch
+// and tells the user how to keep their answers, instead of silently no longer
+// responding.
+
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, openBrowser, openForm } from './support/harness.mjs';
+
+describe('the app stops (wasm trap)', () => {
+  let site;
+  let browser;
+
+  before(async () => {
+    site = await startSite();
+    browser = await openBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('shows a Dutch alert above the form that says what to do', async () => {
+    const { page } = browser;
+    await openForm(page, site.origin, 'rsv-breda-vo/tlv-vso');
+    await page.evaluate(() => {
+      // What a panic inside an event handler looks like from JavaScript.
+      setTimeout(() => {
+        throw new WebAssembly.RuntimeError('unreachable');
+      });
+    });
+    const alert = page.locator('#aw-gestopt[role="alert"]');
+    await alert.waitFor();
+    const text = await alert.textContent();
+    assert.match(text, /Er ging iets mis/);
+    assert.match(text, /Download als JSON/, 'says how to keep the answers');
+    assert.ok(await page.locator('form.aw-form').isVisible(), 'the form stays on the page');
+  });
+});
