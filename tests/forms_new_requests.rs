@@ -69,7 +69,7 @@ fn the_age_of_2_to_14_only_warns_and_the_summary_shows_it() {
 const BREDA_EVAL: &str = "rsv-breda-po/tussentijdse-evaluatie-groepsarrangement";
 
 #[test]
-fn two_evaluations_lie_in_the_same_school_year_to_the_day() {
+fn two_evaluations_in_different_school_years_warn_to_the_day() {
     let f = form(BREDA_EVAL);
     let planned = |date: &str| {
         let doc = with(
@@ -88,7 +88,8 @@ fn two_evaluations_lie_in_the_same_school_year_to_the_day() {
             "/answers/tweede_evaluatie_gepland"
         )
         .severity,
-        Severity::Fout
+        Severity::Waarschuwing,
+        "planning the evaluations is the school's task after the grant (l.98), not a condition"
     );
     // The second evaluation cannot be planned before the first.
     assert!(!planned("09-11-2026").is_empty());
