@@ -47,6 +47,23 @@ fn another_school_is_asked_only_when_the_support_exceeds_the_school() {
 }
 
 #[test]
+fn another_school_not_discussed_warns_but_does_not_block_the_arrangement() {
+    // Seed 002 l.91 describes the conversation with the parents; it sets no
+    // condition on the request, as the TLV form of De Meierij reads it too.
+    let findings = check(MEIERIJ_IA, "warning-andere-school-niet-besproken.json");
+    assert!(!has_blocking(&findings), "{findings:#?}");
+    assert_eq!(
+        find(
+            &findings,
+            "rule:andere-school-besproken",
+            "/answers/andere_school_besproken"
+        )
+        .severity,
+        Severity::Waarschuwing
+    );
+}
+
+#[test]
 fn the_age_of_2_to_14_only_warns_and_the_summary_shows_it() {
     let f = form(MEIERIJ_IA);
     let fourteen = check(MEIERIJ_IA, "warning-14-op-startdatum.json");
