@@ -424,12 +424,7 @@ fn check_condition(
             if month_in.is_empty() || month_in.iter().any(|m| !(1..=12).contains(m)) {
                 push(invalid(place, "month_in needs months 1 to 12"));
             }
-            let is_date = form.lookup(field).is_some_and(|r| {
-                matches!(
-                    (&r.field.kind, r.part.as_deref()),
-                    (FieldKind::Date { .. }, None) | (FieldKind::Signature, Some("datum"))
-                )
-            });
+            let is_date = form.lookup(field).is_some_and(|r| r.is_date());
             if !is_date {
                 push(invalid(
                     place,
@@ -466,13 +461,10 @@ fn check_value_fits(
     if r.part.is_some() {
         return;
     }
-    let allowed: Vec<&str> = match &r.field.kind {
-        FieldKind::YesNo => vec!["ja", "nee"],
-        FieldKind::Choice { options } | FieldKind::MultiChoice { options } => {
-            options.iter().map(|o| o.value.as_str()).collect()
-        }
-        _ => return,
+    let Some(options) = r.field.kind.options() else {
+        return;
     };
+    let allowed: Vec<&str> = options.iter().map(|o| o.value.as_str()).collect();
     for v in values {
         if !allowed.contains(&v.as_str()) {
             push(invalid(
@@ -520,10 +512,8 @@ fn expr_type(
     push: &mut impl FnMut(DefinitionError),
 ) -> ValueType {
     let field_type = |path: &str| match form.lookup(path) {
-        Some(r) => match (&r.field.kind, r.part.as_deref()) {
-            (FieldKind::Signature, Some("datum")) | (FieldKind::Date { .. }, None) => {
-                ValueType::Date
-            }
+        Some(r) if r.is_date() => ValueType::Date,
+        Some(r) => match (&r.field.kind, r.part) {
             (FieldKind::Number { .. } | FieldKind::Money { .. }, None) => ValueType::Number,
             // A choice whose every value is a whole number ("Groep 1".."8")
             // compares as that number.

@@ -6,7 +6,7 @@ use super::messages as msg;
 use super::values::{is_empty, Scope};
 use super::Out;
 use crate::dates::parse_date;
-use crate::definition::{Field, FieldKind, Severity};
+use crate::definition::{Field, FieldKind, Severity, CONFIRMATIONS_KEY};
 use crate::finding::code;
 use crate::ident::{parse_brin_vestiging, parse_postcode, parse_pupil_number};
 use crate::numbers::{format_euro, format_number, parse_decimal_nl};
@@ -174,10 +174,14 @@ fn check_text_value(field: &Field, text: &str, ptr: &str, scope: &Scope, out: &m
         FieldKind::Date { not_in_future } => {
             check_date(field, text, *not_in_future, ptr, scope, out)
         }
-        FieldKind::Choice { options } if !options.iter().any(|o| o.value == text) => {
-            fout(code::CHOICE_UNKNOWN, msg::choice_unknown(field))
-        }
-        FieldKind::YesNo if text != "ja" && text != "nee" => {
+        FieldKind::Choice { .. } | FieldKind::YesNo
+            if !field
+                .kind
+                .options()
+                .unwrap_or_default()
+                .iter()
+                .any(|o| o.value == text) =>
+        {
             fout(code::CHOICE_UNKNOWN, msg::choice_unknown(field))
         }
         FieldKind::Bsn => {
@@ -273,15 +277,12 @@ fn check_composite(scope: &Scope, field: &Field, value: &Value, ptr: &str, out: 
             field,
         );
     };
-    let needed: &[&str] = match &field.kind {
-        FieldKind::Attachment { .. } => &["bestandsnaam"],
-        _ => &["naam", "functie"],
-    };
-    for part in field.kind.parts() {
+    let needed = field.kind.needed_parts();
+    for &part in field.kind.parts() {
         let part_ptr = format!("{ptr}/{part}");
-        match obj.get(*part) {
+        match obj.get(part.key()) {
             None | Some(Value::Null) => {
-                if needed.contains(part) {
+                if needed.contains(&part) {
                     out.push(
                         code::PART_MISSING,
                         &part_ptr,
@@ -292,7 +293,7 @@ fn check_composite(scope: &Scope, field: &Field, value: &Value, ptr: &str, out: 
                 }
             }
             Some(Value::String(s)) if s.trim().is_empty() => {
-                if needed.contains(part) {
+                if needed.contains(&part) {
                     out.push(
                         code::PART_MISSING,
                         &part_ptr,
@@ -302,7 +303,7 @@ fn check_composite(scope: &Scope, field: &Field, value: &Value, ptr: &str, out: 
                     );
                 }
             }
-            Some(Value::String(s)) if *part == "datum" => {
+            Some(Value::String(s)) if part.is_date() => {
                 check_date(field, s.trim(), true, &part_ptr, scope, out)
             }
             Some(Value::String(_)) => {}
@@ -316,14 +317,14 @@ fn check_composite(scope: &Scope, field: &Field, value: &Value, ptr: &str, out: 
         }
     }
     if let FieldKind::Attachment { confirmations } = &field.kind {
-        let ticked = obj.get("bevestigingen").and_then(Value::as_array);
+        let ticked = obj.get(CONFIRMATIONS_KEY).and_then(Value::as_array);
         for (i, c) in confirmations.iter().enumerate() {
             let ok = ticked
                 .and_then(|t| t.get(i))
                 .and_then(Value::as_bool)
                 .unwrap_or(false);
             if !ok {
-                let p = format!("{ptr}/bevestigingen/{i}");
+                let p = format!("{ptr}/{CONFIRMATIONS_KEY}/{i}");
                 out.push(
                     code::CONFIRMATION_MISSING,
                     &p,

@@ -115,7 +115,7 @@ pub fn validate(form: &Form, doc: &Document, today: NaiveDate) -> Vec<Finding> {
         if form.fields().all(|f| &f.id != key) && !value.is_null() {
             out.findings.push(Finding {
                 code: code::UNKNOWN_ANSWER.into(),
-                path: format!("/answers/{}", escape_pointer(key)),
+                path: crate::pointer::AnswerPath::field(key).pointer(),
                 severity: Severity::Tip,
                 message: messages::UNKNOWN_ANSWER.into(),
                 source: None,
@@ -250,9 +250,4 @@ pub fn item_field_applies(
 /// Whether an answer counts as given.
 pub fn is_answered(value: Option<&Value>) -> bool {
     value.is_some_and(|v| !values::is_empty(v))
-}
-
-/// RFC 6901 escaping of one pointer segment (answer keys from files may hold anything).
-fn escape_pointer(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
 }

@@ -279,10 +279,10 @@ impl<'a> Scope<'a> {
     pub(crate) fn field_value(&self, path: &str) -> Option<Val> {
         let r = self.form.lookup(path)?;
         let text = self.text(path)?;
-        match (&r.field.kind, r.part.as_deref()) {
-            (FieldKind::Date { .. }, None) | (FieldKind::Signature, Some("datum")) => {
-                parse_date(text).ok().map(Val::Date)
-            }
+        if r.is_date() {
+            return parse_date(text).ok().map(Val::Date);
+        }
+        match (&r.field.kind, r.part) {
             (FieldKind::Number { .. }, None) => parse_decimal_nl(text, false).map(Val::Number),
             (FieldKind::Money { .. }, None) => parse_decimal_nl(text, true).map(Val::Number),
             // "Groep 1".."8": the build lets rules compare such a choice.

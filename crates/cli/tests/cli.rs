@@ -39,7 +39,16 @@ fn blocking_findings_exit_1_with_message_and_source() {
     ]);
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
-    assert!(out.contains("FOUT   /answers/bsn"), "{out}");
+    // Questions are named as the form labels them, not by JSON Pointer.
+    assert!(
+        out.contains("FOUT   Burgerservicenummer  [bsn-invalid]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("FOUT   Deskundige 1 (datum)  [date-in-future]"),
+        "{out}"
+    );
+    assert!(!out.contains("/answers/"), "{out}");
     assert!(out.contains("elfproef"), "{out}");
     assert!(out.contains("Bron: 004_a6ac0186845f0866.txt"), "{out}");
 }
