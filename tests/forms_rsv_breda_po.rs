@@ -484,3 +484,20 @@ fn at_the_evaluation_only_a_pupil_at_so_level_without_an_opp_blocks() {
     )
     .is_empty());
 }
+
+#[test]
+fn a_goal_left_empty_cites_the_passage_about_goals() {
+    // The list `doelen` names its own passage; its sub-fields inherit it
+    // (as the build check assumes), not the section's general one.
+    let doc = with(
+        OPP,
+        "valid-lotte-groep-6.json",
+        &[("/doelen/0/omschrijving", json!(" "))],
+    );
+    let findings = validate(form(OPP), &doc, today());
+    let f = find(&findings, "required", "/answers/doelen/0/omschrijving");
+    assert_eq!(
+        f.source.as_ref().map(|s| s.key.as_str()),
+        Some("opp-doelen")
+    );
+}

@@ -133,7 +133,7 @@ pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
         if let Some(cond) = &section.when {
             check_condition(form, cond, &place, &mut push);
         }
-        let inherited = section.source.as_deref().or(form.source.as_deref());
+        let inherited = section.source_or(form);
         check_fields(
             form,
             &section.fields,
@@ -202,7 +202,7 @@ pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
             check_condition(form, cond, &place, &mut push);
         }
         match &rule.check {
-            Check::ContainsAny(words) if words.is_empty() => {
+            Check::ContainsAny(words) if no_words(words) => {
                 push(invalid(&place, "contains_any needs at least one word"))
             }
             Check::ContainsAny(_) => {}
@@ -324,7 +324,7 @@ fn check_fields(
         if field.label.trim().is_empty() {
             push(invalid(&place, "label is empty"));
         }
-        let source = field.source.as_deref().or(inherited_source);
+        let source = field.source_or(inherited_source);
         match source {
             Some(key) if !form.sources.contains_key(key) => push(DefinitionError::UnknownSource {
                 place: place.clone(),
@@ -432,9 +432,7 @@ fn check_condition(
                 ));
             }
         }
-        Condition::ContainsAny { contains_any, .. }
-            if contains_any.iter().all(|w| w.trim().is_empty()) =>
-        {
+        Condition::ContainsAny { contains_any, .. } if no_words(contains_any) => {
             push(invalid(place, "contains_any needs at least one word"))
         }
         Condition::Named { condition } => {
@@ -721,6 +719,12 @@ fn expr_type(
             ValueType::Number
         }
     }
+}
+
+/// Whether a `contains_any` list has no word to look for (blank words are
+/// ignored when the answers are read).
+fn no_words(words: &[String]) -> bool {
+    words.iter().all(|w| w.trim().is_empty())
 }
 
 /// Whether every option value of a choice is a whole number, so that rules may

@@ -397,6 +397,22 @@ impl Check {
     }
 }
 
+impl Field {
+    /// The source that applies to this field: its own, else `inherited`
+    /// (the source of the list it is in, else its section's, else the
+    /// form's). The one rule for both the build check and the findings.
+    pub fn source_or<'a>(&'a self, inherited: Option<&'a str>) -> Option<&'a str> {
+        self.source.as_deref().or(inherited)
+    }
+}
+
+impl Section {
+    /// The source the section's fields fall back to: its own, else the form's.
+    pub fn source_or<'a>(&'a self, form: &'a Form) -> Option<&'a str> {
+        self.source.as_deref().or(form.source.as_deref())
+    }
+}
+
 impl Form {
     /// Where the finished request goes: the form's own words, or a neutral
     /// sentence where the SWV's document does not say.

@@ -18,8 +18,8 @@ pub(crate) struct Scope<'a> {
     pub form: &'a Form,
     pub answers: &'a Map<String, Value>,
     pub today: NaiveDate,
-    /// (list field id, item index, item) while checking inside a list.
-    pub item: Option<(&'a str, usize, &'a Map<String, Value>)>,
+    /// (list field id, item) while checking inside a list.
+    pub item: Option<(&'a str, &'a Map<String, Value>)>,
 }
 
 /// A computed value.
@@ -30,6 +30,39 @@ pub(crate) enum Val {
 }
 
 impl<'a> Scope<'a> {
+    /// The scope of the whole document: no list item.
+    pub fn new(form: &'a Form, answers: &'a Map<String, Value>, today: NaiveDate) -> Scope<'a> {
+        Scope {
+            form,
+            answers,
+            today,
+            item: None,
+        }
+    }
+
+    /// This scope with `item` of the list `list` as the current item.
+    pub fn in_item(&self, list: &'a str, item: &'a Map<String, Value>) -> Scope<'a> {
+        Scope {
+            item: Some((list, item)),
+            ..*self
+        }
+    }
+
+    /// One scope per item of the list `list`, with the item's index in the
+    /// answer; items that are not objects are skipped (their shape is the
+    /// field check's business).
+    pub fn items(&self, list: &'a str) -> impl Iterator<Item = (usize, Scope<'a>)> + 'a {
+        let outer = *self;
+        outer
+            .answers
+            .get(list)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+            .filter_map(move |(i, item)| Some((i, outer.in_item(list, item.as_object()?))))
+    }
+
     /// The raw answer at a dotted path; inside a list item, paths into that
     /// list read the current item.
     pub fn raw(&self, path: &str) -> Option<&'a Value> {
@@ -37,7 +70,7 @@ impl<'a> Scope<'a> {
             Some((f, r)) => (f, Some(r)),
             None => (path, None),
         };
-        if let (Some((list, _, item)), Some(rest)) = (self.item, rest) {
+        if let (Some((list, item)), Some(rest)) = (self.item, rest) {
             if list == first {
                 // A part of a composite field inside the item: `deskundigen.deskundige.functie`.
                 return match rest.split_once('.') {
@@ -59,6 +92,21 @@ impl<'a> Scope<'a> {
             .and_then(Value::as_str)
             .map(str::trim)
             .filter(|s| !s.is_empty())
+    }
+
+    /// Whether the text at `path` contains any of `words`, ignoring case and
+    /// spaces around the answer and the words (a blank word matches nothing);
+    /// `None` when the answer is empty. The one reading of `contains_any`, for
+    /// rules and conditions alike.
+    pub fn contains_any(&self, path: &str, words: &[String]) -> Option<bool> {
+        let lower = self.text(path)?.to_lowercase();
+        Some(
+            words
+                .iter()
+                .map(|w| w.trim())
+                .filter(|w| !w.is_empty())
+                .any(|w| lower.contains(&w.to_lowercase())),
+        )
     }
 
     /// Evaluates a condition; comparisons with empty values are false.
@@ -93,12 +141,7 @@ impl<'a> Scope<'a> {
             Condition::ContainsAny {
                 field,
                 contains_any,
-            } => self.text(field).is_some_and(|t| {
-                let lower = t.to_lowercase();
-                contains_any
-                    .iter()
-                    .any(|w| lower.contains(&w.trim().to_lowercase()))
-            }),
+            } => self.contains_any(field, contains_any).unwrap_or(false),
             Condition::MonthIn { field, month_in } => match self.field_value(field) {
                 Some(Val::Date(d)) => month_in.contains(&d.month()),
                 _ => false,
@@ -145,13 +188,10 @@ impl<'a> Scope<'a> {
             }
             Expr::Sum(path) => {
                 let (list, sub) = path.split_once('.')?;
-                let items = self.answers.get(list).and_then(Value::as_array)?;
+                // No list answer at all is no total (unlike an empty list).
+                self.answers.get(list).and_then(Value::as_array)?;
                 let mut total = Decimal::ZERO;
-                for item in items.iter().filter_map(Value::as_object) {
-                    let inner = Scope {
-                        item: Some((list, 0, item)),
-                        ..*self
-                    };
+                for (_, inner) in self.items(list) {
                     if let Some(Val::Number(n)) = inner.field_value(&format!("{list}.{sub}")) {
                         total = total.checked_add(n)?;
                     }
@@ -226,21 +266,12 @@ impl<'a> Scope<'a> {
             } => match (self.eval(from)?, self.eval(to)?) {
                 (Val::Date(a), Val::Date(b)) if a <= b => {
                     let list = dates.split_once('.').map_or(dates.as_str(), |(l, _)| l);
-                    let items = self.answers.get(list).and_then(Value::as_array);
                     // Unreadable dates are the date check's business; they count for nothing here.
-                    let found: Vec<NaiveDate> = items
-                        .into_iter()
-                        .flatten()
-                        .enumerate()
-                        .filter_map(|(i, item)| {
-                            let inner = Scope {
-                                item: Some((list, i, item.as_object()?)),
-                                ..*self
-                            };
-                            match inner.field_value(dates) {
-                                Some(Val::Date(d)) => Some(d),
-                                _ => None,
-                            }
+                    let found: Vec<NaiveDate> = self
+                        .items(list)
+                        .filter_map(|(_, inner)| match inner.field_value(dates) {
+                            Some(Val::Date(d)) => Some(d),
+                            _ => None,
                         })
                         .collect();
                     let min = i32::try_from(*min_months).unwrap_or(i32::MAX);
@@ -250,19 +281,9 @@ impl<'a> Scope<'a> {
                 _ => None,
             },
             Expr::CountWhere { list, condition } => {
-                let items = self.answers.get(list.as_str()).and_then(Value::as_array);
-                let n = items
-                    .into_iter()
-                    .flatten()
-                    .enumerate()
-                    .filter_map(|(i, item)| item.as_object().map(|o| (i, o)))
-                    .filter(|(i, item)| {
-                        Scope {
-                            item: Some((list.as_str(), *i, item)),
-                            ..*self
-                        }
-                        .holds(condition)
-                    })
+                let n = self
+                    .items(list)
+                    .filter(|(_, inner)| inner.holds(condition))
                     .count();
                 Some(Val::Number(Decimal::from(n)))
             }
@@ -367,12 +388,11 @@ title = "A"
 
     fn eval(form: &Form, answers: serde_json::Value, expr: &str) -> Option<Val> {
         let answers = answers.as_object().cloned().unwrap_or_default();
-        let scope = Scope {
+        let scope = Scope::new(
             form,
-            answers: &answers,
-            today: NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"),
-            item: None,
-        };
+            &answers,
+            NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"),
+        );
         let e: Expr = toml::from_str::<toml::Value>(expr)
             .ok()
             .and_then(|v| v.get("e").cloned())
@@ -490,12 +510,7 @@ title = "A"
         };
         for (uren, holds) in [("2", false), ("2,5", true)] {
             let a = answers(uren);
-            let scope = Scope {
-                form: &f,
-                answers: &a,
-                today: NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"),
-                item: None,
-            };
+            let scope = Scope::new(&f, &a, NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"));
             assert_eq!(scope.holds(&named), holds, "uren {uren}");
         }
     }
@@ -635,12 +650,11 @@ title = "A"
         let f = form();
         let answers = serde_json::json!({"start": "15-01-2027", "eind": "nooit"});
         let answers = answers.as_object().cloned().unwrap_or_default();
-        let scope = Scope {
-            form: &f,
-            answers: &answers,
-            today: NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"),
-            item: None,
-        };
+        let scope = Scope::new(
+            &f,
+            &answers,
+            NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"),
+        );
         let cond = |field: &str, months: Vec<u32>| Condition::MonthIn {
             field: field.into(),
             month_in: months,
@@ -653,6 +667,9 @@ title = "A"
             contains_any: words.iter().map(|w| w.to_string()).collect(),
         };
         assert!(scope.holds(&contains("eind", &["NOOIT"])));
+        // Spaces around a word do not count, and a blank word matches nothing.
+        assert!(scope.holds(&contains("eind", &[" nooit "])));
+        assert!(!scope.holds(&contains("eind", &[" ", "altijd"])));
         assert!(!scope.holds(&contains("eind", &["altijd"])));
         assert!(!scope.holds(&contains("uren", &["nooit"])));
     }
