@@ -1,11 +1,11 @@
 //! RSV Breda PO (seed 000): OPP, aanvraag individueel arrangement and plan van
 //! aanpak groepsarrangement, as an intern begeleider would notice them.
 
-mod forms_support;
+mod support;
 
 use aanvraagwijzer::{has_blocking, summary, validate, Finding, Severity};
-use forms_support::{check, find, form, has, today, with};
 use serde_json::json;
+use support::{check, find, form, has, today, with};
 
 const OPP: &str = "rsv-breda-po/opp";
 const IA: &str = "rsv-breda-po/individueel-arrangement";
@@ -125,7 +125,7 @@ fn a_deskundige_named_orthopedagoog_in_any_case_counts() {
 
 #[test]
 fn the_budget_summary_adds_up_the_inzet() {
-    let doc = forms_support::fixture(&format!("{IA}/valid-lotte-eerste-aanvraag.json"));
+    let doc = support::fixture(&format!("{IA}/valid-lotte-eerste-aanvraag.json"));
     let lines = summary(form(IA), &doc, today());
     let value = |label: &str| {
         lines

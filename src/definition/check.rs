@@ -739,65 +739,22 @@ pub(crate) fn numeric_choice(options: &[super::ChoiceOption]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aanvraagwijzer_test_support::FormToml;
 
     fn problems(extra: &str) -> Vec<String> {
-        let text = format!(
-            r#"
-id = "test/vocab"
-version = "1"
-swv_name = "Test"
-title = "Test"
-kind = "arrangement"
-description = "Een formulier om te testen."
-[sources.s]
-document = "d"
-section = "s"
-quote = "q"
-[[sections]]
-id = "a"
-title = "A"
-  [[sections.fields]]
-  id = "start"
-  label = "Start"
-  type = "date"
-  [[sections.fields]]
-  id = "naam"
-  label = "Naam"
-  type = "text"
-  [[sections.fields]]
-  id = "uren"
-  label = "Uren"
-  type = "number"
-  [[sections.fields]]
-  id = "steun"
-  label = "Steun"
-  type = "list"
-  item_label = "regel"
-    [[sections.fields.fields]]
-    id = "uren"
-    label = "Uren"
-    type = "number"
-    [[sections.fields.fields]]
-    id = "datum"
-    label = "Datum"
-    type = "date"
-  [[sections.fields]]
-  id = "andere"
-  label = "Andere"
-  type = "list"
-  item_label = "regel"
-    [[sections.fields.fields]]
-    id = "x"
-    label = "X"
-    type = "number"
-[[rules]]
-id = "r"
-field = "start"
-message = "m"
-source = "s"
-{extra}
-"#
-        );
+        let text = FormToml::new("test/vocab")
+            .field("start", "date")
+            .field("naam", "text")
+            .field("uren", "number")
+            .list(
+                "steun",
+                "regel",
+                &[("uren", "number", ""), ("datum", "date", "")],
+            )
+            .list("andere", "regel", &[("x", "number", "")])
+            .raw("[[rules]]\nid = \"r\"\nfield = \"start\"\nmessage = \"m\"\nsource = \"s\"")
+            .raw(extra)
+            .build();
         let form: crate::definition::Form = toml::from_str(&text).expect("test form parses");
         check_form(&form, "test")
             .iter()

@@ -98,36 +98,15 @@ fn evaluate(scope: &Scope, rule: &Rule) -> Option<bool> {
 mod tests {
     use super::*;
     use crate::definition::Form;
-    use chrono::NaiveDate;
+    use aanvraagwijzer_test_support::{today, FormToml};
 
-    const FORM: &str = r#"
-id = "test/outcomes"
-version = "1"
-swv_name = "Test"
-title = "Test"
-kind = "arrangement"
-description = "Een formulier om te testen."
-[sources.s]
-document = "d"
-section = "s"
-quote = "q"
-[[sections]]
-id = "a"
-title = "A"
-  [[sections.fields]]
-  id = "uren"
-  label = "Uren"
-  type = "number"
-  [[sections.fields]]
-  id = "regels"
-  label = "Regels"
-  type = "list"
-  item_label = "regel"
-    [[sections.fields.fields]]
-    id = "akkoord"
-    label = "Akkoord"
-    type = "yes_no"
-[[rules]]
+    /// Hours with a maximum, and a list whose items each must say "ja".
+    fn form_toml() -> String {
+        FormToml::new("test/outcomes")
+            .field("uren", "number")
+            .list("regels", "regel", &[("akkoord", "yes_no", "")])
+            .raw(
+                r#"[[rules]]
 id = "max-3"
 field = "uren"
 message = "m"
@@ -139,17 +118,15 @@ field = "regels.akkoord"
 message = "m"
 source = "s"
 when = { field = "regels.akkoord", filled = true }
-check.holds = { field = "regels.akkoord", equals = "ja" }
-"#;
+check.holds = { field = "regels.akkoord", equals = "ja" }"#,
+            )
+            .build()
+    }
 
     fn outcomes(answers: serde_json::Value) -> Vec<RuleOutcome> {
-        let form: Form = toml::from_str(FORM).expect("test form parses");
+        let form: Form = toml::from_str(&form_toml()).expect("test form parses");
         let answers = answers.as_object().cloned().unwrap_or_default();
-        let scope = Scope::new(
-            &form,
-            &answers,
-            NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"),
-        );
+        let scope = Scope::new(&form, &answers, today());
         form.rules.iter().map(|r| outcome(&scope, r)).collect()
     }
 

@@ -339,60 +339,34 @@ pub(crate) fn is_empty(v: &Value) -> bool {
 mod tests {
     use super::*;
     use crate::definition::Form;
+    use aanvraagwijzer_test_support::{today, FormToml};
 
-    const FORM: &str = r#"
-id = "test/vocab"
-version = "1"
-swv_name = "Test"
-title = "Test"
-kind = "arrangement"
-description = "Een formulier om te testen."
-[sources.s]
-document = "d"
-section = "s"
-quote = "q"
-[[sections]]
-id = "a"
-title = "A"
-  [[sections.fields]]
-  id = "start"
-  label = "Start"
-  type = "date"
-  [[sections.fields]]
-  id = "eind"
-  label = "Eind"
-  type = "date"
-  [[sections.fields]]
-  id = "uren"
-  label = "Uren"
-  type = "number"
-  [[sections.fields]]
-  id = "bedrag"
-  label = "Bedrag"
-  type = "money"
-  [[sections.fields]]
-  id = "steun"
-  label = "Steun"
-  type = "list"
-  item_label = "regel"
-    [[sections.fields.fields]]
-    id = "niveau"
-    label = "Niveau"
-    type = "choice"
-    options = [{ value = "licht", label = "Licht" }, { value = "zwaar", label = "Zwaar" }]
-"#;
+    /// Dates, numbers, an amount and a list of support lines with a level.
+    fn form_toml() -> String {
+        FormToml::new("test/vocab")
+            .field("start", "date")
+            .field("eind", "date")
+            .field("uren", "number")
+            .field("bedrag", "money")
+            .list(
+                "steun",
+                "regel",
+                &[(
+                    "niveau",
+                    "choice",
+                    r#"options = [{ value = "licht", label = "Licht" }, { value = "zwaar", label = "Zwaar" }]"#,
+                )],
+            )
+            .build()
+    }
 
     fn form() -> Form {
-        toml::from_str(FORM).expect("test form parses")
+        toml::from_str(&form_toml()).expect("test form parses")
     }
 
     fn eval(form: &Form, answers: serde_json::Value, expr: &str) -> Option<Val> {
         let answers = answers.as_object().cloned().unwrap_or_default();
-        let scope = Scope::new(
-            form,
-            &answers,
-            NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"),
-        );
+        let scope = Scope::new(form, &answers, today());
         let e: Expr = toml::from_str::<toml::Value>(expr)
             .ok()
             .and_then(|v| v.get("e").cloned())
@@ -472,15 +446,16 @@ title = "A"
                 serde_json::json!({}),
                 r#"e = { first_of = [{ field = "start" }, "today"] }"#
             ),
-            date(2026, 11, 22)
+            Some(Val::Date(today()))
         );
     }
 
     #[test]
     fn named_values_and_conditions_are_read_from_the_form() {
         let f: Form = toml::from_str(&format!(
-            "{FORM}\n[values]\ntotaal = {{ plus = [{{ field = \"uren\" }}, {{ number = \"1\" }}] }}\n\
-             [conditions]\nveel = {{ left = {{ value = \"totaal\" }}, op = \">\", right = {{ number = \"3\" }} }}\n"
+            "{}\n[values]\ntotaal = {{ plus = [{{ field = \"uren\" }}, {{ number = \"1\" }}] }}\n\
+             [conditions]\nveel = {{ left = {{ value = \"totaal\" }}, op = \">\", right = {{ number = \"3\" }} }}\n",
+            form_toml()
         ))
         .expect("test form parses");
         assert_eq!(
@@ -510,7 +485,7 @@ title = "A"
         };
         for (uren, holds) in [("2", false), ("2,5", true)] {
             let a = answers(uren);
-            let scope = Scope::new(&f, &a, NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"));
+            let scope = Scope::new(&f, &a, today());
             assert_eq!(scope.holds(&named), holds, "uren {uren}");
         }
     }
@@ -567,7 +542,7 @@ title = "A"
 
     #[test]
     fn school_years_short_counts_per_substantially_covered_school_year() {
-        let f: Form = toml::from_str(&FORM.replace(
+        let f: Form = toml::from_str(&form_toml().replace(
             "    [[sections.fields.fields]]\n    id = \"niveau\"",
             "    [[sections.fields.fields]]\n    id = \"datum\"\n    label = \"Datum\"\n    type = \"date\"\n    [[sections.fields.fields]]\n    id = \"niveau\"",
         ))
@@ -635,7 +610,7 @@ title = "A"
 
     #[test]
     fn parts_of_composites_inside_list_items_are_read() {
-        let f: Form = toml::from_str(&FORM.replace(
+        let f: Form = toml::from_str(&form_toml().replace(
             "    [[sections.fields.fields]]\n    id = \"niveau\"",
             "    [[sections.fields.fields]]\n    id = \"wie\"\n    label = \"Wie\"\n    type = \"person\"\n    [[sections.fields.fields]]\n    id = \"niveau\"",
         ))
@@ -650,11 +625,7 @@ title = "A"
         let f = form();
         let answers = serde_json::json!({"start": "15-01-2027", "eind": "nooit"});
         let answers = answers.as_object().cloned().unwrap_or_default();
-        let scope = Scope::new(
-            &f,
-            &answers,
-            NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"),
-        );
+        let scope = Scope::new(&f, &answers, today());
         let cond = |field: &str, months: Vec<u32>| Condition::MonthIn {
             field: field.into(),
             month_in: months,
