@@ -42,7 +42,12 @@ impl SourceRef {
 impl Finding {
     /// The field id a finding belongs to (first segment after `/answers/`).
     pub fn field_id(&self) -> Option<&str> {
-        self.path.strip_prefix("/answers/")?.split('/').next()
+        crate::pointer::raw_segments(&self.path)?.next()
+    }
+
+    /// What the finding points at.
+    pub fn target(&self) -> crate::pointer::Target {
+        crate::pointer::Target::parse(&self.path)
     }
 }
 

@@ -3,23 +3,16 @@
 
 use aanvraagwijzer::definition::check::{check_form, DefinitionError};
 use aanvraagwijzer::definition::Form;
+use aanvraagwijzer_test_support::FormToml;
 
 fn parse(text: &str) -> Form {
     toml::from_str(text).unwrap_or_else(|e| panic!("{e}"))
 }
 
-const HEADER: &str = r#"
-id = "test-swv/formulier"
-version = "1"
-swv_name = "Test"
-title = "Test"
-kind = "arrangement"
-description = "Een formulier om te testen."
-[sources.s]
-document = "003_6071880e707fe36e.txt"
-section = "Voorwaarden"
-quote = "Maximaal 3 uur per week."
-"#;
+/// The header of the test forms; each test adds its sections.
+fn header() -> String {
+    FormToml::header("test-swv/formulier").build()
+}
 
 #[test]
 fn every_embedded_form_passes_its_own_checks() {
@@ -63,8 +56,9 @@ fn unknown_fields_duplicate_ids_and_missing_sources_are_all_reported() {
 
 #[test]
 fn a_bad_threshold_or_a_wrong_option_value_is_refused() {
+    let header = header();
     let form = parse(&format!(
-        r#"{HEADER}
+        r#"{header}
 [[sections]]
 id = "a"
 title = "A"
@@ -108,8 +102,9 @@ source = "s"
 
 #[test]
 fn comparing_a_date_with_a_number_is_refused() {
+    let header = header();
     let form = parse(&format!(
-        r#"{HEADER}
+        r#"{header}
 [[sections]]
 id = "a"
 title = "A"
@@ -139,8 +134,9 @@ source = "s"
 
 #[test]
 fn a_typo_in_a_field_key_does_not_pass_silently() {
+    let header = header();
     let text = format!(
-        r#"{HEADER}
+        r#"{header}
 [[sections]]
 id = "a"
 title = "A"
@@ -157,8 +153,9 @@ title = "A"
 
 #[test]
 fn a_required_field_without_any_source_is_refused() {
+    let header = header();
     let form = parse(&format!(
-        r#"{HEADER}
+        r#"{header}
 [[sections]]
 id = "a"
 title = "A"

@@ -3,11 +3,11 @@
 //! groepsarrangement, and Berséba's verantwoording and omzetting, as a school
 //! would notice them beyond what the generic fixture tests show.
 
-mod forms_support;
+mod support;
 
 use aanvraagwijzer::{field_applies, has_blocking, summary, validate, Severity};
-use forms_support::{check, find, fixture, form, today, with};
 use serde_json::json;
+use support::{check, find, fixture, form, today, with};
 
 const MEIERIJ_IA: &str = "de-meierij/individueel-arrangement";
 

@@ -6,7 +6,7 @@
 //! fetched with a dynamic `import()` the first time the user needs it, so the
 //! form page does not carry it. Attachments stay in memory, never in storage.
 
-use aanvraagwijzer::{Field, FieldKind, Form};
+use aanvraagwijzer::{Field, FieldKind, Form, Part};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::Value;
@@ -300,7 +300,7 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
                         });
                     });
                     // Fill in the file name when the user has not typed one.
-                    let path = AnswerPath::field(&field.id).child("bestandsnaam");
+                    let path = AnswerPath::field(&field.id).child(Part::Bestandsnaam);
                     if state
                         .answers
                         .with_untracked(|a| answers::text(a, &path).trim().is_empty())
@@ -488,7 +488,7 @@ fn restore(
                 .find(|f| {
                     doc.answers
                         .get(&f.id)
-                        .and_then(|v| v.get("bestandsnaam"))
+                        .and_then(|v| v.get(Part::Bestandsnaam.key()))
                         .and_then(Value::as_str)
                         .is_some_and(|n| n == name)
                 })

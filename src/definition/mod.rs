@@ -397,6 +397,22 @@ impl Check {
     }
 }
 
+impl Field {
+    /// The source that applies to this field: its own, else `inherited`
+    /// (the source of the list it is in, else its section's, else the
+    /// form's). The one rule for both the build check and the findings.
+    pub fn source_or<'a>(&'a self, inherited: Option<&'a str>) -> Option<&'a str> {
+        self.source.as_deref().or(inherited)
+    }
+}
+
+impl Section {
+    /// The source the section's fields fall back to: its own, else the form's.
+    pub fn source_or<'a>(&'a self, form: &'a Form) -> Option<&'a str> {
+        self.source.as_deref().or(form.source.as_deref())
+    }
+}
+
 impl Form {
     /// Where the finished request goes: the form's own words, or a neutral
     /// sentence where the SWV's document does not say.
@@ -434,14 +450,12 @@ impl Form {
                     in_list = true;
                 }
                 kind => {
-                    if kind.parts().contains(&part) {
-                        return Some(FieldRef {
-                            field,
-                            part: Some(part.to_owned()),
-                            in_list,
-                        });
-                    }
-                    return None;
+                    let part = kind.parts().iter().find(|p| p.key() == part)?;
+                    return Some(FieldRef {
+                        field,
+                        part: Some(*part),
+                        in_list,
+                    });
                 }
             }
         }
@@ -457,27 +471,151 @@ impl Form {
 #[derive(Debug, Clone, PartialEq)]
 pub struct FieldRef<'a> {
     pub field: &'a Field,
-    /// `naam`, `functie`, `datum`, `bestandsnaam`… of a composite field.
-    pub part: Option<String>,
+    /// The part of a composite field (`deskundige_1.functie`), if the path names one.
+    pub part: Option<Part>,
     /// The field sits inside a list (its values are per item).
     pub in_list: bool,
 }
 
+impl FieldRef<'_> {
+    /// Whether the value at this reference is a date: a date field, or the
+    /// date of a signature.
+    pub fn is_date(&self) -> bool {
+        matches!(
+            (&self.field.kind, self.part),
+            (FieldKind::Date { .. }, None) | (_, Some(Part::Datum))
+        )
+    }
+}
+
+/// A named part of a composite answer (person, signature, attachment): the
+/// key under which it is stored, and how it is asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Part {
+    /// The person's name.
+    Naam,
+    /// The person's function (role).
+    Functie,
+    /// The date of signing.
+    Datum,
+    /// The file name of an attachment.
+    Bestandsnaam,
+    /// A free description of an attachment.
+    Omschrijving,
+}
+
+/// The key under which an attachment's ticked confirmations are stored: an
+/// array of booleans, one per confirmation, in the form's order.
+pub const CONFIRMATIONS_KEY: &str = "bevestigingen";
+
+impl Part {
+    /// Every part, in the order forms show them.
+    pub const ALL: [Part; 5] = [
+        Part::Naam,
+        Part::Functie,
+        Part::Datum,
+        Part::Bestandsnaam,
+        Part::Omschrijving,
+    ];
+
+    /// The key in the answer object: `naam`, `functie`…
+    pub fn key(self) -> &'static str {
+        match self {
+            Part::Naam => "naam",
+            Part::Functie => "functie",
+            Part::Datum => "datum",
+            Part::Bestandsnaam => "bestandsnaam",
+            Part::Omschrijving => "omschrijving",
+        }
+    }
+
+    /// The part stored under `key`.
+    pub fn from_key(key: &str) -> Option<Part> {
+        Part::ALL.into_iter().find(|p| p.key() == key)
+    }
+
+    /// The label of its input, in plain Dutch.
+    pub fn label(self) -> &'static str {
+        match self {
+            Part::Naam => "Naam",
+            Part::Functie => "Functie",
+            Part::Datum => "Datum van ondertekening",
+            Part::Bestandsnaam => "Naam van het bestand",
+            Part::Omschrijving => "Omschrijving (niet verplicht)",
+        }
+    }
+
+    /// The hint under its input.
+    pub fn hint(self) -> Option<&'static str> {
+        match self {
+            Part::Naam | Part::Omschrijving => None,
+            Part::Functie => Some("Bijvoorbeeld: directeur, orthopedagoog."),
+            Part::Datum => Some("Typ de datum als dd-mm-jjjj, bijvoorbeeld 14-03-2026."),
+            Part::Bestandsnaam => Some("Bijvoorbeeld: groeidocument-2026.pdf"),
+        }
+    }
+
+    /// The part in a sentence ("Vul de naam in …").
+    pub fn in_sentence(self) -> &'static str {
+        match self {
+            Part::Naam => "de naam",
+            Part::Functie => "de functie",
+            Part::Datum => "de datum",
+            Part::Bestandsnaam => "de naam van het bestand",
+            Part::Omschrijving => "de omschrijving",
+        }
+    }
+
+    /// Whether the part holds a date (typed as dd-mm-jjjj).
+    pub fn is_date(self) -> bool {
+        self == Part::Datum
+    }
+}
+
+impl std::fmt::Display for Part {
+    /// The key, so a part can be a path segment.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+/// The value of "ja" of a yes/no field.
+pub const YES: &str = "ja";
+/// The value of "nee" of a yes/no field.
+pub const NO: &str = "nee";
+
 impl FieldKind {
     /// The named parts of a composite value; empty for plain values.
-    pub fn parts(&self) -> &'static [&'static str] {
+    pub fn parts(&self) -> &'static [Part] {
         match self {
-            FieldKind::Person => &["naam", "functie"],
-            FieldKind::Signature => &["naam", "functie", "datum"],
-            FieldKind::Attachment { .. } => &["bestandsnaam", "omschrijving"],
+            FieldKind::Person => &[Part::Naam, Part::Functie],
+            FieldKind::Signature => &[Part::Naam, Part::Functie, Part::Datum],
+            FieldKind::Attachment { .. } => &[Part::Bestandsnaam, Part::Omschrijving],
             _ => &[],
         }
     }
 
-    /// The options of a (multi) choice field.
+    /// The parts that must be there once any part is given (a name without
+    /// a function cannot be judged; an attachment needs its file name).
+    pub fn needed_parts(&self) -> &'static [Part] {
+        match self {
+            FieldKind::Person | FieldKind::Signature => &[Part::Naam, Part::Functie],
+            FieldKind::Attachment { .. } => &[Part::Bestandsnaam],
+            _ => &[],
+        }
+    }
+
+    /// The options of a choice, multi-choice or yes/no field ("ja"/"nee").
     pub fn options(&self) -> Option<&[ChoiceOption]> {
+        static YES_NO: std::sync::LazyLock<[ChoiceOption; 2]> = std::sync::LazyLock::new(|| {
+            [(YES, "Ja"), (NO, "Nee")].map(|(value, label)| ChoiceOption {
+                value: value.to_owned(),
+                label: label.to_owned(),
+            })
+        });
         match self {
             FieldKind::Choice { options } | FieldKind::MultiChoice { options } => Some(options),
+            FieldKind::YesNo => Some(YES_NO.as_slice()),
             _ => None,
         }
     }

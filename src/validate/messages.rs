@@ -2,7 +2,7 @@
 //! them. Plain language (B1); every message says what to do next.
 
 use crate::dates::DateError;
-use crate::definition::{Field, FieldKind};
+use crate::definition::{Field, FieldKind, Part};
 use crate::ident::{BrinError, BsnError, PostcodeError};
 
 const MONTHS: [&str; 12] = [
@@ -172,15 +172,8 @@ pub(crate) fn number_not_whole(field: &Field) -> String {
     )
 }
 
-pub(crate) fn part_missing(field: &Field, part: &str) -> String {
-    let what = match part {
-        "naam" => "de naam",
-        "functie" => "de functie",
-        "datum" => "de datum",
-        "bestandsnaam" => "de naam van het bestand",
-        other => other,
-    };
-    format!("Vul {what} in bij \"{}\".", field.label)
+pub(crate) fn part_missing(field: &Field, part: Part) -> String {
+    format!("Vul {} in bij \"{}\".", part.in_sentence(), field.label)
 }
 
 pub(crate) fn confirmation_missing(confirmation: &str) -> String {

@@ -2,8 +2,10 @@
 
 use std::process::{Command, Output};
 
+use aanvraagwijzer_test_support::{fixtures_dir, TODAY};
+
 fn fixture(rel: &str) -> String {
-    format!("{}/../../tests/fixtures/{rel}", env!("CARGO_MANIFEST_DIR"))
+    fixtures_dir().join(rel).display().to_string()
 }
 
 fn run(args: &[&str]) -> Output {
@@ -22,7 +24,7 @@ fn a_complete_request_exits_0_and_says_so() {
     let o = run(&[
         "validate",
         "--date",
-        "22-11-2026",
+        TODAY,
         &fixture("rsv-breda-vo/tlv-vso/valid-daan-bakker.json"),
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
@@ -34,12 +36,21 @@ fn blocking_findings_exit_1_with_message_and_source() {
     let o = run(&[
         "validate",
         "--date",
-        "22-11-2026",
+        TODAY,
         &fixture("rsv-breda-vo/tlv-vso/invalid-typos-and-gaps.json"),
     ]);
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
-    assert!(out.contains("FOUT   /answers/bsn"), "{out}");
+    // Questions are named as the form labels them, not by JSON Pointer.
+    assert!(
+        out.contains("FOUT   Burgerservicenummer  [bsn-invalid]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("FOUT   Deskundige 1 (datum)  [date-in-future]"),
+        "{out}"
+    );
+    assert!(!out.contains("/answers/"), "{out}");
     assert!(out.contains("elfproef"), "{out}");
     assert!(out.contains("Bron: 004_a6ac0186845f0866.txt"), "{out}");
 }
@@ -50,14 +61,14 @@ fn json_output_is_the_shared_verdict() {
         "validate",
         "--json",
         "--date",
-        "22-11-2026",
+        TODAY,
         &fixture("rsv-breda-vo/tlv-vso/invalid-typos-and-gaps.json"),
     ]);
     assert_eq!(o.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
     assert_eq!(v["form"], "rsv-breda-vo/tlv-vso");
     assert_eq!(v["valid"], false);
-    assert_eq!(v["checked_on"], "22-11-2026");
+    assert_eq!(v["checked_on"], TODAY);
     let findings = v["findings"].as_array().expect("findings array");
     assert!(findings.iter().any(|f| f["code"] == "bsn-invalid"
         && f["path"] == "/answers/bsn"

@@ -4,21 +4,15 @@ use aanvraagwijzer::{find_form, Document};
 use aanvraagwijzer_package::{
     build, minimised, open, zip, Attachment, Entry, Limits, PackageError, TamperKind, VerifyReport,
 };
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 
+/// A fixture of the RSV Breda VO TLV form.
 fn fixture(name: &str) -> Document {
-    let path = format!(
-        "{}/../../tests/fixtures/rsv-breda-vo/tlv-vso/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(&path).expect("fixture exists");
-    Document::from_json(&text).expect("fixture parses")
+    aanvraagwijzer_test_support::fixture(&format!("rsv-breda-vo/tlv-vso/{name}"))
 }
 
 fn created() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 22)
-        .and_then(|d| d.and_hms_opt(16, 40, 12))
-        .expect("test time")
+    aanvraagwijzer_test_support::made()
 }
 
 /// The verifier's clock: the morning after the package was made.

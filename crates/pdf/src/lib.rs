@@ -15,7 +15,7 @@ mod layout;
 mod metrics;
 pub mod text;
 
-use aanvraagwijzer::definition::{Field, FieldKind};
+use aanvraagwijzer::definition::{Field, FieldKind, Part, CONFIRMATIONS_KEY, NO, YES};
 use aanvraagwijzer::numbers::{format_euro, parse_decimal_nl};
 use aanvraagwijzer::{
     applicable_answers, field_applies, item_field_applies, section_applies, summary, Document,
@@ -175,7 +175,7 @@ fn field_block(f: &mut Flow, form: &Form, doc: &Document, today: chrono::NaiveDa
                 f.ensure(H2.leading + BODY.leading);
                 f.gap(2.0);
                 f.paragraph(
-                    &format!("{} {}", capitalise(item_label), i + 1),
+                    &format!("{} {}", aanvraagwijzer::capitalise(item_label), i + 1),
                     Style::new(Face::Bold, 9.5, GRAY),
                     INDENT,
                 );
@@ -207,19 +207,11 @@ fn write_answer(f: &mut Flow, lines: Option<Vec<String>>, indent: f32) {
     }
 }
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(first) => first.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
 fn text_of(v: Option<&Value>) -> Option<String> {
     match v? {
         Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
         Value::Number(n) => Some(n.to_string()),
-        Value::Bool(b) => Some(if *b { "ja" } else { "nee" }.into()),
+        Value::Bool(b) => Some(if *b { YES } else { NO }.into()),
         _ => None,
     }
 }
@@ -228,9 +220,12 @@ fn text_of(v: Option<&Value>) -> Option<String> {
 fn answer_lines(field: &Field, value: Option<&Value>) -> Option<Vec<String>> {
     let value = value?;
     let lines = match &field.kind {
-        FieldKind::Choice { options } => {
+        FieldKind::Choice { .. } | FieldKind::YesNo => {
             let v = text_of(Some(value))?;
-            vec![options
+            vec![field
+                .kind
+                .options()
+                .unwrap_or_default()
                 .iter()
                 .find(|o| o.value == v)
                 .map_or(v, |o| o.label.clone())]
@@ -251,11 +246,6 @@ fn answer_lines(field: &Field, value: Option<&Value>) -> Option<Vec<String>> {
                 })
                 .collect()
         }
-        FieldKind::YesNo => vec![match text_of(Some(value))?.as_str() {
-            "ja" => "Ja".to_owned(),
-            "nee" => "Nee".to_owned(),
-            other => other.to_owned(),
-        }],
         FieldKind::Money { .. } => {
             let raw = text_of(Some(value))?;
             vec![parse_decimal_nl(&raw, true).map_or(raw, format_euro)]
@@ -268,15 +258,15 @@ fn answer_lines(field: &Field, value: Option<&Value>) -> Option<Vec<String>> {
             }]
         }
         FieldKind::Person | FieldKind::Signature => {
-            let part = |k: &str| text_of(value.get(k));
+            let part = |p: Part| text_of(value.get(p.key()));
             let mut out = Vec::new();
-            if let Some(n) = part("naam") {
+            if let Some(n) = part(Part::Naam) {
                 out.push(n);
             }
-            if let Some(fu) = part("functie") {
+            if let Some(fu) = part(Part::Functie) {
                 out.push(fu);
             }
-            if let Some(d) = part("datum") {
+            if let Some(d) = part(Part::Datum) {
                 out.push(format!("getekend op {d}"));
             }
             if out.is_empty() {
@@ -286,13 +276,13 @@ fn answer_lines(field: &Field, value: Option<&Value>) -> Option<Vec<String>> {
         }
         FieldKind::Attachment { confirmations } => {
             let mut out = Vec::new();
-            if let Some(n) = text_of(value.get("bestandsnaam")) {
+            if let Some(n) = text_of(value.get(Part::Bestandsnaam.key())) {
                 out.push(format!("Bestand: {n}"));
             }
-            if let Some(d) = text_of(value.get("omschrijving")) {
+            if let Some(d) = text_of(value.get(Part::Omschrijving.key())) {
                 out.push(d);
             }
-            let ticked = value.get("bevestigingen").and_then(Value::as_array);
+            let ticked = value.get(CONFIRMATIONS_KEY).and_then(Value::as_array);
             for (i, c) in confirmations.iter().enumerate() {
                 let yes = ticked
                     .and_then(|t| t.get(i))
@@ -339,57 +329,6 @@ fn budget(f: &mut Flow, form: &Form, doc: &Document, today: chrono::NaiveDate) {
     }
 }
 
-/// "Burgerservicenummer", "Doelen, doel 2: Omschrijving" for a finding's path.
-fn path_label(form: &Form, path: &str) -> String {
-    let Some(rest) = path.strip_prefix("/answers/") else {
-        return match path {
-            "/form" => "Formulier".into(),
-            "/form_version" => "Versie van het formulier".into(),
-            _ => "Aanvraag".into(),
-        };
-    };
-    let mut parts = rest.split('/');
-    let Some(first) = parts.next() else {
-        return path.into();
-    };
-    let Some(field) = form.fields().find(|f| f.id == first) else {
-        return first.replace("~1", "/").replace("~0", "~");
-    };
-    let mut label = field.label.clone();
-    let mut current = field;
-    while let Some(p) = parts.next() {
-        match &current.kind {
-            FieldKind::List {
-                fields, item_label, ..
-            } => {
-                if let Ok(i) = p.parse::<usize>() {
-                    label.push_str(&format!(", {item_label} {}", i + 1));
-                    if let Some(sub) = parts.next() {
-                        if let Some(s) = fields.iter().find(|s| s.id == sub) {
-                            label.push_str(&format!(": {}", s.label));
-                            current = s;
-                        }
-                    }
-                }
-            }
-            _ => {
-                let part = match p {
-                    "naam" => "naam",
-                    "functie" => "functie",
-                    "datum" => "datum",
-                    "bestandsnaam" => "bestandsnaam",
-                    "omschrijving" => "omschrijving",
-                    "bevestigingen" => "bevestigingen",
-                    _ => break,
-                };
-                label.push_str(&format!(" ({part})"));
-                break;
-            }
-        }
-    }
-    label
-}
-
 fn findings(f: &mut Flow, form: &Form, verdict: &Verdict) {
     heading(f, "Wat nog ontbreekt of aandacht vraagt");
     if verdict.findings.is_empty() {
@@ -431,7 +370,7 @@ fn findings(f: &mut Flow, form: &Form, verdict: &Verdict) {
         for finding in items {
             f.ensure(3.0 * BODY.leading);
             f.gap(3.0);
-            f.bullet(&path_label(form, &finding.path), LABEL, 0.0);
+            f.bullet(&form.pointer_label(&finding.path), LABEL, 0.0);
             f.paragraph(&finding.message, BODY, INDENT);
             if let Some(s) = &finding.source {
                 f.paragraph(
@@ -464,7 +403,7 @@ fn signatures(f: &mut Flow, form: &Form, doc: &Document, today: chrono::NaiveDat
             continue;
         }
         let v = doc.answers.get(&field.id);
-        let part = |k: &str| text_of(v.and_then(|v| v.get(k)));
+        let part = |p: Part| text_of(v.and_then(|v| v.get(p.key())));
         let parent = mentions_parents(&field.id) || mentions_parents(&field.label);
         parents_sign |= parent;
         blocks.push(Block {
@@ -474,7 +413,7 @@ fn signatures(f: &mut Flow, form: &Form, doc: &Document, today: chrono::NaiveDat
                 field.label.clone()
             },
             rows: vec![
-                ("Naam".into(), part("naam")),
+                ("Naam".into(), part(Part::Naam)),
                 (
                     if parent {
                         "Relatie tot de leerling"
@@ -482,9 +421,9 @@ fn signatures(f: &mut Flow, form: &Form, doc: &Document, today: chrono::NaiveDat
                         "Functie"
                     }
                     .into(),
-                    part("functie"),
+                    part(Part::Functie),
                 ),
-                ("Datum".into(), part("datum")),
+                ("Datum".into(), part(Part::Datum)),
             ],
         });
     }

@@ -5,19 +5,7 @@ use std::process::{Command, Stdio};
 
 use aanvraagwijzer::{find_form, validate, Document, Severity, Verdict};
 use aanvraagwijzer_pdf::{render, render_with, Options};
-use chrono::{NaiveDate, NaiveDateTime};
-
-fn made() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 22)
-        .and_then(|d| d.and_hms_opt(16, 40, 12))
-        .expect("test time")
-}
-
-fn fixture(path: &str) -> Document {
-    let full = format!("{}/../../tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"));
-    Document::from_json(&text).expect("fixture parses")
-}
+use aanvraagwijzer_test_support::{fixture, made};
 
 fn pdf_of(doc: &Document) -> Vec<u8> {
     let form = find_form(&doc.form).expect("form exists");

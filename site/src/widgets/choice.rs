@@ -1,29 +1,24 @@
 //! Choice (radios), yes/no (radios) and multi-choice (checkboxes), each a
 //! fieldset whose legend is the question.
 
-use aanvraagwijzer::{Field, FieldKind};
+use aanvraagwijzer::{has_blocking, Field};
 use leptos::prelude::*;
 use serde_json::Value;
 
 use super::findings::{findings_block, why_block};
-use super::{blocks, described_by, hint_view, label_text};
-use crate::answers::{self, AnswerPath};
+use super::{described_by, hint_view, label_text};
+use crate::answers::{self, AnswerPath, DomId};
 use crate::state::FormState;
 
-/// The options of a choice or yes/no field as (value, label).
+/// The options of a choice, multi-choice or yes/no field as (value, label).
 fn options_of(field: &Field) -> Vec<(String, String)> {
-    match &field.kind {
-        FieldKind::YesNo => vec![
-            ("ja".to_owned(), "Ja".to_owned()),
-            ("nee".to_owned(), "Nee".to_owned()),
-        ],
-        kind => kind
-            .options()
-            .unwrap_or_default()
-            .iter()
-            .map(|o| (o.value.clone(), o.label.clone()))
-            .collect(),
-    }
+    field
+        .kind
+        .options()
+        .unwrap_or_default()
+        .iter()
+        .map(|o| (o.value.clone(), o.label.clone()))
+        .collect()
 }
 
 /// A fieldset around options, with legend, hint and findings.
@@ -34,9 +29,9 @@ fn group(
     options: impl Fn(Signal<bool>) -> AnyView,
 ) -> impl IntoView {
     let id = path.dom_id();
-    let pointer = path.pointer();
-    let shown = Memo::new(move |_| state.shown_at(&pointer));
-    let invalid = Signal::derive(move || shown.with(|f| blocks(f)));
+    let at = path.clone();
+    let shown = Memo::new(move |_| state.shown_at(&at));
+    let invalid = Signal::derive(move || shown.with(|f| has_blocking(f)));
     let has_hint = field.hint.is_some();
     let describedby = {
         let id = id.clone();

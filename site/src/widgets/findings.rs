@@ -3,7 +3,7 @@
 //! the SWV's own passage, so tabbing from field to field does not stop at it
 //! before reaching the input.
 
-use aanvraagwijzer::{Finding, Form, Severity};
+use aanvraagwijzer::{has_blocking, Finding, Form, Severity};
 use leptos::prelude::*;
 
 /// The word before a message, so severity never depends on colour alone.
@@ -60,7 +60,7 @@ pub fn Why(document: String, section: String, quote: String) -> impl IntoView {
 /// points at; renders nothing while there is nothing to show.
 pub fn findings_block(id: String, findings: Vec<Finding>) -> impl IntoView {
     (!findings.is_empty()).then(|| {
-        let blocking = findings.iter().any(|f| f.severity == Severity::Fout);
+        let blocking = has_blocking(&findings);
         let class = if blocking {
             "utrecht-form-field-error-message aw-findings"
         } else {
