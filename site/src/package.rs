@@ -7,6 +7,7 @@
 //! form page does not carry it. Attachments stay in memory, never in storage.
 
 use aanvraagwijzer::{Field, FieldKind, Form, Part};
+use aanvraagwijzer_package::{Limits, MB};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::Value;
@@ -20,10 +21,8 @@ use crate::state::FormState;
 use crate::tab::TabAnswers;
 use crate::widgets::file_picker::{file_picker, FilePicker};
 
-/// Largest attachment, as the package format allows (see aanvraagwijzer-package `Limits`).
-const MAX_ATTACHMENT_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
-/// All attachments together.
-const MAX_TOTAL_BYTES: usize = 60 * 1024 * 1024;
+/// What a package may hold; the site checks sizes before the module loads.
+const LIMITS: Limits = Limits::DEFAULT;
 
 #[wasm_bindgen(inline_js = r#"
 let loading = null;
@@ -271,9 +270,10 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
         };
         input.set_value("");
         let name = file.name();
-        if file.size() > MAX_ATTACHMENT_BYTES {
+        if file.size() > LIMITS.max_entry_bytes as f64 {
+            let max = LIMITS.max_entry_bytes / MB;
             status.set(Some(Status::Failed(format!(
-                "Het bestand \"{name}\" is groter dan 32 MB en past niet in een pakket. Kies een kleiner bestand, bijvoorbeeld een PDF in plaats van een scan."
+                "Het bestand \"{name}\" is groter dan {max} MB en past niet in een pakket. Kies een kleiner bestand, bijvoorbeeld een PDF in plaats van een scan."
             ))));
             return;
         }
@@ -287,8 +287,9 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
                             .map(|p| p.bytes.len())
                             .sum()
                     });
-                    if total + bytes.len() > MAX_TOTAL_BYTES {
-                        status.set(Some(Status::Failed("De bijlagen zijn samen groter dan 60 MB en passen niet in een pakket. Kies kleinere bestanden.".to_owned())));
+                    if (total + bytes.len()) as u64 > LIMITS.max_attachments_bytes() {
+                        let max = LIMITS.max_attachments_bytes() / MB;
+                        status.set(Some(Status::Failed(format!("De bijlagen zijn samen groter dan {max} MB en passen niet in een pakket. Kies kleinere bestanden."))));
                         return;
                     }
                     picked.update(|l| {
@@ -327,10 +328,11 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
             return;
         };
         input.set_value("");
-        if file.size() > 64.0 * 1024.0 * 1024.0 {
-            status.set(Some(Status::Failed(
-                "Dit pakket is groter dan 64 MB en kan niet worden geopend.".to_owned(),
-            )));
+        if file.size() > LIMITS.max_package_bytes as f64 {
+            let max = LIMITS.max_package_bytes / MB;
+            status.set(Some(Status::Failed(format!(
+                "Dit pakket is groter dan {max} MB en kan niet worden geopend."
+            ))));
             return;
         }
         spawn_local(async move {

@@ -7,8 +7,8 @@ const FAILED_TO_START =
 const STOPPED =
   'Er ging iets mis in de Aanvraagwijzer: deze pagina werkt niet meer goed. Probeer uw antwoorden te bewaren met "Download als JSON" en vernieuw dan de pagina. U kunt het bestand daarna weer openen.';
 
-// A panic in the app aborts its wasm (panic = "abort"): the panic hook only
-// logs to the console, then the wasm traps with a RuntimeError. Say so at the
+// A panic in the app aborts its wasm at once (-Cpanic=immediate-abort, see
+// xtask/src/wasm.rs): the wasm traps with a RuntimeError. Say so at the
 // top of the page instead of leaving a page that silently stops responding.
 function showStopped() {
   if (document.getElementById('aw-gestopt')) return;

@@ -1,5 +1,5 @@
 // When the app's wasm stops (a Rust panic aborts: the wasm traps with a
-// RuntimeError after the hook has logged to the console), the page says so in Dutch
+// RuntimeError at once: -Cpanic=immediate-abort), the page says so in Dutch
 // and tells the user how to keep their answers, instead of silently no longer
 // responding.
 
