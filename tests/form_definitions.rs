@@ -9,10 +9,8 @@ fn parse(text: &str) -> Form {
     toml::from_str(text).unwrap_or_else(|e| panic!("{e}"))
 }
 
-/// The header of the test forms; each test adds its sections.
-fn header() -> String {
-    FormToml::header("test-swv/formulier").build()
-}
+/// The id of the test forms (SWV folder `test-swv`).
+const ID: &str = "test-swv/formulier";
 
 #[test]
 fn every_embedded_form_passes_its_own_checks() {
@@ -56,32 +54,23 @@ fn unknown_fields_duplicate_ids_and_missing_sources_are_all_reported() {
 
 #[test]
 fn a_bad_threshold_or_a_wrong_option_value_is_refused() {
-    let header = header();
-    let form = parse(&format!(
-        r#"{header}
-[[sections]]
-id = "a"
-title = "A"
+    let form = parse(
+        &FormToml::new(ID)
+            .field_with("uren", "number", "min = \"5\"\nmax = \"3\"")
+            .field_with(
+                "soort",
+                "choice",
+                r#"options = [{ value = "licht", label = "Licht" }]"#,
+            )
+            .field_with(
+                "toelichting",
+                "long_text",
+                r#"required = true
 source = "s"
-  [[sections.fields]]
-  id = "uren"
-  label = "Uren per week"
-  type = "number"
-  min = "5"
-  max = "3"
-  [[sections.fields]]
-  id = "soort"
-  label = "Soort"
-  type = "choice"
-  options = [{{ value = "licht", label = "Licht" }}]
-  [[sections.fields]]
-  id = "toelichting"
-  label = "Toelichting"
-  type = "long_text"
-  required = true
-  when = {{ field = "soort", equals = "zwaar" }}
-"#
-    ));
+when = { field = "soort", equals = "zwaar" }"#,
+            )
+            .build(),
+    );
     let shown: Vec<String> = check_form(&form, "test-swv")
         .iter()
         .map(ToString::to_string)
@@ -102,24 +91,19 @@ source = "s"
 
 #[test]
 fn comparing_a_date_with_a_number_is_refused() {
-    let header = header();
-    let form = parse(&format!(
-        r#"{header}
-[[sections]]
-id = "a"
-title = "A"
-  [[sections.fields]]
-  id = "start"
-  label = "Startdatum"
-  type = "date"
-[[rules]]
+    let form = parse(
+        &FormToml::new(ID)
+            .field("start", "date")
+            .raw(
+                r#"[[rules]]
 id = "r"
 field = "start"
-check.compare = {{ left = {{ field = "start" }}, op = "<=", right = {{ number = "3" }} }}
+check.compare = { left = { field = "start" }, op = "<=", right = { number = "3" } }
 message = "Kies een eerdere startdatum."
-source = "s"
-"#
-    ));
+source = "s""#,
+            )
+            .build(),
+    );
     let shown: Vec<String> = check_form(&form, "test-swv")
         .iter()
         .map(ToString::to_string)
@@ -134,38 +118,20 @@ source = "s"
 
 #[test]
 fn a_typo_in_a_field_key_does_not_pass_silently() {
-    let header = header();
-    let text = format!(
-        r#"{header}
-[[sections]]
-id = "a"
-title = "A"
-  [[sections.fields]]
-  id = "naam"
-  label = "Naam"
-  type = "text"
-  max_lenght = 20
-"#
-    );
+    let text = FormToml::new(ID)
+        .field_with("naam", "text", "max_lenght = 20")
+        .build();
     let err = toml::from_str::<Form>(&text).expect_err("typo must be refused");
     assert!(err.to_string().contains("max_lenght"), "{err}");
 }
 
 #[test]
 fn a_required_field_without_any_source_is_refused() {
-    let header = header();
-    let form = parse(&format!(
-        r#"{header}
-[[sections]]
-id = "a"
-title = "A"
-  [[sections.fields]]
-  id = "naam"
-  label = "Naam"
-  type = "text"
-  required = true
-"#
-    ));
+    let form = parse(
+        &FormToml::new(ID)
+            .field_with("naam", "text", "required = true")
+            .build(),
+    );
     assert_eq!(
         check_form(&form, "test-swv"),
         vec![DefinitionError::MissingSource {

@@ -204,13 +204,16 @@ fn render_with_the_creation_time_gives_the_pdf_in_the_package_byte_for_byte() {
         .data;
     let input = temp("aanvraag.json", json);
     let out = input.with_file_name("uit-render.pdf");
+    let created = made()
+        .format(aanvraagwijzer_package::CREATED_FORMAT)
+        .to_string();
     let o = run(&[
         "render",
         input.to_str().expect("utf-8"),
         "-o",
         out.to_str().expect("utf-8"),
         "--created",
-        "2026-11-22T16:40:12",
+        &created,
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
