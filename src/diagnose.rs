@@ -38,11 +38,22 @@ pub fn check_form_text(text: &str, folder: &str) -> Vec<Diagnostic> {
             }];
         }
     };
+    // A name reported more than once (a misspelt field used twice) points at
+    // its next occurrence each time; a duplicate id at its second one.
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     check_form(&form, folder)
         .iter()
         .map(|e| {
             let (message_nl, path) = dutch(e);
-            let offset = path.as_deref().and_then(|p| locate(text, p)).unwrap_or(0);
+            let offset = path
+                .as_deref()
+                .and_then(|p| {
+                    let n = seen.entry(p.to_owned()).or_insert(0);
+                    let skip = *n + usize::from(matches!(e, DefinitionError::DuplicateId { .. }));
+                    *n += 1;
+                    locate(text, p, skip).or_else(|| locate(text, p, 0))
+                })
+                .unwrap_or(0);
             let (line, column) = line_column(text, offset);
             Diagnostic {
                 line,
@@ -54,6 +65,35 @@ pub fn check_form_text(text: &str, folder: &str) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// The check's English place description ("rule `x`") in Dutch.
+fn place_nl(place: &str) -> String {
+    const WORDS: [(&str, &str); 6] = [
+        ("rule ", "Regel "),
+        ("field ", "Veld "),
+        ("section ", "Sectie "),
+        ("value ", "Waarde "),
+        ("source ", "Bron "),
+        ("form", "Het formulier"),
+    ];
+    for (en, nl) in WORDS {
+        if let Some(rest) = place.strip_prefix(en) {
+            return format!("{nl}{rest}");
+        }
+    }
+    place.to_owned()
+}
+
+/// The kind of thing a duplicate id names, in Dutch.
+fn what_nl(what: &str) -> &str {
+    match what {
+        "field" => "veld",
+        "rule" => "regel",
+        "section" => "sectie",
+        "value" => "waarde",
+        other => other,
+    }
+}
+
 /// Dutch message and the name to look for in the text.
 fn dutch(e: &DefinitionError) -> (String, Option<String>) {
     match e {
@@ -62,19 +102,19 @@ fn dutch(e: &DefinitionError) -> (String, Option<String>) {
             Some(id.clone()),
         ),
         DefinitionError::DuplicateId { what, id } => (
-            format!("De naam `{id}` ({what}) komt twee keer voor. Geef elk onderdeel een eigen naam."),
+            format!("De naam `{id}` ({}) komt twee keer voor. Geef elk onderdeel een eigen naam.", what_nl(what)),
             Some(id.clone()),
         ),
         DefinitionError::UnknownField { place, path } => (
-            format!("{place} noemt het veld `{path}`, maar dat veld bestaat niet. Controleer de spelling of voeg het veld toe."),
+            format!("{} noemt het veld `{path}`, maar dat veld bestaat niet. Controleer de spelling of voeg het veld toe.", place_nl(place)),
             Some(path.clone()),
         ),
         DefinitionError::UnknownSource { place, key } => (
-            format!("{place} verwijst naar bron `{key}`, maar die staat niet onder [sources]. Voeg de bron toe of verbeter de naam."),
+            format!("{} verwijst naar bron `{key}`, maar die staat niet onder [sources]. Voeg de bron toe of verbeter de naam.", place_nl(place)),
             Some(key.clone()),
         ),
         DefinitionError::MissingSource { place } => (
-            format!("{place} heeft geen bron. Voeg `source = \"…\"` toe met de passage uit het document van het samenwerkingsverband."),
+            format!("{} heeft geen bron. Voeg `source = \"…\"` toe met de passage uit het document van het samenwerkingsverband.", place_nl(place)),
             first_quoted(place),
         ),
         DefinitionError::EmptySource { key, part } => (
@@ -82,7 +122,7 @@ fn dutch(e: &DefinitionError) -> (String, Option<String>) {
             Some(key.clone()),
         ),
         DefinitionError::Invalid { place, problem } => (
-            format!("{place}: {problem}. Pas dit aan zodat het formulier klopt."),
+            format!("{}: {problem}. Pas dit aan zodat het formulier klopt.", place_nl(place)),
             first_quoted(place),
         ),
     }
@@ -95,8 +135,8 @@ fn first_quoted(place: &str) -> Option<String> {
     Some(place[start..start + len].to_owned())
 }
 
-/// Byte offset of the first occurrence of `name` as a whole word in `text`.
-fn locate(text: &str, name: &str) -> Option<usize> {
+/// Byte offset of occurrence `skip` (0-based) of `name` as a whole word in `text`.
+fn locate(text: &str, name: &str, mut skip: usize) -> Option<usize> {
     let boundary =
         |c: Option<char>| c.is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '-'));
     let mut from = 0;
@@ -104,7 +144,10 @@ fn locate(text: &str, name: &str) -> Option<usize> {
         let at = from + i;
         let end = at + name.len();
         if boundary(text[..at].chars().next_back()) && boundary(text[end..].chars().next()) {
-            return Some(at);
+            if skip == 0 {
+                return Some(at);
+            }
+            skip -= 1;
         }
         from = end;
     }

@@ -118,12 +118,14 @@ fn forms_check_names_every_problem_with_line_and_column() {
     let out = stdout(&o);
     assert!(
         out.contains(&format!("{file}:32:10: "))
+            && out.contains(&format!("{file}:33:"))
             && out.contains("veld `geboortedatun`, maar dat veld bestaat niet"),
         "{out}"
     );
     assert!(out.contains("bron `niet-bestaand`"), "{out}");
     assert!(
-        out.contains("`geboortedatum`") && out.contains("twee keer"),
+        out.contains(&format!("{file}:26:9: De naam `geboortedatum` (veld)"))
+            && out.contains("twee keer"),
         "{out}"
     );
 }
