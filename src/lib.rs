@@ -8,6 +8,8 @@
 pub mod catalog;
 pub mod dates;
 pub mod definition;
+#[cfg(feature = "diagnose")]
+pub mod diagnose;
 pub mod document;
 pub mod finding;
 pub mod ident;

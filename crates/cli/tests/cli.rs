@@ -113,3 +113,59 @@ fn forms_lists_every_embedded_form() {
     assert!(out.contains("rsv-breda-vo/tlv-vso"));
     assert!(out.contains("rsv-breda-vo/arrangementsverklaring"));
 }
+
+fn broken_form(name: &str) -> String {
+    format!(
+        "{}/../../tests/broken-forms/bad-swv/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+#[test]
+fn forms_check_names_every_problem_with_line_and_column() {
+    let file = broken_form("broken.toml");
+    let o = run(&["forms", "check", &file]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains(&format!("{file}:32:10: "))
+            && out.contains(&format!("{file}:33:"))
+            && out.contains("veld `geboortedatun`, maar dat veld bestaat niet"),
+        "{out}"
+    );
+    assert!(out.contains("bron `niet-bestaand`"), "{out}");
+    assert!(
+        out.contains(&format!("{file}:26:9: De naam `geboortedatum` (veld)"))
+            && out.contains("twee keer"),
+        "{out}"
+    );
+}
+
+#[test]
+fn forms_check_points_at_a_toml_typo() {
+    let file = broken_form("typo.toml");
+    let o = run(&["forms", "check", &file]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(
+        stdout(&o).starts_with(&format!("{file}:4:")),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn forms_check_accepts_a_published_form() {
+    let file = format!(
+        "{}/../../forms/rsv-breda-vo/tlv-vso.toml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let o = run(&["forms", "check", &file]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("Geen problemen"), "{}", stdout(&o));
+}
+
+#[test]
+fn forms_check_of_a_missing_file_exits_2() {
+    let o = run(&["forms", "check", "geen-bestand.toml"]);
+    assert_eq!(o.status.code(), Some(2));
+}
