@@ -2,7 +2,7 @@
 //! problem, never surface as a runtime surprise.
 
 use aanvraagwijzer::definition::check::{check_form, DefinitionError};
-use aanvraagwijzer::definition::Form;
+use aanvraagwijzer::definition::{FieldKind, Form};
 use aanvraagwijzer_test_support::FormToml;
 
 fn parse(text: &str) -> Form {
@@ -50,6 +50,54 @@ fn unknown_fields_duplicate_ids_and_missing_sources_are_all_reported() {
         }),
         "{shown:#?}"
     );
+}
+
+#[test]
+fn a_cited_document_needs_its_title_and_a_title_needs_a_citation() {
+    // People see "Ondersteuningsplan ... 2015-2018", never the seed file name,
+    // so a source whose document has no title cannot reach them.
+    let untitled = FormToml::new(ID)
+        .field("naam", "text")
+        .build()
+        .replace("d = \"Testdocument\"", "\"andere.txt\" = \"Ander document\"");
+    let shown: Vec<String> = check_form(&parse(&untitled), "test-swv")
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        shown
+            .iter()
+            .any(|e| e.contains("cites document `d`, which has no title")),
+        "{shown:#?}"
+    );
+    assert!(
+        shown
+            .iter()
+            .any(|e| e.contains("`andere.txt`, which no source cites")),
+        "{shown:#?}"
+    );
+}
+
+#[test]
+fn no_option_label_hides_its_examples_in_brackets() {
+    // "Leergebied (bijvoorbeeld rekenen, lezen)" reads as part of the choice;
+    // examples go in the option's hint.
+    for form in aanvraagwijzer::forms() {
+        for field in form.fields().flat_map(|f| match &f.kind {
+            FieldKind::List { fields, .. } => fields.iter().collect(),
+            _ => vec![f],
+        }) {
+            for option in field.kind.options().unwrap_or_default() {
+                assert!(
+                    !option.label.contains("(bijvoorbeeld"),
+                    "{}: {}: {}",
+                    form.id,
+                    field.id,
+                    option.label
+                );
+            }
+        }
+    }
 }
 
 #[test]

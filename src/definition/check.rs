@@ -21,6 +21,10 @@ pub enum DefinitionError {
     MissingSource { place: String },
     #[error("source `{key}` has an empty {part}")]
     EmptySource { key: String, part: &'static str },
+    #[error("source `{key}` cites document `{document}`, which has no title in [documents]")]
+    UntitledDocument { key: String, document: String },
+    #[error("[documents] names `{document}`, which no source cites")]
+    UnusedDocument { document: String },
     #[error("{place}: {problem}")]
     Invalid { place: String, problem: String },
 }
@@ -61,6 +65,25 @@ pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
                     part,
                 });
             }
+        }
+    }
+    for (key, s) in &form.sources {
+        let titled = form
+            .documents
+            .get(&s.document)
+            .is_some_and(|t| !t.trim().is_empty());
+        if !s.document.trim().is_empty() && !titled {
+            push(DefinitionError::UntitledDocument {
+                key: key.clone(),
+                document: s.document.clone(),
+            });
+        }
+    }
+    for document in form.documents.keys() {
+        if !form.sources.values().any(|s| &s.document == document) {
+            push(DefinitionError::UnusedDocument {
+                document: document.clone(),
+            });
         }
     }
     let description = form.description.trim();

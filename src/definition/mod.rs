@@ -47,6 +47,12 @@ pub struct Form {
     pub source: Option<String>,
     /// Passages from the SWV's own documents that rules cite, by key.
     pub sources: BTreeMap<String, Source>,
+    /// The title people know each cited document by ("Ondersteuningsplan RSV
+    /// Breda VO 2015-2018"), keyed by the file name in `Source::document`. Users
+    /// see the title; the file name stays for traceability. Every cited
+    /// document needs one (checked at build).
+    #[serde(default)]
+    pub documents: BTreeMap<String, String>,
     /// The form's sections, in order.
     pub sections: Vec<Section>,
     /// Rules across fields (beyond "required" and the field types' own checks).
@@ -328,8 +334,12 @@ pub enum FieldKind {
 pub struct ChoiceOption {
     /// Stored value.
     pub value: String,
-    /// Shown text.
+    /// Shown text: the option itself, short.
     pub label: String,
+    /// Examples or explanation shown under the option ("rekenen, lezen,
+    /// spelling"), so the label stays the choice and not a sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
 }
 
 /// How serious a finding is.
@@ -414,6 +424,12 @@ impl Section {
 }
 
 impl Form {
+    /// The title of a cited document, or its file name when the form gives none
+    /// (a form that passed `check_form` always gives one).
+    pub fn document_title<'a>(&'a self, document: &'a str) -> &'a str {
+        self.documents.get(document).map_or(document, String::as_str)
+    }
+
     /// Where the finished request goes: the form's own words, or a neutral
     /// sentence where the SWV's document does not say.
     pub fn submission_text(&self) -> String {
@@ -611,6 +627,7 @@ impl FieldKind {
             [(YES, "Ja"), (NO, "Nee")].map(|(value, label)| ChoiceOption {
                 value: value.to_owned(),
                 label: label.to_owned(),
+                hint: None,
             })
         });
         match self {

@@ -39,7 +39,9 @@ impl Out<'_> {
             path: path.to_owned(),
             severity,
             message,
-            source: source.and_then(|k| SourceRef::from_form(self.form, k)),
+            source: source
+                .filter(|_| code::cites_source(code))
+                .and_then(|k| SourceRef::from_form(self.form, k)),
         });
     }
 }

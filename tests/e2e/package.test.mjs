@@ -126,7 +126,7 @@ describe('submission package', () => {
 
   it('fills the form, adds an attachment, and the package verifies as complete', async () => {
     const doc = fs.readFileSync(fixture('rsv-breda-vo/tlv-vso/valid-daan-bakker.json'));
-    await page.getByLabel('Open JSON').setInputFiles({ name: 'daan.json', mimeType: 'application/json', buffer: doc });
+    await page.getByLabel('Open een bewaard bestand').setInputFiles({ name: 'daan.json', mimeType: 'application/json', buffer: doc });
     await page.getByText('Het bestand is geopend').waitFor();
     await page.getByLabel('Bestand voor: Groeidocument').setInputFiles({
       name: 'Groeidocument Daan é.pdf',

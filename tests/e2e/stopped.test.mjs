@@ -34,7 +34,7 @@ describe('the app stops (wasm trap)', () => {
     await alert.waitFor();
     const text = await alert.textContent();
     assert.match(text, /Er ging iets mis/);
-    assert.match(text, /Download als JSON/, 'says how to keep the answers');
+    assert.match(text, /Bewaar de antwoorden als bestand/, 'says how to keep the answers');
     assert.ok(await page.locator('form.aw-form').isVisible(), 'the form stays on the page');
   });
 });

@@ -103,12 +103,7 @@ pub fn write_verdict(
         writeln!(out, "\n{label:<6} {}  [{}]", esc(&place), esc(&f.code))?;
         writeln!(out, "       {}", esc(&f.message))?;
         if let Some(s) = &f.source {
-            writeln!(
-                out,
-                "       Bron: {}, {}",
-                esc(&s.document),
-                esc(&s.section)
-            )?;
+            writeln!(out, "       Bron: {}", esc(&s.citation()))?;
         }
     }
     Ok(())

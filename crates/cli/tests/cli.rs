@@ -52,7 +52,18 @@ fn blocking_findings_exit_1_with_message_and_source() {
     );
     assert!(!out.contains("/answers/"), "{out}");
     assert!(out.contains("elfproef"), "{out}");
-    assert!(out.contains("Bron: 004_a6ac0186845f0866.txt"), "{out}");
+    // Sources by the document's own title; the seed file name is not for people.
+    assert!(
+        out.contains("Bron: Ondersteuningsplan RSV Breda VO 2015-2018, Bijlage 6a"),
+        "{out}"
+    );
+    assert!(!out.contains(".txt"), "{out}");
+    // The elfproef is the tool's own check: no SWV passage is cited as its reason.
+    let bsn = out
+        .split("\n\n")
+        .find(|block| block.contains("[bsn-invalid]"))
+        .expect("bsn finding");
+    assert!(!bsn.contains("Bron:"), "{bsn}");
 }
 
 #[test]
@@ -87,7 +98,7 @@ fn unreadable_input_exits_2_with_a_dutch_message() {
     .expect("write");
     let o = run(&["validate", broken.to_str().expect("utf-8 path")]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("geen leesbaar JSON-bestand"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("kan Aanvraagwijzer niet lezen"));
 
     let o = run(&[
         "validate",

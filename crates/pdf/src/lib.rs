@@ -77,9 +77,7 @@ pub fn render_with(
     f.paragraph(&form.swv_name, SUBTITLE, 0.0);
     f.paragraph(
         &format!(
-            "Formulier {}, versie {}. Samenvatting gemaakt op {}.",
-            form.id,
-            form.version,
+            "Samenvatting gemaakt op {}.",
             date_time_nl(made)
         ),
         SMALL,
@@ -374,7 +372,7 @@ fn findings(f: &mut Flow, form: &Form, verdict: &Verdict) {
             f.paragraph(&finding.message, BODY, INDENT);
             if let Some(s) = &finding.source {
                 f.paragraph(
-                    &format!("Bron: {}, {}", s.section, s.document),
+                    &format!("Bron: {}", s.citation()),
                     SMALL,
                     INDENT,
                 );
@@ -495,12 +493,11 @@ fn sources(f: &mut Flow, form: &Form, verdict: &Verdict, made: NaiveDateTime, op
     heading(f, "Criteria en bronnen");
     f.paragraph(
         &format!(
-            "Deze samenvatting is gemaakt op {} met Aanvraagwijzer {} en de criteria van {}: formulier {}, versie {}. De bevindingen gelden voor {}.",
+            "Deze samenvatting is gemaakt op {} met Aanvraagwijzer {} en de criteria van {} voor het formulier “{}”. De bevindingen gelden voor {}. Welke versie van het formulier is gebruikt, staat in het pakket.",
             date_time_nl(made),
             verdict.core_version,
             form.swv_name,
-            form.id,
-            form.version,
+            form.title,
             verdict.checked_on
         ),
         BODY,
@@ -516,7 +513,11 @@ fn sources(f: &mut Flow, form: &Form, verdict: &Verdict, made: NaiveDateTime, op
         f.gap(6.0);
         f.paragraph("De criteria komen uit:", LABEL, 0.0);
         for (document, section) in seen {
-            f.bullet(&format!("{section} ({document})"), BODY, INDENT);
+            f.bullet(
+                &format!("{}, {section}", form.document_title(document)),
+                BODY,
+                INDENT,
+            );
         }
     }
     if !form.notes.is_empty() {
@@ -592,9 +593,8 @@ fn write_pdf(
 
     let header = encode(&format!("{} – {}", form.swv_name, form.title));
     let footer = encode(&format!(
-        "Gemaakt op {} · criteria versie {}",
-        date_time_nl(made),
-        form.version
+        "Gemaakt op {}",
+        date_time_nl(made)
     ));
     for (i, ops) in pages.into_iter().enumerate() {
         let mut all = Vec::new();

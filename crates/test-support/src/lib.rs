@@ -79,6 +79,8 @@ swv_name = "Test"
 title = "Test"
 kind = "arrangement"
 description = "Een formulier om te testen."
+[documents]
+d = "Testdocument"
 [sources.s]
 document = "d"
 section = "s"

@@ -237,8 +237,8 @@ fn OpenFile(state: FormState) -> impl IntoView {
             {file_picker(
                 FilePicker {
                     id: "open-json",
-                    label: "Open JSON",
-                    hint: "Kies het bestand dat u eerder met \"Download als JSON\" hebt opgeslagen. De antwoorden op deze pagina worden dan vervangen.",
+                    label: "Open een bewaard bestand",
+                    hint: "Kies het bestand dat u eerder met \"Bewaar de antwoorden als bestand\" hebt opgeslagen. De antwoorden op deze pagina worden dan vervangen.",
                     accept: ".json,application/json",
                     status_id: "open-json-melding",
                 },
@@ -288,7 +288,7 @@ fn DownloadBox(state: FormState) -> impl IntoView {
             <h2 class="utrecht-heading-2" id="downloaden-titel">"Bewaar om later verder te gaan"</h2>
             <p class="utrecht-paragraph" id="downloaden-uitleg">
                 "Download de aanvraag als bestand. Met dat bestand werkt u later verder, ook op een andere computer: "
-                "kies daar \"Open JSON\". Indienen doet u met \"Download aanvraag (pakket)\"."
+                "kies daar \"Open een bewaard bestand\". Indienen doet u met \"Download aanvraag (pakket)\"."
             </p>
             <p class="utrecht-paragraph" id="downloaden-privacy">
                 <strong>"Het bestand bevat gegevens van de leerling"</strong>
@@ -308,7 +308,7 @@ fn DownloadBox(state: FormState) -> impl IntoView {
                 aria-describedby="downloaden-privacy"
                 on:click=download
             >
-                "Download als JSON (met leerlinggegevens)"
+                "Bewaar de antwoorden als bestand (met leerlinggegevens)"
             </button>
             <Show when=move || failed.get()>
                 <p class="utrecht-form-field-error-message" role="alert">

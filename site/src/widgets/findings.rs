@@ -38,7 +38,8 @@ pub fn FindingMessage(finding: Finding) -> impl IntoView {
     }
 }
 
-/// The "Waarom?" disclosure: where a rule comes from, quoted.
+/// The "Waarom?" disclosure: where a rule comes from, quoted; `document` is
+/// the document's own title, never its file name.
 #[component]
 pub fn Why(document: String, section: String, quote: String) -> impl IntoView {
     view! {
@@ -92,7 +93,7 @@ pub fn why_block(form: &'static Form, findings: Vec<Finding>) -> impl IntoView {
         .filter_map(|key| {
             let source = form.sources.get(key)?;
             Some(view! {
-                <Why document=source.document.clone() section=source.section.clone() quote=source.quote.clone()/>
+                <Why document=form.document_title(&source.document).to_owned() section=source.section.clone() quote=source.quote.clone()/>
             })
         })
         .collect_view()
