@@ -125,7 +125,7 @@ fn answer_lines(field: &Field, value: Option<&Value>) -> Option<Vec<String>> {
                 None => raw,
             }]
         }
-        FieldKind::Person | FieldKind::Signature => {
+        FieldKind::Person | FieldKind::Signature { .. } => {
             let part = |k: &str| text_of(value.get(k));
             let mut out = Vec::new();
             if let Some(n) = part("naam") {

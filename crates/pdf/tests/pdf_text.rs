@@ -147,21 +147,34 @@ fn parents_get_a_block_where_they_sign() {
     let text = all(&pages(&pdf_of(&fixture(
         "rsv-breda-po/opp/valid-lotte-groep-6.json",
     ))));
-    assert!(text.contains("Ouder(s)/verzorger(s)"), "{text}");
-    assert!(text.contains("Relatie tot de leerling"));
+    assert!(text.contains("Ouder of verzorger (voor gezien)"), "{text}");
+    assert!(
+        text.contains("Ouder of verzorger (voor overeenstemming)"),
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("Relatie tot de leerling:").count(),
+        2,
+        "{text}"
+    );
+    assert!(
+        !text.contains("Functie:"),
+        "a mother has no function: {text}"
+    );
 
+    // The form's own signatures only: that the OPP (an attachment) is signed
+    // by the parents does not make this request a thing parents sign.
     let text = all(&pages(&pdf_of(&fixture(
         "rsv-breda-po/individueel-arrangement/valid-lotte-eerste-aanvraag.json",
     ))));
-    assert!(
-        text.contains("Ouder(s)/verzorger(s): ouder of verzorger 1"),
-        "{text}"
-    );
+    assert!(!text.contains("Ouder of verzorger ("), "{text}");
 
     let text = all(&pages(&pdf_of(&fixture(
         "rsv-breda-vo/tlv-vso/valid-daan-bakker.json",
     ))));
-    assert!(!text.contains("Ouder(s)/verzorger(s)"));
+    assert!(!text.contains("Ouder of verzorger"));
+    assert!(!text.contains("Relatie tot de leerling"));
+    assert_eq!(text.matches("Functie:").count(), 3, "{text}");
 }
 
 #[test]
