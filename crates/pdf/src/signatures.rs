@@ -2,7 +2,7 @@
 
 use aanvraagwijzer::{field_applies, Document, Form, Signer, SignsFor};
 
-use crate::answers::text_of;
+use crate::answers::{date_nl, text_of};
 use crate::layout::{fit, Flow, CONTENT_W, GRAY, MARGIN_X};
 use crate::text::{encode, Face};
 use crate::{heading, BODY, H2, SMALL};
@@ -47,7 +47,7 @@ pub(crate) fn signatures(f: &mut Flow, form: &Form, doc: &Document, today: chron
             rows: vec![
                 ("Naam".into(), part("naam")),
                 (signer.role_nl().0.into(), part("functie")),
-                ("Datum".into(), part("datum")),
+                ("Datum".into(), part("datum").map(|d| date_nl(&d))),
             ],
         });
     }

@@ -28,6 +28,19 @@ pub(crate) fn sources(
         BODY,
         0.0,
     );
+    // The checksum comes before the lists of sources and choices, so it is
+    // never alone on a last page, apart from what it vouches for.
+    if let Some(hash) = &options.document_sha256 {
+        f.ensure(6.0 + LABEL.leading + 8.5 * 1.3 + 3.0 * SMALL.leading);
+        f.gap(6.0);
+        f.paragraph("Controlegetal van aanvraag.json (SHA-256):", LABEL, 0.0);
+        f.paragraph(hash, Style::new(Face::Regular, 8.5, BLACK), 0.0);
+        f.paragraph(
+            "Dit getal hoort bij het bestand aanvraag.json in hetzelfde pakket. Verandert er iets aan de antwoorden, dan klopt het getal niet meer; aanvraagwijzer verify controleert dat.",
+            SMALL,
+            0.0,
+        );
+    }
     let mut seen: Vec<(&str, &str)> = Vec::new();
     for s in form.sources.values() {
         if !seen.contains(&(s.document.as_str(), s.section.as_str())) {
@@ -47,15 +60,5 @@ pub(crate) fn sources(
         for n in &form.notes {
             f.bullet(n, BODY, INDENT);
         }
-    }
-    if let Some(hash) = &options.document_sha256 {
-        f.gap(6.0);
-        f.paragraph("Controlegetal van aanvraag.json (SHA-256):", LABEL, 0.0);
-        f.paragraph(hash, Style::new(Face::Regular, 8.5, BLACK), 0.0);
-        f.paragraph(
-            "Dit getal hoort bij het bestand aanvraag.json in hetzelfde pakket. Verandert er iets aan de antwoorden, dan klopt het getal niet meer; aanvraagwijzer verify controleert dat.",
-            SMALL,
-            0.0,
-        );
     }
 }
