@@ -124,7 +124,7 @@ pub fn render_with(
     answers::budget(&mut f, form, doc, today);
     findings::findings(&mut f, form, verdict);
     signatures::signatures(&mut f, form, doc, today);
-    sources::sources(&mut f, form, verdict, made, options);
+    sources::sources(&mut f, form, doc, verdict, made, options);
 
     let pupil = pupil_name(doc);
     writer::write_pdf(form, verdict, made, options, pupil.as_deref(), f.pages)

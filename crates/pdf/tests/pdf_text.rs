@@ -339,3 +339,22 @@ fn the_checksum_is_never_alone_on_the_last_page() {
         }
     }
 }
+
+#[test]
+fn a_berseba_tlv_cites_the_criteria_of_its_own_category_only() {
+    let text = all(&pages(&pdf_of(&fixture(
+        "berseba/tlv-sbo-so/valid-mg-ruben-iq-30.json",
+    ))));
+    let start = text.find("De criteria komen uit").expect("sources listed");
+    let end = text.find("Keuzes in dit formulier").expect("notes listed");
+    let cited = &text[start..end];
+    assert!(cited.contains("meervoudige handicap"), "{cited}");
+    for other in [
+        "ernstige gedragsproblemen",
+        "zeer moeilijk leren",
+        "langdurige ziekte",
+        "Observatiecentrum",
+    ] {
+        assert!(!cited.contains(other), "category 7 cites {other}:\n{cited}");
+    }
+}
