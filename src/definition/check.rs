@@ -92,13 +92,14 @@ pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
         check_condition(form, cond, &format!("condition `{name}`"), &mut push);
     }
     let source_ok = |key: &str| form.sources.contains_key(key);
-    if let Some(sub) = &form.submission {
+    for (place, sub) in [("submission", &form.submission), ("signing", &form.signing)] {
+        let Some(sub) = sub else { continue };
         if sub.text.trim().is_empty() {
-            push(invalid("form", "submission.text is empty"));
+            push(invalid("form", &format!("{place}.text is empty")));
         }
         if let Some(key) = sub.source.as_deref().filter(|k| !source_ok(k)) {
             push(DefinitionError::UnknownSource {
-                place: "submission".into(),
+                place: place.into(),
                 key: key.to_owned(),
             });
         }

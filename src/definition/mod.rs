@@ -39,6 +39,11 @@ pub struct Form {
     /// where its document says so; shown on the form page and after the download.
     #[serde(default)]
     pub submission: Option<Submission>,
+    /// Who signs what, in the SWV's own words where its document says so
+    /// (same shape as `submission`); shown on the form page, at the end and
+    /// in the PDF. Absent where the document is silent: nothing is invented.
+    #[serde(default)]
+    pub signing: Option<Submission>,
     /// Plain-language introduction: what the form is for and what to have at hand.
     #[serde(default)]
     pub intro: Option<String>,

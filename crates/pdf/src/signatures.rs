@@ -51,10 +51,15 @@ pub(crate) fn signatures(f: &mut Flow, form: &Form, doc: &Document, today: chron
             ],
         });
     }
-    if blocks.is_empty() {
+    if blocks.is_empty() && form.signing.is_none() {
         return;
     }
     heading(f, "Ondertekening");
+    // Who signs what, in the SWV's words; only where its document says so.
+    if let Some(signing) = &form.signing {
+        f.paragraph(&signing.text, BODY, 0.0);
+        f.gap(4.0);
+    }
     f.paragraph(
         "Wie tekent, verklaart de aanvraag te hebben gelezen. Vul met de hand in wat nog leeg is.",
         SMALL,

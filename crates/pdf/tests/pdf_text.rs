@@ -358,3 +358,27 @@ fn a_berseba_tlv_cites_the_criteria_of_its_own_category_only() {
         assert!(!cited.contains(other), "category 7 cites {other}:\n{cited}");
     }
 }
+
+#[test]
+fn the_pdf_says_who_signs_what_where_the_swv_says_so() {
+    let text = all(&pages(&pdf_of(&fixture(
+        "rsv-breda-po/opp/valid-lotte-groep-6.json",
+    ))));
+    assert!(
+        text.contains("De ouders tekenen de doelen voor gezien en het handelingsdeel voor"),
+        "{text}"
+    );
+    // De Meierij's document is silent about signing: after the heading comes
+    // the general line, nothing invented.
+    let text = all(&pages(&pdf_of(&fixture(
+        "de-meierij/tlv/valid-yusuf-langere-periode.json",
+    ))));
+    let after = text
+        .split("\nOndertekening\n")
+        .nth(1)
+        .expect("a signature section");
+    assert!(
+        after.trim_start().starts_with("Wie tekent, verklaart"),
+        "{after}"
+    );
+}
