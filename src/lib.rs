@@ -25,7 +25,8 @@ pub mod verdict;
 
 pub use catalog::{find_form, forms};
 pub use definition::{
-    Field, FieldKind, Form, Part, RequestKind, Section, Severity, Submission, CONFIRMATIONS_KEY,
+    Field, FieldKind, Form, Part, RequestKind, Section, Severity, Signer, SignsFor, Submission,
+    CONFIRMATIONS_KEY,
 };
 pub use document::{Document, DocumentError};
 pub use finding::{Finding, SourceRef};

@@ -13,7 +13,7 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::definition::{ChoiceOption, Field, FieldKind, Form, CONFIRMATIONS_KEY};
+use crate::definition::{ChoiceOption, Field, FieldKind, Form, Part, CONFIRMATIONS_KEY};
 use crate::numbers::format_number;
 
 /// The JSON Schema dialect the generated schemas declare.
@@ -204,9 +204,17 @@ fn field_schema(field: &Field, must_fill: bool) -> Value {
             s
         }
         FieldKind::Person => composite(&field.kind, must_fill),
-        FieldKind::Signature => {
+        FieldKind::Signature { signer, signs_for } => {
+            let mut who = format!("Getekend door: {}", signer.name_nl());
+            if let Some(f) = signs_for {
+                who.push_str(&format!(", {}", f.nl()));
+            }
+            notes.push(format!("{who}."));
             notes.push("Datum van ondertekening als dd-mm-jjjj.".into());
-            composite(&field.kind, must_fill)
+            let mut s = composite(&field.kind, must_fill);
+            s["properties"]["functie"]["title"] = json!(field.part_label(Part::Functie).0);
+            s["x-signer"] = json!(signer);
+            s
         }
         FieldKind::Attachment { confirmations } => {
             let mut s = composite(&field.kind, must_fill);

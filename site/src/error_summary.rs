@@ -35,6 +35,7 @@ fn result_box(form: &'static Form, findings: Vec<Finding>) -> AnyView {
                         "De aanvraag is compleet volgens de regels van het samenwerkingsverband. "
                         "Download de aanvraag onderaan deze pagina. "
                         {form.submission_text()}
+                        {form.signing.as_ref().map(|s| format!(" {}", s.text))}
                     </p>
                 </div>
             </div>

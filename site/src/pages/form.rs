@@ -114,6 +114,7 @@ fn HowToSubmit(form: &'static Form) -> impl IntoView {
         <div class="aw-submit-how">
             <h2 class="utrecht-heading-3">"Zo dient u de aanvraag in"</h2>
             <p class="utrecht-paragraph">{form.submission_text()}</p>
+            {form.signing.as_ref().map(|s| view! { <p class="utrecht-paragraph">{s.text.clone()}</p> })}
         </div>
     }
 }

@@ -27,12 +27,15 @@ pub fn composite(state: FormState, field: &'static Field, path: AnswerPath) -> i
         .parts()
         .iter()
         .map(|&part| {
+            // A signature's second part follows its signer: a parent gives
+            // the relation to the pupil, not a function.
+            let (label, hint) = field.part_label(part);
             text_control(
                 state,
                 path.child(part),
                 TextSpec {
-                    label: part.label().to_owned(),
-                    hint: part.hint().map(str::to_owned),
+                    label: label.to_owned(),
+                    hint: hint.map(str::to_owned),
                     multiline: false,
                     inputmode: part.is_date().then_some("numeric"),
                     size_class: if part.is_date() { "aw-size-date" } else { "" },
