@@ -76,10 +76,7 @@ pub fn render_with(
     f.gap(2.0);
     f.paragraph(&form.swv_name, SUBTITLE, 0.0);
     f.paragraph(
-        &format!(
-            "Samenvatting gemaakt op {}.",
-            date_time_nl(made)
-        ),
+        &format!("Samenvatting gemaakt op {}.", date_time_nl(made)),
         SMALL,
         0.0,
     );
@@ -371,11 +368,7 @@ fn findings(f: &mut Flow, form: &Form, verdict: &Verdict) {
             f.bullet(&form.pointer_label(&finding.path), LABEL, 0.0);
             f.paragraph(&finding.message, BODY, INDENT);
             if let Some(s) = &finding.source {
-                f.paragraph(
-                    &format!("Bron: {}", s.citation()),
-                    SMALL,
-                    INDENT,
-                );
+                f.paragraph(&format!("Bron: {}", s.citation()), SMALL, INDENT);
             }
         }
     }
@@ -592,10 +585,7 @@ fn write_pdf(
     }
 
     let header = encode(&format!("{} – {}", form.swv_name, form.title));
-    let footer = encode(&format!(
-        "Gemaakt op {}",
-        date_time_nl(made)
-    ));
+    let footer = encode(&format!("Gemaakt op {}", date_time_nl(made)));
     for (i, ops) in pages.into_iter().enumerate() {
         let mut all = Vec::new();
         if !verdict.valid {
