@@ -121,6 +121,14 @@ fn dutch(e: &DefinitionError) -> (String, Option<String>) {
             format!("Bij bron `{key}` is `{part}` leeg. Vul de tekst uit het document in."),
             Some(key.clone()),
         ),
+        DefinitionError::UntitledDocument { key, document } => (
+            format!("Bron `{key}` noemt het document `{document}`, maar dat heeft geen titel onder [documents]. Voeg de titel toe zoals mensen het document kennen, bijvoorbeeld `\"{document}\" = \"Ondersteuningsplan 2022-2026\"`."),
+            Some(document.clone()),
+        ),
+        DefinitionError::UnusedDocument { document } => (
+            format!("Onder [documents] staat `{document}`, maar geen bron noemt dat document. Haal de regel weg, of verbeter de naam."),
+            Some(document.clone()),
+        ),
         DefinitionError::Invalid { place, problem } => (
             format!("{}: {problem}. Pas dit aan zodat het formulier klopt.", place_nl(place)),
             first_quoted(place),

@@ -56,10 +56,10 @@ fn unknown_fields_duplicate_ids_and_missing_sources_are_all_reported() {
 fn a_cited_document_needs_its_title_and_a_title_needs_a_citation() {
     // People see "Ondersteuningsplan ... 2015-2018", never the seed file name,
     // so a source whose document has no title cannot reach them.
-    let untitled = FormToml::new(ID)
-        .field("naam", "text")
-        .build()
-        .replace("d = \"Testdocument\"", "\"andere.txt\" = \"Ander document\"");
+    let untitled = FormToml::new(ID).field("naam", "text").build().replace(
+        "d = \"Testdocument\"",
+        "\"andere.txt\" = \"Ander document\"",
+    );
     let shown: Vec<String> = check_form(&parse(&untitled), "test-swv")
         .iter()
         .map(ToString::to_string)

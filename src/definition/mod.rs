@@ -440,7 +440,9 @@ impl Form {
     /// The title of a cited document, or its file name when the form gives none
     /// (a form that passed `check_form` always gives one).
     pub fn document_title<'a>(&'a self, document: &'a str) -> &'a str {
-        self.documents.get(document).map_or(document, String::as_str)
+        self.documents
+            .get(document)
+            .map_or(document, String::as_str)
     }
 
     /// Where the finished request goes: the form's own words, or a neutral

@@ -50,11 +50,7 @@ pub(crate) fn findings(f: &mut Flow, form: &Form, verdict: &Verdict) {
             f.bullet(&form.pointer_label(&finding.path), LABEL, 0.0);
             f.paragraph(&finding.message, BODY, INDENT);
             if let Some(s) = &finding.source {
-                f.paragraph(
-                    &format!("Bron: {}", s.citation()),
-                    SMALL,
-                    INDENT,
-                );
+                f.paragraph(&format!("Bron: {}", s.citation()), SMALL, INDENT);
             }
         }
     }

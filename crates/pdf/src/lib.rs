@@ -95,10 +95,7 @@ pub fn render_with(
     f.gap(2.0);
     f.paragraph(&form.swv_name, SUBTITLE, 0.0);
     f.paragraph(
-        &format!(
-            "Samenvatting gemaakt op {}.",
-            date_time_nl(made)
-        ),
+        &format!("Samenvatting gemaakt op {}.", date_time_nl(made)),
         SMALL,
         0.0,
     );

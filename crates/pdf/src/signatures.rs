@@ -46,7 +46,10 @@ pub(crate) fn signatures(f: &mut Flow, form: &Form, doc: &Document, today: chron
             title: block_title(signer, signs_for, &field.label),
             rows: vec![
                 (Part::Naam.label().into(), part(Part::Naam)),
-                (field.part_label(Part::Functie).0.into(), part(Part::Functie)),
+                (
+                    field.part_label(Part::Functie).0.into(),
+                    part(Part::Functie),
+                ),
                 ("Datum".into(), part(Part::Datum).map(|d| date_nl(&d))),
             ],
         });

@@ -74,10 +74,7 @@ pub(crate) fn write_pdf(
         Some(p) => format!("{p} – {} – {}", form.title, form.swv_name),
         None => format!("{} – {}", form.swv_name, form.title),
     });
-    let footer = encode(&format!(
-        "Gemaakt op {}",
-        date_time_nl(made)
-    ));
+    let footer = encode(&format!("Gemaakt op {}", date_time_nl(made)));
     for (i, ops) in pages.into_iter().enumerate() {
         let mut all = Vec::new();
         if !verdict.valid {

@@ -181,7 +181,11 @@ fn the_closing_section_names_criteria_version_and_sources() {
         "Ondersteuningsplan RSV Breda VO 2015-2018, Bijlage 6a Aanvraagformulier TLV tot het VSO"
     ));
     // No internal names in what parents and the commission read.
-    for internal in ["004_a6ac0186845f0866.txt", "rsv-breda-vo/tlv-vso", "01-11-2014"] {
+    for internal in [
+        "004_a6ac0186845f0866.txt",
+        "rsv-breda-vo/tlv-vso",
+        "01-11-2014",
+    ] {
         assert!(!text.contains(internal), "{internal} in the PDF");
     }
     assert!(text.contains(&format!(

@@ -12,6 +12,8 @@ use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
 
+// Each test binary uses a different part of these.
+#[allow(unused_imports)]
 pub use aanvraagwijzer_test_support::{fixture, fixtures_dir, made, today};
 
 /// A configuration serving the API only, for the tests' fixed date.
