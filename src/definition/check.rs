@@ -878,6 +878,8 @@ title = "Test"
 kind = "arrangement"
 description = "Een formulier om te testen."
 rules = []
+[documents]
+d = "Testdocument"
 [sources.s]
 document = "d"
 section = "s"
