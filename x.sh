@@ -55,7 +55,7 @@ setup_wasm_bindgen() {
     echo "wasm-bindgen $WASM_BINDGEN_VERSION: present"
     return
   fi
-  # Not --locked: the locked webpki-roots is not on every mirror (TOOLCHAIN.md).
+  # Not --locked: the locked webpki-roots is not on every mirror these machines use.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 }
 
