@@ -6,7 +6,6 @@ use aanvraagwijzer::{
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use crate::answers::AnswerPath;
 use crate::error_summary::{ErrorSummary, RESULT_ID};
@@ -201,18 +200,7 @@ fn BudgetSummary(state: FormState) -> impl IntoView {
 fn OpenFile(state: FormState) -> impl IntoView {
     let tab = use_context::<TabAnswers>().unwrap_or_default();
     let message = RwSignal::new(None::<Result<String, (String, Option<String>)>>);
-    let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|list| list.get(0)) else {
-            return;
-        };
-        // Allow choosing the same file again after fixing it.
-        input.set_value("");
+    let on_change = move |file: web_sys::File| {
         spawn_local(async move {
             let outcome = match files::read_document(file).await {
                 Err(e) => Err((e, None)),
