@@ -9,6 +9,14 @@ fn parse(text: &str) -> Form {
     toml::from_str(text).unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// Every problem `check_form` finds in a test form, as the build prints it.
+fn problems(form: &Form) -> Vec<String> {
+    check_form(form, "test-swv")
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
 /// The id of the test forms (SWV folder `test-swv`).
 const ID: &str = "test-swv/formulier";
 
@@ -60,10 +68,7 @@ fn a_cited_document_needs_its_title_and_a_title_needs_a_citation() {
         "d = \"Testdocument\"",
         "\"andere.txt\" = \"Ander document\"",
     );
-    let shown: Vec<String> = check_form(&parse(&untitled), "test-swv")
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let shown = problems(&parse(&untitled));
     assert!(
         shown
             .iter()
@@ -119,10 +124,7 @@ when = { field = "soort", equals = "zwaar" }"#,
             )
             .build(),
     );
-    let shown: Vec<String> = check_form(&form, "test-swv")
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let shown = problems(&form);
     assert!(
         shown
             .iter()
@@ -152,10 +154,7 @@ source = "s""#,
             )
             .build(),
     );
-    let shown: Vec<String> = check_form(&form, "test-swv")
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let shown = problems(&form);
     assert!(
         shown
             .iter()
