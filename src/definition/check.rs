@@ -869,31 +869,9 @@ texts = [{ text = "Ja." }]"#
     }
 
     fn signature_problems(attributes: &str) -> Result<Vec<String>, String> {
-        let text = format!(
-            r#"
-id = "test/sign"
-version = "1"
-swv_name = "Test"
-title = "Test"
-kind = "arrangement"
-description = "Een formulier om te testen."
-rules = []
-[documents]
-d = "Testdocument"
-[sources.s]
-document = "d"
-section = "s"
-quote = "q"
-[[sections]]
-id = "a"
-title = "A"
-  [[sections.fields]]
-  id = "handtekening"
-  label = "Handtekening"
-  type = "signature"
-  {attributes}
-"#
-        );
+        let text = FormToml::new("test/sign")
+            .field_with("handtekening", "signature", attributes)
+            .build();
         let form: crate::definition::Form = toml::from_str(&text).map_err(|e| e.to_string())?;
         Ok(check_form(&form, "test")
             .iter()
