@@ -19,6 +19,7 @@ pub mod printable;
 pub mod progress;
 pub mod schema;
 pub mod summary;
+pub mod tasks;
 pub mod text;
 pub mod validate;
 pub mod verdict;
@@ -33,6 +34,7 @@ pub use finding::{Finding, SourceRef};
 pub use pointer::{AnswerPath, Target};
 pub use progress::{progress, Progress};
 pub use summary::{summary, SummaryLine};
+pub use tasks::{task_list, SectionStatus, Task};
 pub use text::capitalise;
 pub use validate::{
     applicable_answers, field_applies, is_answered, item_field_applies, section_applies,

@@ -173,7 +173,17 @@ pub(crate) fn field_applies_in(
 /// fields that apply); unknown ids do not.
 pub fn section_applies(form: &Form, doc: &Document, today: NaiveDate, section_id: &str) -> bool {
     let (answers, _) = applicable::effective(form, &doc.answers, today);
-    let scope = Scope::new(form, &answers, today);
+    section_applies_in(form, &answers, today, section_id)
+}
+
+/// [`section_applies`] on answers that are already effective.
+pub(crate) fn section_applies_in(
+    form: &Form,
+    answers: &serde_json::Map<String, Value>,
+    today: NaiveDate,
+    section_id: &str,
+) -> bool {
+    let scope = Scope::new(form, answers, today);
     form.sections
         .iter()
         .any(|s| s.id == section_id && s.when.as_ref().is_none_or(|c| scope.holds(c)))
