@@ -18,6 +18,7 @@ pub mod pointer;
 pub mod printable;
 pub mod progress;
 pub mod schema;
+pub mod shown;
 pub mod summary;
 pub mod tasks;
 pub mod text;

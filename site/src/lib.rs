@@ -22,7 +22,16 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use pages::{form::FormPage, not_found::NotFound, start::Start};
-use route::Route;
+use route::{FormView, Route};
+
+/// Which page component is mounted. A form's task list, section pages and
+/// check page are one component, so moving between them keeps its state.
+#[derive(Clone, PartialEq)]
+enum Mounted {
+    Start(route::StartFilter),
+    Form(String),
+    NotFound(String),
+}
 
 /// The app: header, the page for the current route, footer.
 #[component]
@@ -31,13 +40,22 @@ pub fn App() -> impl IntoView {
     // Expired drafts go before anything lists them.
     provide_context(pages::form::Expired(RwSignal::new(drafts::purge_expired())));
     let route = use_route_with_title();
-    let page = move || match route.get() {
-        Route::Start(filter) => view! { <Start filter=filter/> }.into_any(),
-        Route::Form(id) => match aanvraagwijzer::find_form(&id) {
-            Some(form) => view! { <FormPage form=form/> }.into_any(),
+    let mounted = Memo::new(move |_| match route.get() {
+        Route::Start(filter) => Mounted::Start(filter),
+        Route::Form(id, _) => Mounted::Form(id),
+        Route::NotFound(path) => Mounted::NotFound(path),
+    });
+    let form_view = Memo::new(move |_| match route.get() {
+        Route::Form(_, view) => view,
+        _ => FormView::Overview,
+    });
+    let page = move || match mounted.get() {
+        Mounted::Start(filter) => view! { <Start filter=filter/> }.into_any(),
+        Mounted::Form(id) => match aanvraagwijzer::find_form(&id) {
+            Some(form) => view! { <FormPage form=form view=form_view/> }.into_any(),
             None => view! { <NotFound path=id/> }.into_any(),
         },
-        Route::NotFound(path) => view! { <NotFound path=path/> }.into_any(),
+        Mounted::NotFound(path) => view! { <NotFound path=path/> }.into_any(),
     };
     view! {
         <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud" on:click=skip_to_content>
@@ -63,23 +81,58 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// A form's name for the tab title: "OPP voor zware ondersteuning" for
+/// "Ontwikkelingsperspectiefplan (OPP) voor zware ondersteuning" (an
+/// abbreviation in brackets stands for the words before it).
+fn short_title(title: &str) -> String {
+    let abbreviation = title.split_once('(').and_then(|(_, rest)| rest.split_once(')'));
+    match abbreviation {
+        Some((abbr, rest)) if abbr.len() <= 6 && !abbr.contains(' ') => format!("{abbr}{rest}"),
+        _ => title.to_owned(),
+    }
+}
+
+/// The browser tab's title for a route ("Doelen – OPP … – Aanvraagwijzer").
+fn page_title(route: &Route) -> String {
+    let Route::Form(id, view) = route else {
+        return match route {
+            Route::NotFound(_) => "Pagina niet gevonden – Aanvraagwijzer".to_owned(),
+            _ => "Aanvraagwijzer".to_owned(),
+        };
+    };
+    let Some(form) = aanvraagwijzer::find_form(id) else {
+        return "Aanvraagwijzer".to_owned();
+    };
+    let short = short_title(&form.title);
+    match view {
+        FormView::Overview => format!("{} – Aanvraagwijzer", form.title),
+        FormView::Section(section, _) => {
+            let section = form.sections.iter().find(|s| &s.id == section);
+            let name = section.map_or("", |s| s.title.as_str());
+            format!("{name} – {short} – Aanvraagwijzer")
+        }
+        FormView::Check => format!("Controleer uw antwoorden – {short} – Aanvraagwijzer"),
+    }
+}
+
 /// The route, keeping the browser tab's title in step with the page.
 fn use_route_with_title() -> ReadSignal<Route> {
     let route = route::use_route();
     Effect::new(move |first_run: Option<()>| {
-        let title = match route.get() {
-            Route::Start(_) => "Aanvraagwijzer".to_owned(),
-            Route::Form(id) => aanvraagwijzer::find_form(&id)
-                .map(|f| format!("{} - Aanvraagwijzer", f.title))
-                .unwrap_or_default(),
-            Route::NotFound(_) => "Pagina niet gevonden - Aanvraagwijzer".to_owned(),
-        };
+        let current = route.get();
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            doc.set_title(&title);
+            doc.set_title(&page_title(&current));
         }
-        // After a link within the site, start screen readers at the new page's
-        // heading (the link that had focus is gone); not on the first load.
-        if first_run.is_some() {
+        // A "Wijzig" link or a finding on the check page names a field:
+        // focus goes there (also on a reload of such an address).
+        if let Route::Form(_, FormView::Section(_, Some(field))) = current {
+            request_animation_frame(move || {
+                focus::focus_field(&field);
+            });
+        } else if first_run.is_some() {
+            // After a link within the site, start screen readers at the new
+            // page's heading (the link that had focus is gone); not on the
+            // first load.
             request_animation_frame(|| focus::focus_element("pagina-titel"));
         }
     });
