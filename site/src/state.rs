@@ -22,7 +22,7 @@ pub struct FormState {
     /// The inputs the user has changed and left (GOV.UK: a field is judged
     /// only after the user moved on from it), or ticked/chosen.
     pub touched: RwSignal<BTreeSet<AnswerPath>>,
-    /// "Controleer aanvraag" was pressed: every finding shows beside its field.
+    /// The check page was opened: every finding shows beside its field.
     pub checked: RwSignal<bool>,
     /// The answers as a document (what validation, download and drafts use).
     pub document: Memo<Document>,
