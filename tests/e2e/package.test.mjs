@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { startSite, openBrowser, openForm, repoRoot } from './support/harness.mjs';
+import { startSite, openBrowser, openForm, gotoCheck, gotoOverview, repoRoot } from './support/harness.mjs';
 
 const FORM = 'rsv-breda-vo/tlv-vso';
 const MODULE = 'pkg-package/aanvraagwijzer_package_wasm';
@@ -34,6 +34,11 @@ async function downloadPackage(page, name, initials = '') {
   const file = path.join(work, name);
   await download.saveAs(file);
   return file;
+}
+
+/** An answer as "Controleer uw antwoorden" shows it. */
+async function shownAnswer(page, fieldId) {
+  return page.locator(`.aw-summary-list__row[data-field="${fieldId}"] .aw-summary-list__value`).innerText();
 }
 
 /** `aanvraagwijzer verify --json` on a file: { status, report, stderr }. */
@@ -103,6 +108,8 @@ describe('submission package', () => {
       0,
       'the form page does not load the package module',
     );
+    // The package box ends "Controleer uw antwoorden".
+    await gotoCheck(page, site.origin, FORM);
     const started = Date.now();
     const file = await downloadPackage(page, 'leeg.zip');
     t.diagnostic(`first package, module load included: ${Date.now() - started} ms from click to download`);
@@ -131,8 +138,11 @@ describe('submission package', () => {
 
   it('fills the form, adds an attachment, and the package verifies as complete', async () => {
     const doc = fs.readFileSync(fixture('rsv-breda-vo/tlv-vso/valid-daan-bakker.json'));
+    await gotoOverview(page, site.origin, FORM);
     await page.getByLabel('Open een bewaard bestand').setInputFiles({ name: 'daan.json', mimeType: 'application/json', buffer: doc });
     await page.getByText('Het bestand is geopend').waitFor();
+    await gotoCheck(page, site.origin, FORM);
+    assert.match(await page.locator('#controle-resultaat h2').innerText(), /^Geen (problemen gevonden|fouten)/);
     await page.getByLabel('Bestand voor: Groeidocument').setInputFiles({
       name: 'Groeidocument Daan é.pdf',
       mimeType: 'application/pdf',
@@ -189,13 +199,13 @@ describe('submission package', () => {
     // fresh start (the tab keeps answers across reloads, see drafts.test.mjs).
     await page.evaluate(() => sessionStorage.clear());
     await page.reload();
-    await page.getByRole('button', { name: 'Controleer aanvraag' }).waitFor();
-    assert.equal(await page.getByLabel('Achternaam, voorvoegsels').inputValue(), '');
+    await page.locator('#controle-resultaat').waitFor();
+    assert.equal(await shownAnswer(page, 'achternaam'), 'Niet ingevuld');
 
     await page.getByLabel('Open pakket (ZIP)').setInputFiles(firstZip);
     await page.getByText('Het pakket is geopend, met 1 bijlage').waitFor();
-    assert.equal(await page.getByLabel('Achternaam, voorvoegsels').inputValue(), 'Bakker');
-    assert.equal(await page.getByLabel('Burgerservicenummer').inputValue(), '111222333');
+    assert.equal(await shownAnswer(page, 'achternaam'), 'Bakker');
+    assert.equal(await shownAnswer(page, 'bsn'), '111222333');
     await page.getByText('Gekozen: Groeidocument Daan é.pdf').waitFor();
 
     const again = await downloadPackage(page, 'opnieuw.zip', 'DWB');
@@ -216,7 +226,7 @@ describe('submission package', () => {
     const alert = page.locator('#pakket-melding [role=alert]');
     await alert.waitFor();
     assert.match(await alert.innerText(), /geen ZIP-bestand/);
-    assert.equal(await page.getByLabel('Achternaam, voorvoegsels').inputValue(), 'Bakker');
+    assert.equal(await shownAnswer(page, 'achternaam'), 'Bakker');
   });
 
   it('renders the PDF of the largest form in the browser, and nothing left 127.0.0.1', async (t) => {

@@ -1,11 +1,12 @@
-// No internal names in front of people (issue 12 §5): every form page, empty
-// and after "Controleer aanvraag" with every "Waarom?" opened, names the SWV's
+// No internal names in front of people (issue 12 §5): every page of every
+// form (task list, check page, each section after the check with every
+// "Waarom?" opened) names the SWV's
 // documents by their own title, never by the seed file name, and shows no
 // form id and no "JSON".
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, openBrowser, openStart, openForm } from './support/harness.mjs';
+import { startSite, openBrowser, openStart, openForm, gotoCheck, gotoSection, sectionsOf } from './support/harness.mjs';
 
 const SEED_FILE = /\d{3}_[0-9a-f]{16}\.txt/;
 
@@ -34,19 +35,29 @@ describe('plain names on every form page', () => {
     const swvs = [...new Set(ids.map((id) => id.split('/')[0]))];
     for (const id of ids) {
       await openForm(page, site.origin, id);
-      await page.getByRole('button', { name: 'Controleer aanvraag' }).click();
-      await page.locator('#controle-resultaat').waitFor();
-      const why = page.locator('details.aw-why');
-      assert.ok((await why.count()) > 0, `${id}: no "Waarom?" after a check of the empty form`);
-      await why.evaluateAll((ds) => ds.forEach((d) => { d.open = true; }));
-      const text = await page.locator('body').innerText();
-      assert.doesNotMatch(text, SEED_FILE, id);
-      assert.doesNotMatch(text, /JSON/, id);
-      for (const other of ids) assert.ok(!text.includes(other), `${id} shows the form id ${other}`);
-      for (const swv of swvs) assert.ok(!text.includes(`${swv}/`), `${id} shows the id ${swv}/`);
-      // Each "Waarom?" cites a document by a title a person can look up.
-      for (const line of await page.locator('.aw-why__body > p').allInnerTexts()) {
-        assert.match(line, /^Dit staat in \S.*, \S.*:$/, `${id}: ${line}`);
+      const pages = [await page.locator('body').innerText()];
+      // The check page shows every finding; after it every section page
+      // shows each finding beside its field, with "Waarom?".
+      await gotoCheck(page, site.origin, id);
+      pages.push(await page.locator('body').innerText());
+      let whys = 0;
+      for (const section of sectionsOf(id)) {
+        await gotoSection(page, site.origin, id, section.id);
+        const why = page.locator('details.aw-why');
+        whys += await why.count();
+        await why.evaluateAll((ds) => ds.forEach((d) => { d.open = true; }));
+        pages.push(await page.locator('body').innerText());
+        // Each "Waarom?" cites a document by a title a person can look up.
+        for (const line of await page.locator('.aw-why__body > p').allInnerTexts()) {
+          assert.match(line, /^Dit staat in \S.*, \S.*:$/, `${id}: ${line}`);
+        }
+      }
+      assert.ok(whys > 0, `${id}: no "Waarom?" after a check of the empty form`);
+      for (const text of pages) {
+        assert.doesNotMatch(text, SEED_FILE, id);
+        assert.doesNotMatch(text, /JSON/, id);
+        for (const other of ids) assert.ok(!text.includes(other), `${id} shows the form id ${other}`);
+        for (const swv of swvs) assert.ok(!text.includes(`${swv}/`), `${id} shows the id ${swv}/`);
       }
     }
   });

@@ -35,6 +35,6 @@ describe('the app stops (wasm trap)', () => {
     const text = await alert.textContent();
     assert.match(text, /Er ging iets mis/);
     assert.match(text, /Bewaar de antwoorden als bestand/, 'says how to keep the answers');
-    assert.ok(await page.locator('form.aw-form').isVisible(), 'the form stays on the page');
+    assert.ok(await page.locator('.aw-form-pages').isVisible(), 'the form stays on the page');
   });
 });

@@ -9,6 +9,7 @@ use aanvraagwijzer::{has_blocking, summary, Form};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::package::PackageBox;
 use crate::route::{FormView, Route};
 use crate::state::FormState;
 use crate::tab::TabAnswers;
@@ -60,7 +61,15 @@ pub fn FormPage(form: &'static Form, view: Memo<FormView>) -> impl IntoView {
             <a class="utrecht-link utrecht-link--html-a" href="#/">"Alle formulieren"</a>
         </p>
         <div id=focus::ANNOUNCER_ID class="aw-visually-hidden" aria-live="polite"></div>
-        <div class="aw-form-pages" data-form=form.id.clone()>{body}</div>
+        <div class="aw-form-pages" data-form=form.id.clone()>
+            {body}
+            // The package box ends the check page (a school downloads after
+            // checking). It stays mounted on every page of the form, hidden
+            // elsewhere, so attachments chosen in it survive a "Wijzig".
+            <div class="aw-package-slot" hidden=move || page.get() != Page::Check>
+                <PackageBox state=state/>
+            </div>
+        </div>
     }
 }
 

@@ -6,10 +6,9 @@ use aanvraagwijzer::shown::shown_answer;
 use aanvraagwijzer::{applicable_answers, field_applies, section_applies, Field, Section};
 use leptos::prelude::*;
 
-use super::{back_to_overview, BudgetSummary, DownloadBox};
+use super::{back_to_overview, BudgetSummary};
 use crate::answers::{AnswerPath, DomId};
 use crate::error_summary::ErrorSummary;
-use crate::package::PackageBox;
 use crate::route::Route;
 use crate::state::FormState;
 
@@ -52,9 +51,8 @@ pub fn CheckPage(state: FormState) -> impl IntoView {
         </p>
         {sections}
         <BudgetSummary state=state/>
-        <PackageBox state=state/>
-        <DownloadBox state=state/>
         <p class="utrecht-paragraph">{back_to_overview(form)}</p>
+        // The package box follows (see `FormPage`).
     }
 }
 
