@@ -59,7 +59,12 @@ fn result_box(form: &'static Form, findings: Vec<Finding>, across_pages: bool) -
         (
             "utrecht-alert utrecht-alert--warning aw-result",
             "Geen fouten, wel punten om na te lopen",
-            "De aanvraag kan zo worden ingestuurd. Lees deze punten wel even na.",
+            // A section page speaks for its own questions only.
+            if across_pages {
+                "De aanvraag kan zo worden ingestuurd. Lees deze punten wel even na."
+            } else {
+                "Dit onderdeel heeft geen fouten. Lees deze punten wel even na."
+            },
         )
     };
     // Errors in one list, warnings and tips in their own, each in form order.
