@@ -15,8 +15,12 @@ use crate::publish;
 /// titles in every form, option hints and "remember my SWV" added 7.5 KB to the
 /// site wasm (forms are still embedded): 343,504 on 29 Nov 2026, plus 3%.
 /// Issue 15 aims at 150 KB for any page (the forms move out of the wasm in the
-/// publishing work).
-pub const FIRST_LOAD_BUDGET_BROTLI: usize = 354_000;
+/// publishing work). Issue 12 §2 (tasklist branch, 29 Nov 2026) split the form
+/// into a task list, one page per section and a check page with "Wijzig"
+/// links: four page views instead of one, +20.8 KB brotli of site wasm
+/// (343,195 -> 364,000 measured with `./x.sh build`); the budget went up the
+/// 3% allowed (354,000 -> 364,600), the rest must come out of the wasm.
+pub const FIRST_LOAD_BUDGET_BROTLI: usize = 364_600;
 
 /// Loaded with `import()` only when a package is made or opened.
 const LAZY_DIR: &str = "pkg-package/";

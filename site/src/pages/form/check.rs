@@ -32,7 +32,8 @@ pub fn CheckPage(state: FormState) -> impl IntoView {
                     .filter(|f| field_applies(form, &doc, state.today, &f.id))
                     .map(|field| answer_row(&form.id, section, field, effective.answers.get(&field.id)))
                     .collect_view();
-                let heading_id = format!("controle-{}", section.id);
+                // Not "controle-…": a section may be called "resultaat" (RESULT_ID).
+                let heading_id = format!("antwoorden-{}", section.id);
                 view! {
                     <section class="aw-check-section" aria-labelledby=heading_id.clone()>
                         <h2 class="utrecht-heading-2" id=heading_id.clone()>{section.title.clone()}</h2>
