@@ -26,11 +26,21 @@ use route::{FormView, Route};
 
 /// Which page component is mounted. A form's task list, section pages and
 /// check page are one component, so moving between them keeps its state.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 enum Mounted {
     Start(route::StartFilter),
     Form(String),
     NotFound(String),
+}
+
+/// Only a form stays mounted while its route changes. Every other route
+/// renders its page afresh, as a link does, also when it equals the last one:
+/// the start page keeps choices the URL does not hold (`replaceState`), and a
+/// link to `#/` must reset them.
+impl PartialEq for Mounted {
+    fn eq(&self, other: &Mounted) -> bool {
+        matches!((self, other), (Mounted::Form(a), Mounted::Form(b)) if a == b)
+    }
 }
 
 /// The app: header, the page for the current route, footer.
