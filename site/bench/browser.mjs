@@ -133,7 +133,7 @@ async function openChromium() {
 /** Records when the app's own content first appears (ms since navigation start). */
 const USABLE_PROBE = `
   (() => {
-    const done = () => document.querySelector('.aw-form-list a, form.aw-form');
+    const done = () => document.querySelector('.aw-form-list a, form.aw-form, .aw-task-list');
     const mark = () => { if (window.__awUsable === undefined && done()) window.__awUsable = performance.now(); };
     new MutationObserver(mark).observe(document, { childList: true, subtree: true });
   })();
