@@ -133,12 +133,15 @@ describe('submission package', () => {
     const doc = fs.readFileSync(fixture('rsv-breda-vo/tlv-vso/valid-daan-bakker.json'));
     await page.getByLabel('Open een bewaard bestand').setInputFiles({ name: 'daan.json', mimeType: 'application/json', buffer: doc });
     await page.getByText('Het bestand is geopend').waitFor();
-    await page.getByLabel('Bestand voor: Groeidocument').setInputFiles({
+    // The opened answers name a file the page does not have: choose it at
+    // its own field (the package box has no file pickers).
+    assert.equal(await page.getByText('Bestand voor:').count(), 0, 'no attachment pickers in the package box');
+    await page.locator('#veld-groeidocument-bestandsnaam').setInputFiles({
       name: 'Groeidocument Daan é.pdf',
       mimeType: 'application/pdf',
       buffer: Buffer.from('%PDF-1.4 groeidocument van Daan'),
     });
-    await page.getByText('Gekozen: Groeidocument Daan é.pdf').waitFor();
+    await page.getByText('Gekozen bestand: Groeidocument Daan é.pdf (31 bytes)').waitFor();
 
     firstZip = await downloadPackage(page, 'compleet.zip', 'DWB');
     await page.getByText(/is gedownload\. Dien de aanvraag in bij de Commissie Ondersteuningstoewijzing/).waitFor();
@@ -193,10 +196,12 @@ describe('submission package', () => {
     assert.equal(await page.getByLabel('Achternaam, voorvoegsels').inputValue(), '');
 
     await page.getByLabel('Open pakket (ZIP)').setInputFiles(firstZip);
-    await page.getByText('Het pakket is geopend, met 1 bijlage').waitFor();
+    await page.getByText('Het pakket is geopend, met 1 bestand bij de vragen').waitFor();
     assert.equal(await page.getByLabel('Achternaam, voorvoegsels').inputValue(), 'Bakker');
     assert.equal(await page.getByLabel('Burgerservicenummer').inputValue(), '111222333');
-    await page.getByText('Gekozen: Groeidocument Daan é.pdf').waitFor();
+    // The file is back at its field, not only its name.
+    await page.getByText('Gekozen bestand: Groeidocument Daan é.pdf (31 bytes)').waitFor();
+    assert.equal(await page.getByText('Kies het bestand opnieuw').count(), 0);
 
     const again = await downloadPackage(page, 'opnieuw.zip', 'DWB');
     assert.deepEqual(extract(again, 'aanvraag.json'), extract(firstZip, 'aanvraag.json'), 'same answers, byte for byte');
