@@ -399,6 +399,9 @@ fn answer_object_mut<'a>(
     value.as_object_mut()
 }
 
+/// Files as (name, size in bytes when known), in form order.
+type FileList<S> = Vec<(String, S)>;
+
 /// The attachments the answers list, as (name, size) in form order, and
 /// those the manifest lists under `bijlagen/`.
 fn attachment_lists(
@@ -406,7 +409,7 @@ fn attachment_lists(
     document: &Document,
     manifest: &Manifest,
     created: NaiveDateTime,
-) -> (Vec<(String, Option<u64>)>, Vec<(String, u64)>) {
+) -> (FileList<Option<u64>>, FileList<u64>) {
     let (effective, _) = minimised(form, document, created);
     let listed = attachment_answers(form, &effective)
         .into_iter()
