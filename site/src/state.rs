@@ -138,7 +138,11 @@ fn files_not_kept(
     let (effective, _) = applicable_answers(form, doc, today);
     attachment_answers(form, &effective)
         .into_iter()
-        .filter(|a| !files.iter().any(|f| f.path == a.path && f.name.trim() == a.name))
+        .filter(|a| {
+            !files
+                .iter()
+                .any(|f| f.path == a.path && f.name.trim() == a.name)
+        })
         .map(|a| Finding {
             code: FILE_NOT_KEPT.to_owned(),
             path: a.path.pointer(),

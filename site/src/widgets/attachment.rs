@@ -51,7 +51,11 @@ pub fn attachment(state: FormState, field: &'static Field, path: AnswerPath) -> 
     let invalid = move || shown.with(|f| has_blocking(f));
     let chosen_name = {
         let name_path = name_path.clone();
-        Memo::new(move |_| state.answers.with(|a| answers::text(a, &name_path).trim().to_owned()))
+        Memo::new(move |_| {
+            state
+                .answers
+                .with(|a| answers::text(a, &name_path).trim().to_owned())
+        })
     };
     let chosen_size = {
         let size_path = size_path.clone();
@@ -93,7 +97,10 @@ pub fn attachment(state: FormState, field: &'static Field, path: AnswerPath) -> 
                     return;
                 };
                 let others: usize = state.files.with_untracked(|l| {
-                    l.iter().filter(|f| f.path != at).map(|f| f.bytes.len()).sum()
+                    l.iter()
+                        .filter(|f| f.path != at)
+                        .map(|f| f.bytes.len())
+                        .sum()
                 });
                 if (others + bytes.len()) as u64 > LIMITS.max_attachments_bytes() {
                     let max = LIMITS.max_attachments_bytes() / MB;
@@ -138,7 +145,10 @@ pub fn attachment(state: FormState, field: &'static Field, path: AnswerPath) -> 
     let chosen_view = move || {
         let name = chosen_name.get();
         (!name.is_empty()).then(|| {
-            let size = chosen_size.get().map(|s| format!(" ({})", size_nl(s))).unwrap_or_default();
+            let size = chosen_size
+                .get()
+                .map(|s| format!(" ({})", size_nl(s)))
+                .unwrap_or_default();
             let remove = remove.clone();
             view! {
                 <div class="aw-attachment__chosen">
