@@ -17,6 +17,16 @@ const FIELD = '#veld-groeidocument-bestandsnaam';
 const FILE_NAME = 'Groeidocument Daan Bakker november 2026.pdf';
 const FILE_BYTES = Buffer.from('%PDF-1.4 het groeidocument van Daan, ondertekend door ouders en school');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'aw-bijlagen-'));
+const AXE = fs.readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.1 AA violations on the page, as short lines. */
+async function violations(page) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+  );
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+}
 
 /** Every entry of a store-only ZIP: name → bytes, read from the central directory. */
 function entries(zip) {
@@ -91,6 +101,7 @@ describe('attachments chosen at their field', () => {
     await page.locator(FIELD).setInputFiles({ name: FILE_NAME, mimeType: 'application/pdf', buffer: FILE_BYTES });
     await field.getByText(`Gekozen bestand: ${FILE_NAME} (${FILE_BYTES.length} bytes)`).waitFor();
     await field.getByText('Kies een ander bestand', { exact: true }).waitFor();
+    assert.deepEqual(await violations(page), [], 'axe-core clean with a chosen file');
     // The answer is the file's own name and size: nothing typed.
     const stored = await page.evaluate(() =>
       [sessionStorage, localStorage].flatMap((s) => Object.keys(s).map((k) => s.getItem(k))).join('\n'),
@@ -135,6 +146,7 @@ describe('attachments chosen at their field', () => {
     await field.getByText(message).waitFor();
     await field.getByText(`Gekozen bestand: ${FILE_NAME}`).waitFor();
     await field.getByText('Kies het bestand opnieuw', { exact: true }).waitFor();
+    assert.deepEqual(await violations(page), [], 'axe-core clean with a lost file');
     // It is a finding: "Controleer aanvraag" lists it in the error summary.
     await page.getByRole('button', { name: 'Controleer aanvraag' }).click();
     const summary = page.locator('.aw-error-summary, [role=alert]').filter({ hasText: 'Kies het bestand opnieuw' }).first();
