@@ -13,7 +13,7 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::definition::{ChoiceOption, Field, FieldKind, Form, Part, CONFIRMATIONS_KEY};
+use crate::definition::{ChoiceOption, Field, FieldKind, Form, Part, CONFIRMATIONS_KEY, SIZE_KEY};
 use crate::numbers::format_number;
 
 /// The JSON Schema dialect the generated schemas declare.
@@ -218,6 +218,12 @@ fn field_schema(field: &Field, must_fill: bool) -> Value {
         }
         FieldKind::Attachment { confirmations } => {
             let mut s = composite(&field.kind, must_fill);
+            s["properties"][SIZE_KEY] = json!({
+                "title": "Grootte in bytes",
+                "description": "Wordt ingevuld als het bestand wordt gekozen.",
+                "type": ["integer", "null"],
+                "minimum": 0,
+            });
             if !confirmations.is_empty() {
                 let items: Vec<Value> = confirmations
                     .iter()

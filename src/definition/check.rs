@@ -168,6 +168,16 @@ pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
         );
     }
 
+    for (i, note) in form.notes.iter().enumerate() {
+        let place = format!("note {}", i + 1);
+        if note.text().trim().is_empty() {
+            push(invalid(&place, "text is empty"));
+        }
+        if let Some(cond) = note.when() {
+            check_condition(form, cond, &place, &mut push);
+        }
+    }
+
     for item in &form.summary {
         let place = format!("summary line `{}`", item.label);
         match (&item.value, item.texts.is_empty()) {
@@ -310,6 +320,20 @@ fn describe(node: &str) -> String {
     }
 }
 
+/// Whether a text asks the user to type a file's name ("Naam van het
+/// bestand", "vul de bestandsnaam in"): only an attachment field may name a
+/// file, and there the file itself is chosen.
+fn asks_for_file_name(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "bestandsnaam",
+        "naam van het bestand",
+        "naam van de bijlage",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
 fn invalid(place: &str, problem: &str) -> DefinitionError {
     DefinitionError::Invalid {
         place: place.to_owned(),
@@ -368,6 +392,15 @@ fn check_fields(
         if let Some(cond) = &field.when {
             check_condition(form, cond, &place, push);
         }
+        let names_a_file = std::iter::once(field.label.as_str())
+            .chain(field.hint.as_deref())
+            .any(asks_for_file_name);
+        if names_a_file && !matches!(field.kind, FieldKind::Attachment { .. }) {
+            push(invalid(
+                &place,
+                "asks for a file name: make it `type = \"attachment\"`, so the file itself is chosen there and goes into the package",
+            ));
+        }
         match &field.kind {
             FieldKind::Choice { options } | FieldKind::MultiChoice { options } => {
                 let mut seen = HashSet::new();
@@ -397,6 +430,21 @@ fn check_fields(
                 &place,
                 "signs_for (gezien/akkoord) is for signer = \"ouders\" only",
             )),
+            // The file is chosen at the field, so no text may ask to type its name.
+            FieldKind::Attachment { confirmations } => {
+                let texts = std::iter::once(field.label.as_str())
+                    .chain(field.hint.as_deref())
+                    .chain(confirmations.iter().map(String::as_str));
+                if texts.clone().any(asks_for_file_name) {
+                    push(invalid(
+                        &place,
+                        "an attachment's file is chosen, not typed: its label, hint and confirmations must not ask for the file name",
+                    ));
+                }
+                if confirmations.iter().any(|c| c.trim().is_empty()) {
+                    push(invalid(&place, "a confirmation is empty"));
+                }
+            }
             FieldKind::List {
                 fields,
                 min_items,
@@ -971,5 +1019,62 @@ texts = [{ text = "Ja." }]"#
                 "{bad}: {found:?}"
             );
         }
+    }
+
+    fn problems_of(notes: &str, fields: FormToml) -> Vec<String> {
+        let text = format!("{notes}\n{}", fields.build());
+        let form: crate::definition::Form = toml::from_str(&text).expect("test form parses");
+        check_form(&form, "test")
+            .iter()
+            .map(|e| e.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_notes_when_is_checked_like_a_fields() {
+        let fields = || {
+            FormToml::new("test/notes").field_with(
+                "soort",
+                "choice",
+                r#"options = [{ value = "4", label = "Vier" }]"#,
+            )
+        };
+        let ok = r#"notes = ["Altijd.", { text = "Bij soort 4.", when = { field = "soort", equals = "4" } }]"#;
+        assert_eq!(problems_of(ok, fields()), Vec::<String>::new());
+        let unknown =
+            r#"notes = [{ text = "Bij soort 4.", when = { field = "sort", equals = "4" } }]"#;
+        assert!(problems_of(unknown, fields())
+            .iter()
+            .any(|p| p.contains("note 1 refers to field `sort`")));
+        let blank = r#"notes = [{ text = " ", when = { field = "soort", equals = "4" } }]"#;
+        assert!(problems_of(blank, fields())
+            .iter()
+            .any(|p| p.contains("note 1: text is empty")));
+    }
+
+    #[test]
+    fn a_file_is_chosen_at_an_attachment_field_never_typed() {
+        let typed = FormToml::new("test/bijlage").field_with(
+            "zienswijze",
+            "text",
+            r#"hint = "Vul de naam van het bestand in.""#,
+        );
+        assert!(problems_of("", typed)
+            .iter()
+            .any(|p| p.contains("field `zienswijze`: asks for a file name")));
+        let attachment_asking = FormToml::new("test/bijlage").field_with(
+            "zienswijze",
+            "attachment",
+            r#"hint = "Vul de bestandsnaam in.""#,
+        );
+        assert!(problems_of("", attachment_asking)
+            .iter()
+            .any(|p| p.contains("field `zienswijze`: an attachment's file is chosen, not typed")));
+        let fine = FormToml::new("test/bijlage").field_with(
+            "zienswijze",
+            "attachment",
+            r#"confirmations = ["De ouders hebben getekend."]"#,
+        );
+        assert_eq!(problems_of("", fine), Vec::<String>::new());
     }
 }

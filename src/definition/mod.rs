@@ -75,9 +75,51 @@ pub struct Form {
     #[serde(default)]
     pub conditions: BTreeMap<String, Condition>,
     /// Where the form definition itself deviates from or chooses within its
-    /// source (e.g. a seed that contradicts itself); shown to users.
+    /// source (e.g. a seed that contradicts itself); shown to users. A note
+    /// with a `when` is about one choice (a Berséba category): the PDF prints
+    /// it only when that choice was made.
     #[serde(default)]
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
+}
+
+/// One of a form's notes: a plain text, or a text with the condition under
+/// which it applies (`{ text = "…", when = { field = "soort", equals = "4" } }`).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum Note {
+    /// A note about the whole form.
+    Always(String),
+    /// A note about one choice in the form.
+    When {
+        /// The note.
+        text: String,
+        /// When it applies, read like a field's `when`.
+        when: Condition,
+    },
+}
+
+impl Note {
+    /// The note's text.
+    pub fn text(&self) -> &str {
+        match self {
+            Note::Always(text) | Note::When { text, .. } => text,
+        }
+    }
+
+    /// The condition under which the note applies; `None`: always.
+    pub fn when(&self) -> Option<&Condition> {
+        match self {
+            Note::Always(_) => None,
+            Note::When { when, .. } => Some(when),
+        }
+    }
+}
+
+/// So `form.notes.join(" ")` reads all notes as one text.
+impl std::borrow::Borrow<str> for Note {
+    fn borrow(&self) -> &str {
+        self.text()
+    }
 }
 
 /// What a form asks for; the start page's "Wat wilt u aanvragen?".
@@ -323,7 +365,11 @@ pub enum FieldKind {
         #[serde(default)]
         signs_for: Option<SignsFor>,
     },
-    /// A reference to a document that goes with the request.
+    /// A document that goes with the request: the user chooses the file at
+    /// this field (it stays on the computer until the package is made); the
+    /// answer is the file's name as chosen (`bestandsnaam`, never typed), its
+    /// size in bytes (`grootte`), an optional description and the ticked
+    /// confirmations. The package holds exactly the files these answers name.
     Attachment {
         /// Statements the user must tick, e.g. "Het groeidocument is ondertekend".
         #[serde(default)]
@@ -658,7 +704,7 @@ pub enum Part {
     Functie,
     /// The date of signing.
     Datum,
-    /// The file name of an attachment.
+    /// The file name of an attachment, as chosen (never typed).
     Bestandsnaam,
     /// A free description of an attachment.
     Omschrijving,
@@ -667,6 +713,10 @@ pub enum Part {
 /// The key under which an attachment's ticked confirmations are stored: an
 /// array of booleans, one per confirmation, in the form's order.
 pub const CONFIRMATIONS_KEY: &str = "bevestigingen";
+
+/// The key under which an attachment's size in bytes is stored (a number),
+/// written when the file is chosen; the package and the PDF show it.
+pub const SIZE_KEY: &str = "grootte";
 
 impl Part {
     /// Every part, in the order forms show them.
@@ -700,7 +750,7 @@ impl Part {
             Part::Naam => "Naam",
             Part::Functie => "Functie",
             Part::Datum => "Datum van ondertekening",
-            Part::Bestandsnaam => "Naam van het bestand",
+            Part::Bestandsnaam => "Bestand",
             Part::Omschrijving => "Omschrijving (niet verplicht)",
         }
     }
@@ -711,7 +761,7 @@ impl Part {
             Part::Naam | Part::Omschrijving => None,
             Part::Functie => Some("Bijvoorbeeld: directeur, orthopedagoog."),
             Part::Datum => Some("Typ de datum als dd-mm-jjjj, bijvoorbeeld 14-03-2026."),
-            Part::Bestandsnaam => Some("Bijvoorbeeld: groeidocument-2026.pdf"),
+            Part::Bestandsnaam => Some("Kies het bestand op uw computer. Het blijft op uw computer tot u het pakket maakt."),
         }
     }
 
@@ -721,7 +771,7 @@ impl Part {
             Part::Naam => "de naam",
             Part::Functie => "de functie",
             Part::Datum => "de datum",
-            Part::Bestandsnaam => "de naam van het bestand",
+            Part::Bestandsnaam => "het bestand",
             Part::Omschrijving => "de omschrijving",
         }
     }
@@ -756,7 +806,7 @@ impl FieldKind {
     }
 
     /// The parts that must be there once any part is given (a name without
-    /// a function cannot be judged; an attachment needs its file name).
+    /// a function cannot be judged; an attachment needs its chosen file).
     pub fn needed_parts(&self) -> &'static [Part] {
         match self {
             FieldKind::Person | FieldKind::Signature { .. } => &[Part::Naam, Part::Functie],

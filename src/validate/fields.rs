@@ -6,7 +6,7 @@ use super::messages as msg;
 use super::values::{is_empty, Scope};
 use super::Out;
 use crate::dates::parse_date;
-use crate::definition::{Field, FieldKind, Severity, CONFIRMATIONS_KEY};
+use crate::definition::{Field, FieldKind, Severity, CONFIRMATIONS_KEY, SIZE_KEY};
 use crate::finding::code;
 use crate::ident::{parse_brin_vestiging, parse_postcode, parse_pupil_number};
 use crate::numbers::{format_euro, format_number, parse_decimal_nl};
@@ -332,6 +332,20 @@ fn check_composite(
         }
     }
     if let FieldKind::Attachment { confirmations } = &field.kind {
+        // The size is written by the site when the file is chosen: a whole
+        // number of bytes, or absent (a document made by hand).
+        if obj
+            .get(SIZE_KEY)
+            .is_some_and(|v| !v.is_null() && v.as_u64().is_none())
+        {
+            out.push(
+                code::WRONG_TYPE,
+                &format!("{ptr}/{SIZE_KEY}"),
+                Severity::Fout,
+                msg::wrong_type(field),
+                source,
+            );
+        }
         let ticked = obj.get(CONFIRMATIONS_KEY).and_then(Value::as_array);
         for (i, c) in confirmations.iter().enumerate() {
             let ok = ticked

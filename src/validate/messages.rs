@@ -36,7 +36,7 @@ pub(crate) fn missing(field: &Field) -> String {
             signer.role_phrase_nl(),
             field.subject_nl()
         ),
-        FieldKind::Attachment { .. } => format!("Voeg \"{l}\" toe: vul de naam van het bestand in en bevestig wat erbij staat."),
+        FieldKind::Attachment { .. } => format!("Voeg \"{l}\" toe: kies het bestand en bevestig wat erbij staat."),
         FieldKind::List { item_label, .. } => format!("Voeg ten minste één {item_label} toe bij \"{l}\"."),
         _ => format!("Vul \"{l}\" in."),
     }
@@ -181,6 +181,9 @@ pub(crate) fn number_not_whole(field: &Field) -> String {
 }
 
 pub(crate) fn part_missing(field: &Field, part: Part) -> String {
+    if part == Part::Bestandsnaam {
+        return format!("Kies het bestand bij {}.", field.subject_nl());
+    }
     let what = match (part, field.signer()) {
         (Part::Functie, Some((signer, _))) => signer.role_phrase_nl(),
         _ => part.in_sentence(),

@@ -146,6 +146,19 @@ pub fn applicable_answers(form: &Form, doc: &Document, today: NaiveDate) -> (Doc
     (doc, hidden)
 }
 
+/// The texts of the form's notes that apply to these answers, in form order:
+/// every note without `when`, and those whose `when` holds on the effective
+/// answers (a Berséba TLV prints the notes of the chosen category only).
+pub fn notes_that_apply<'f>(form: &'f Form, doc: &Document, today: NaiveDate) -> Vec<&'f str> {
+    let (answers, _) = applicable::effective(form, &doc.answers, today);
+    let scope = Scope::new(form, &answers, today);
+    form.notes
+        .iter()
+        .filter(|n| n.when().is_none_or(|c| scope.holds(c)))
+        .map(|n| n.text())
+        .collect()
+}
+
 /// Whether a field applies given the answers (its section's and its own
 /// `when`, evaluated on the answers of fields that apply).
 pub fn field_applies(form: &Form, doc: &Document, today: NaiveDate, field_id: &str) -> bool {

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { startSite, openBrowser, openForm, gotoCheck, gotoOverview, repoRoot } from './support/harness.mjs';
+import { startSite, openBrowser, openForm, gotoCheck, gotoFieldSection, gotoOverview, repoRoot } from './support/harness.mjs';
 
 const FORM = 'rsv-breda-vo/tlv-vso';
 const MODULE = 'pkg-package/aanvraagwijzer_package_wasm';
@@ -141,14 +141,18 @@ describe('submission package', () => {
     await gotoOverview(page, site.origin, FORM);
     await page.getByLabel('Open een bewaard bestand').setInputFiles({ name: 'daan.json', mimeType: 'application/json', buffer: doc });
     await page.getByText('Het bestand is geopend').waitFor();
-    await gotoCheck(page, site.origin, FORM);
-    assert.match(await page.locator('#controle-resultaat h2').innerText(), /^Geen (problemen gevonden|fouten)/);
-    await page.getByLabel('Bestand voor: Groeidocument').setInputFiles({
+    // The opened answers name a file the page does not have: choose it at
+    // its own field (the package box has no file pickers).
+    await gotoFieldSection(page, site.origin, FORM, 'groeidocument');
+    await page.locator('#veld-groeidocument-bestandsnaam').setInputFiles({
       name: 'Groeidocument Daan é.pdf',
       mimeType: 'application/pdf',
       buffer: Buffer.from('%PDF-1.4 groeidocument van Daan'),
     });
-    await page.getByText('Gekozen: Groeidocument Daan é.pdf').waitFor();
+    await page.getByText('Gekozen bestand: Groeidocument Daan é.pdf (31 bytes)').waitFor();
+    await gotoCheck(page, site.origin, FORM);
+    assert.match(await page.locator('#controle-resultaat h2').innerText(), /^Geen (problemen gevonden|fouten)/);
+    assert.equal(await page.getByText('Bestand voor:').count(), 0, 'no attachment pickers in the package box');
 
     firstZip = await downloadPackage(page, 'compleet.zip', 'DWB');
     await page.getByText(/is gedownload\. Dien de aanvraag in bij de Commissie Ondersteuningstoewijzing/).waitFor();
@@ -203,10 +207,14 @@ describe('submission package', () => {
     assert.equal(await shownAnswer(page, 'achternaam'), 'Niet ingevuld');
 
     await page.getByLabel('Open pakket (ZIP)').setInputFiles(firstZip);
-    await page.getByText('Het pakket is geopend, met 1 bijlage').waitFor();
+    await page.getByText('Het pakket is geopend, met 1 bestand bij de vragen').waitFor();
     assert.equal(await shownAnswer(page, 'achternaam'), 'Bakker');
     assert.equal(await shownAnswer(page, 'bsn'), '111222333');
-    await page.getByText('Gekozen: Groeidocument Daan é.pdf').waitFor();
+    assert.equal(await page.getByText('Kies het bestand opnieuw').count(), 0);
+    // The file is back at its field, not only its name.
+    await gotoFieldSection(page, site.origin, FORM, 'groeidocument');
+    await page.getByText('Gekozen bestand: Groeidocument Daan é.pdf (31 bytes)').waitFor();
+    await gotoCheck(page, site.origin, FORM);
 
     const again = await downloadPackage(page, 'opnieuw.zip', 'DWB');
     assert.deepEqual(extract(again, 'aanvraag.json'), extract(firstZip, 'aanvraag.json'), 'same answers, byte for byte');

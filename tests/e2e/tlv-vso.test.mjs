@@ -87,7 +87,13 @@ describe('TLV vso form', () => {
 
     await gotoSection(page, site.origin, FORM, 'bijlagen');
     const groei = page.getByRole('group', { name: 'Groeidocument' });
-    await groei.getByLabel('Naam van het bestand').fill('groeidocument-anna.pdf');
+    // The file is chosen at the field; no name is typed.
+    await groei.getByLabel('Kies het bestand').setInputFiles({
+      name: 'groeidocument-anna.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4 groeidocument van Anna'),
+    });
+    await groei.getByText('Gekozen bestand: groeidocument-anna.pdf').waitFor();
     await groei.getByLabel('Het groeidocument is volledig ingevuld.').check();
     // "Het groeidocument is ondertekend." stays unticked on purpose.
 

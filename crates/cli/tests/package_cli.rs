@@ -23,10 +23,15 @@ fn created() -> NaiveDateTime {
 /// What the site does on "Download aanvraag (pakket)".
 fn package(doc: &Document) -> Vec<u8> {
     let form = find_form(&doc.form).expect("form");
-    let attachments = vec![Attachment {
-        name: "verslag onderzoek.pdf".into(),
-        bytes: b"%PDF-1.4 verslag".to_vec(),
-    }];
+    // The files the answers list, chosen at their fields.
+    let (effective, _) = aanvraagwijzer_package::minimised(form, doc, created());
+    let attachments: Vec<_> = aanvraagwijzer::attachment_answers(form, &effective)
+        .into_iter()
+        .map(|a| Attachment {
+            bytes: format!("%PDF-1.4 {}", a.name).into_bytes(),
+            name: a.name,
+        })
+        .collect();
     build(form, doc, &attachments, created())
         .expect("builds")
         .bytes
@@ -319,11 +324,13 @@ fn a_pdf_that_only_carries_the_tie_exits_1_naming_the_summary() {
     // rewritten to match. Every hash agrees; only rendering again shows it.
     let good = package(&fixture("rsv-breda-vo/tlv-vso/valid-daan-bakker.json"));
     let mut entries = zip::read(&good, &Limits::default()).expect("reads");
-    let tie = aanvraagwijzer_package::pdf_tie(
-        &fixture("rsv-breda-vo/tlv-vso/valid-daan-bakker.json"),
-        created(),
-    )
-    .expect("tie");
+    // The package's own answers (they list the attachment's size).
+    let packed = entries
+        .iter()
+        .find(|e| e.name == "aanvraag.json")
+        .map(|e| Document::from_json(std::str::from_utf8(&e.data).expect("utf-8")).expect("doc"))
+        .expect("aanvraag.json");
+    let tie = aanvraagwijzer_package::pdf_tie(&packed, created()).expect("tie");
     let fake = format!("%PDF-1.7\n% {tie}\n%%EOF\n").into_bytes();
     let manifest = entries
         .iter()

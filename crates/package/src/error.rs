@@ -114,6 +114,35 @@ pub enum PackageError {
         /// The version this core has.
         known: String,
     },
+    /// An attachment answer names a file that was not given to [`crate::build`]
+    /// (in the browser: the file was chosen before the page was reloaded).
+    #[error("the file {name:?} of field {field:?} was not given")]
+    AttachmentMissing {
+        /// The field, as people read it.
+        field: String,
+        /// The file name the answer lists.
+        name: String,
+    },
+    /// A file was given to [`crate::build`] that no attachment answer lists:
+    /// the package holds exactly the files the answers name.
+    #[error("the file {name:?} belongs to no attachment answer")]
+    AttachmentNotAsked {
+        /// The file's name.
+        name: String,
+    },
+    /// A given file's size differs from the size its answer lists: another
+    /// file than the one chosen.
+    #[error("the file {name:?} of field {field:?} is {size} bytes, the answer says {listed}")]
+    AttachmentOtherSize {
+        /// The field, as people read it.
+        field: String,
+        /// The file name.
+        name: String,
+        /// The given file's size.
+        size: u64,
+        /// The size in the answer.
+        listed: u64,
+    },
     /// An attachment name that would unpack badly on Windows or macOS (see
     /// `names`); Aanvraagwijzer never writes one.
     #[error("attachment name {name:?} does not unpack well everywhere: {reason}")]

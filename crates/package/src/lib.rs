@@ -36,10 +36,12 @@ pub mod zip;
 use std::collections::BTreeSet;
 
 use aanvraagwijzer::{
-    applicable_answers, find_form, Document, DocumentError, Form, Verdict, CORE_VERSION,
+    applicable_answers, attachment_answers, find_form, AnswerPath, Document, DocumentError, Form,
+    Part, Verdict, CORE_VERSION, SIZE_KEY,
 };
 use chrono::{DateTime, NaiveDateTime, TimeDelta, Timelike, Utc};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 pub use error::PackageError;
@@ -153,10 +155,12 @@ pub struct ManifestFile {
     pub sha256: String,
 }
 
-/// A file the user added, to go under `bijlagen/`.
+/// A file the user chose at an attachment field, to go under `bijlagen/`;
+/// [`build`] matches it to the answer that names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attachment {
-    /// The file's own name (as picked in the browser); made safe by [`build`].
+    /// The file's own name as chosen in the browser, the name its attachment
+    /// answer lists; made safe by [`build`].
     pub name: String,
     /// The file's content.
     pub bytes: Vec<u8>,
@@ -264,6 +268,14 @@ pub struct Built {
 /// `doc` is the document as the user has it; the package gets its
 /// [`minimised`] form (answers to fields that do not apply left out, their
 /// number in the manifest).
+///
+/// `attachments` must be exactly the files the attachment answers of the
+/// minimised document list (by name, in form order; see
+/// `aanvraagwijzer::attachment_answers`): a listed file that is missing, a
+/// file of another size than its answer says, or a file no answer lists is
+/// an error. In the package each answer names its file as it is under
+/// `bijlagen/` (after [`names`]) with its size, so the PDF lists exactly the
+/// files in the package.
 pub fn build(
     form: &Form,
     doc: &Document,
@@ -272,7 +284,55 @@ pub fn build(
 ) -> Result<Built, PackageError> {
     // Seconds are what the manifest keeps; fractions would break the tie.
     let created = created.with_nanosecond(0).unwrap_or(created);
-    let (doc, hidden_answers_left_out) = minimised(form, doc, created);
+    let (mut doc, hidden_answers_left_out) = minimised(form, doc, created);
+    // Exactly the files the answers list, in form order: each answer takes
+    // the first given file of its name; a listed file not given, or a given
+    // file no answer lists, stops the package.
+    let mut given: Vec<Option<&Attachment>> = attachments.iter().map(Some).collect();
+    let mut namer = names::Namer::default();
+    let mut renamed = Vec::new();
+    let mut files = Vec::new();
+    for answer in attachment_answers(form, &doc) {
+        let file = given
+            .iter_mut()
+            .find(|g| g.is_some_and(|a| a.name.trim() == answer.name))
+            .and_then(Option::take)
+            .ok_or_else(|| PackageError::AttachmentMissing {
+                field: answer.label.clone(),
+                name: answer.name.clone(),
+            })?;
+        let size = file.bytes.len() as u64;
+        if let Some(listed) = answer.size.filter(|&l| l != size) {
+            return Err(PackageError::AttachmentOtherSize {
+                field: answer.label,
+                name: answer.name,
+                size,
+                listed,
+            });
+        }
+        let name = namer.name(&file.name);
+        if name != file.name {
+            renamed.push(Renamed {
+                from: file.name.clone(),
+                to: name.clone(),
+            });
+        }
+        // The answer names the file as it is in the package, with its size,
+        // so aanvraag.json and the PDF list exactly what bijlagen/ holds.
+        if let Some(obj) = answer_object_mut(&mut doc.answers, &answer.path) {
+            obj.insert(Part::Bestandsnaam.key().into(), name.clone().into());
+            obj.insert(SIZE_KEY.into(), size.into());
+        }
+        files.push(Entry {
+            name: format!("{ATTACHMENT_DIR}{name}"),
+            data: file.bytes.clone(),
+        });
+    }
+    if let Some(extra) = given.into_iter().flatten().next() {
+        return Err(PackageError::AttachmentNotAsked {
+            name: extra.name.clone(),
+        });
+    }
     let doc = &doc;
     let mut entries = vec![
         Entry {
@@ -284,21 +344,7 @@ pub fn build(
             data: render_pdf(form, doc, created)?,
         },
     ];
-    let mut namer = names::Namer::default();
-    let mut renamed = Vec::new();
-    for a in attachments {
-        let name = namer.name(&a.name);
-        if name != a.name {
-            renamed.push(Renamed {
-                from: a.name.clone(),
-                to: name.clone(),
-            });
-        }
-        entries.push(Entry {
-            name: format!("{ATTACHMENT_DIR}{name}"),
-            data: a.bytes.clone(),
-        });
-    }
+    entries.extend(files);
     let limits = Limits::default();
     let total: u64 = entries.iter().map(|e| e.data.len() as u64).sum();
     if total > limits.max_total_bytes {
@@ -334,6 +380,52 @@ pub fn build(
         renamed,
         hidden_answers_left_out,
     })
+}
+
+/// The answer object at `path` (an attachment answer), to write into.
+fn answer_object_mut<'a>(
+    answers: &'a mut serde_json::Map<String, Value>,
+    path: &AnswerPath,
+) -> Option<&'a mut serde_json::Map<String, Value>> {
+    let mut segments = path.segments().iter();
+    let mut value = answers.get_mut(segments.next()?)?;
+    for segment in segments {
+        value = match value {
+            Value::Array(items) => items.get_mut(segment.parse::<usize>().ok()?)?,
+            Value::Object(obj) => obj.get_mut(segment)?,
+            _ => return None,
+        };
+    }
+    value.as_object_mut()
+}
+
+/// Files as (name, size in bytes when known), in form order.
+type FileList<S> = Vec<(String, S)>;
+
+/// The attachments the answers list, as (name, size) in form order, and
+/// those the manifest lists under `bijlagen/`.
+fn attachment_lists(
+    form: &Form,
+    document: &Document,
+    manifest: &Manifest,
+    created: NaiveDateTime,
+) -> (FileList<Option<u64>>, FileList<u64>) {
+    let (effective, _) = minimised(form, document, created);
+    let listed = attachment_answers(form, &effective)
+        .into_iter()
+        .map(|a| (a.name, a.size))
+        .collect();
+    let packed = manifest
+        .files
+        .iter()
+        .filter_map(|f| {
+            f.path
+                .strip_prefix(ATTACHMENT_DIR)
+                .filter(|n| !n.is_empty() && !n.contains('/'))
+                .map(|n| (n.to_owned(), f.size))
+        })
+        .collect();
+    (listed, packed)
 }
 
 fn manifest_bytes(m: &Manifest) -> Result<Vec<u8>, PackageError> {
@@ -480,6 +572,9 @@ pub enum TamperKind {
     FileUnexpected,
     /// aanvraag.json names another form or version than the manifest.
     DocumentMismatch,
+    /// The files under `bijlagen/` are not exactly the files the attachment
+    /// answers list (name and size, in form order).
+    AttachmentsDiffer,
     /// The manifest's verdict differs from validating the answers again.
     FindingsDiffer,
     /// The PDF is not the one these answers render to (or, for a package of
@@ -643,6 +738,24 @@ pub fn verify(
             TamperKind::DocumentMismatch,
             Some(DOCUMENT_FILE),
             message_nl::document_mismatch(&document, &manifest),
+        );
+    }
+
+    let (listed, packed) = attachment_lists(form, &document, &manifest, created);
+    let same = listed.len() == packed.len()
+        && listed
+            .iter()
+            .zip(&packed)
+            .all(|((ln, ls), (pn, ps))| ln == pn && ls.is_none_or(|s| s == *ps));
+    if !same {
+        flag(
+            &mut found,
+            TamperKind::AttachmentsDiffer,
+            Some(ATTACHMENT_DIR),
+            message_nl::attachments_differ(
+                &listed.into_iter().map(|(n, _)| n).collect::<Vec<_>>(),
+                &packed.into_iter().map(|(n, _)| n).collect::<Vec<_>>(),
+            ),
         );
     }
 

@@ -2,6 +2,7 @@
 //! that finds what they report (like the core's `validate/messages.rs`).
 //! Plain language (B1); every message says what it means and what to do next.
 
+use aanvraagwijzer::attachments::size_nl;
 use aanvraagwijzer::{Document, Verdict, CORE_VERSION};
 use chrono::NaiveDateTime;
 
@@ -64,6 +65,17 @@ pub(crate) fn package_error(error: &E) -> String {
         E::UnknownFormVersion { form, version, known } => format!(
             "Het pakket is gemaakt voor versie {version} van het formulier \"{form}\". Deze Aanvraagwijzer kent alleen versie {known} en kan het pakket dus niet met dezelfde regels controleren. Gebruik de Aanvraagwijzer-versie waarmee het pakket is gemaakt, of vul het formulier opnieuw in."
         ),
+        E::AttachmentMissing { field, name } => format!(
+            "Het pakket is niet gemaakt: het bestand \"{name}\" bij \"{field}\" is niet meer op deze pagina (na het herladen of openen bewaart de browser alleen de antwoorden). Kies het bestand opnieuw bij \"{field}\" en maak dan het pakket."
+        ),
+        E::AttachmentNotAsked { name } => format!(
+            "Het pakket is niet gemaakt: het bestand \"{name}\" hoort bij geen vraag in dit formulier. Een pakket bevat alleen de bestanden die bij een vraag zijn gekozen. Kies het bestand bij de vraag waar het hoort, of laat het weg."
+        ),
+        E::AttachmentOtherSize { field, name, size, listed } => format!(
+            "Het pakket is niet gemaakt: het bestand \"{name}\" bij \"{field}\" is {} en niet {} zoals bij het kiezen. Kies het bestand opnieuw bij \"{field}\".",
+            size_nl(*size),
+            size_nl(*listed)
+        ),
         E::UnportableName { name, reason } => format!(
             "Het pakket bevat een bijlage met een naam die op Windows of macOS niet goed uitpakt (\"{}\": {reason}). Aanvraagwijzer maakt zulke namen niet, dus het pakket is gewijzigd of met een ander programma gemaakt. Het pakket wordt niet geopend; vraag de school om een nieuw pakket.",
             name.escape_debug()
@@ -118,6 +130,25 @@ pub(crate) fn file_unexpected(name: &str) -> String {
     format!(
         "{} staat op een plek in het pakket waar Aanvraagwijzer niets neerzet: het is later toegevoegd.",
         entry(name)
+    )
+}
+
+/// The attachments in the package differ from the files the answers list.
+pub(crate) fn attachments_differ(listed: &[String], packed: &[String]) -> String {
+    let names = |l: &[String]| {
+        if l.is_empty() {
+            "geen".to_owned()
+        } else {
+            l.iter()
+                .map(|n| format!("\"{n}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    format!(
+        "De bijlagen in het pakket ({}) zijn niet de bestanden die in de antwoorden staan ({}). Aanvraagwijzer zet precies de gekozen bestanden in het pakket: er is een bijlage toegevoegd, weggehaald of vervangen. Vraag de school om een nieuw pakket.",
+        names(packed),
+        names(listed)
     )
 }
 

@@ -1,10 +1,11 @@
 //! The answers as people read them: one block per question, and the budget.
 
+use aanvraagwijzer::attachments::size_nl;
 use aanvraagwijzer::dates::{format_date, parse_date};
-use aanvraagwijzer::definition::{Field, FieldKind, Part, CONFIRMATIONS_KEY, NO, YES};
+use aanvraagwijzer::definition::{Field, FieldKind, Part, CONFIRMATIONS_KEY, NO, SIZE_KEY, YES};
 use aanvraagwijzer::ident::{parse_brin_vestiging, parse_postcode, parse_pupil_number};
 use aanvraagwijzer::numbers::{format_euro, parse_decimal_nl};
-use aanvraagwijzer::{item_field_applies, summary, Document, Form};
+use aanvraagwijzer::{attachment_answers, item_field_applies, summary, Document, Form};
 use serde_json::Value;
 
 use crate::layout::{Flow, Style, BLACK, GRAY};
@@ -158,7 +159,10 @@ fn answer_lines(field: &Field, value: Option<&Value>) -> Option<Vec<String>> {
         FieldKind::Attachment { confirmations } => {
             let mut out = Vec::new();
             if let Some(n) = text_of(value.get(Part::Bestandsnaam.key())) {
-                out.push(format!("Bestand: {n}"));
+                out.push(match value.get(SIZE_KEY).and_then(Value::as_u64) {
+                    Some(size) => format!("Bestand: {n} ({})", size_nl(size)),
+                    None => format!("Bestand: {n}"),
+                });
             }
             if let Some(d) = text_of(value.get(Part::Omschrijving.key())) {
                 out.push(d);
@@ -188,6 +192,33 @@ fn answer_lines(field: &Field, value: Option<&Value>) -> Option<Vec<String>> {
         None
     } else {
         Some(lines)
+    }
+}
+
+/// "Bijlagen": every file the answers list, with its size and the question
+/// it belongs to. In a package these are exactly the files under bijlagen/
+/// (the package refuses to be made otherwise, and `verify` compares them).
+pub(crate) fn attachments(f: &mut Flow, form: &Form, doc: &Document) {
+    let list = attachment_answers(form, doc);
+    if list.is_empty() {
+        return;
+    }
+    heading(f, "Bijlagen");
+    f.paragraph(
+        "Deze bestanden horen bij de aanvraag en zitten in het pakket, in de map bijlagen:",
+        BODY,
+        0.0,
+    );
+    for a in list {
+        let size = a
+            .size
+            .map(|s| format!(", {}", size_nl(s)))
+            .unwrap_or_default();
+        f.bullet(
+            &format!("{}{size} (bij: {})", a.name, a.label),
+            BODY,
+            INDENT,
+        );
     }
 }
 

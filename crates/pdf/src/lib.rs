@@ -116,6 +116,7 @@ pub fn render_with(
         }
     }
 
+    answers::attachments(&mut f, form, doc);
     answers::budget(&mut f, form, doc, today);
     findings::findings(&mut f, form, verdict);
     signatures::signatures(&mut f, form, doc, today);

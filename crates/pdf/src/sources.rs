@@ -1,7 +1,7 @@
 //! The closing section: criteria, sources, the form's choices and the checksum.
 
 use aanvraagwijzer::validate::{rule_outcomes, RuleOutcome};
-use aanvraagwijzer::{field_applies, section_applies, Document, Form, Verdict};
+use aanvraagwijzer::{field_applies, notes_that_apply, section_applies, Document, Form, Verdict};
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::layout::{Flow, Style, BLACK};
@@ -61,10 +61,13 @@ pub(crate) fn sources(
             );
         }
     }
-    if !form.notes.is_empty() {
+    // Only the choices that bear on this request: a Berséba TLV for
+    // category 7 explains the IQ bands of category 7, not those of all eight.
+    let notes = notes_that_apply(form, doc, made.date());
+    if !notes.is_empty() {
         f.gap(6.0);
         f.paragraph("Keuzes in dit formulier:", LABEL, 0.0);
-        for n in &form.notes {
+        for n in notes {
             f.bullet(n, BODY, INDENT);
         }
     }

@@ -382,3 +382,102 @@ fn the_pdf_says_who_signs_what_where_the_swv_says_so() {
         "{after}"
     );
 }
+
+/// The text with every run of whitespace as one space, so a phrase that
+/// pdftotext breaks over two lines is still found.
+fn squashed(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn a_berseba_tlv_explains_the_choices_of_its_own_category_only() {
+    let text = squashed(&all(&pages(&pdf_of(&fixture(
+        "berseba/tlv-sbo-so/valid-mg-ruben-iq-30.json",
+    )))));
+    let start = text.find("Keuzes in dit formulier").expect("notes listed");
+    let notes = &text[start..];
+    // Notes about the whole form, and those about category 7.
+    assert!(notes.contains("Berséba geeft geen afvinklijst"), "{notes}");
+    assert!(
+        notes.contains("Meervoudige handicap (r. 241-243)"),
+        "{notes}"
+    );
+    assert!(notes.contains("Een IQ van precies 70"), "{notes}");
+    for other in [
+        "Zeer moeilijk leren (soort 4)",
+        "Gedrag (r. 154)",
+        "Observatiecentrum (r. 116)",
+        "De leeftijd (onder de 7 jaar",
+    ] {
+        assert!(
+            !notes.contains(other),
+            "category 7 explains {other}:\n{notes}"
+        );
+    }
+    // Another category, other notes.
+    let zml = squashed(&all(&pages(&pdf_of(&fixture(
+        "berseba/tlv-sbo-so/valid-zml-down-syndroom.json",
+    )))));
+    let zml_notes = &zml[zml.find("Keuzes in dit formulier").expect("notes")..];
+    assert!(
+        zml_notes.contains("Zeer moeilijk leren (soort 4)"),
+        "{zml_notes}"
+    );
+    assert!(
+        !zml_notes.contains("Meervoudige handicap (r. 241-243)"),
+        "{zml_notes}"
+    );
+}
+
+#[test]
+fn the_pdf_lists_each_attachment_with_its_name_size_and_question() {
+    let mut doc = fixture("berseba/tlv-sbo-so/valid-sbo-jan.json");
+    doc.answers["iq_onderzoek"]["grootte"] = 245_760.into();
+    doc.answers["kindkans"]["grootte"] = 900.into();
+    let text = squashed(&all(&pages(&pdf_of(&doc))));
+    assert!(
+        text.contains("Bestand: WISC-V verslag Jan.pdf (240 kB)"),
+        "{text}"
+    );
+    let start = text
+        .find("Bijlagen Deze bestanden horen bij de aanvraag")
+        .expect("list");
+    let list = &text[start..];
+    assert!(
+        list.contains("Kindkans-export Jan Verhoef.pdf, 900 bytes"),
+        "{list}"
+    );
+    assert!(list.contains("Handelingsplan 2 voorjaar 2026.pdf (bij: Geëvalueerde handelingsplannen, handelingsplan 2: Handelingsplan met evaluatie)"), "{list}");
+    assert!(list.contains("WISC-V verslag Jan.pdf, 240 kB"), "{list}");
+    // A request without attachments has no such list.
+    let opp = squashed(&all(&pages(&pdf_of(&fixture(
+        "rsv-breda-po/opp/valid-lotte-groep-6.json",
+    )))));
+    assert!(!opp.contains("Deze bestanden horen bij de aanvraag"));
+}
+
+/// Writes the OPP fixture's first page as a PNG for the issue's screenshots
+/// (`target/screenshots/opp-pdf-page1.png`), rendered with pdftoppm as a
+/// reader would see it.
+#[test]
+fn the_first_page_of_the_opp_renders_to_a_screenshot() {
+    let pdf = pdf_of(&fixture("rsv-breda-po/opp/valid-lotte-groep-6.json"));
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
+    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    let pdf_path = dir.join("opp.pdf");
+    std::fs::write(&pdf_path, &pdf).expect("pdf written");
+    let status = Command::new("pdftoppm")
+        .args(["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile"])
+        .arg(&pdf_path)
+        .arg(dir.join("opp-pdf-page1"))
+        .status()
+        .expect("pdftoppm runs (apt-get install poppler-utils)");
+    assert!(status.success(), "pdftoppm failed: the PDF is broken");
+    let png = std::fs::read(dir.join("opp-pdf-page1.png")).expect("png written");
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    // A4 at 80 dpi, as pdftoppm rounds it: 662 × 936 pixels.
+    let width = u32::from_be_bytes([png[16], png[17], png[18], png[19]]);
+    let height = u32::from_be_bytes([png[20], png[21], png[22], png[23]]);
+    assert_eq!((width, height), (662, 936));
+    let _ = std::fs::remove_file(pdf_path);
+}

@@ -254,6 +254,10 @@ fn package_code(e: &PackageError) -> &'static str {
         PackageError::UnknownForm { .. } => "package-unknown-form",
         PackageError::UnknownFormVersion { .. } => "package-unknown-form-version",
         PackageError::UnportableName { .. } => "package-unportable-name",
+        // Only making a package gives these; the service reads packages.
+        PackageError::AttachmentMissing { .. }
+        | PackageError::AttachmentNotAsked { .. }
+        | PackageError::AttachmentOtherSize { .. } => "package-attachments-differ",
     }
 }
 

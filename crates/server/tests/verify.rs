@@ -24,10 +24,15 @@ fn document(rel: &str) -> Document {
 fn package(rel: &str) -> Vec<u8> {
     let doc = document(rel);
     let form = find_form(&doc.form).expect("form");
-    let attachments = vec![Attachment {
-        name: "Groeidocument.pdf".into(),
-        bytes: b"%PDF groeidocument".to_vec(),
-    }];
+    // The files the answers list, chosen at their fields.
+    let (effective, _) = aanvraagwijzer_package::minimised(form, &doc, created());
+    let attachments: Vec<_> = aanvraagwijzer::attachment_answers(form, &effective)
+        .into_iter()
+        .map(|a| Attachment {
+            bytes: format!("%PDF {}", a.name).into_bytes(),
+            name: a.name,
+        })
+        .collect();
     build(form, &doc, &attachments, created())
         .expect("package builds")
         .bytes

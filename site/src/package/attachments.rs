@@ -1,37 +1,39 @@
-//! The attachments of a package: the files picked per attachment field (in
-//! memory only, never in storage) and putting an opened package back on the
-//! page.
+//! The files that go into a package, and putting an opened package's files
+//! back at their fields. The files themselves are chosen at the attachment
+//! fields (`widgets/attachment.rs`) and live in `FormState::files`, in memory
+//! only, never in storage.
 
-use aanvraagwijzer::{Field, FieldKind, Form, Part};
+use aanvraagwijzer::{applicable_answers, attachment_answers};
 use leptos::prelude::*;
-use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::state::FormState;
+use crate::state::{ChosenFile, FormState};
 
-/// A file the user picked for an attachment field (or restored from a package).
-#[derive(Clone, PartialEq)]
-pub(super) struct Picked {
-    /// The attachment field it belongs to; empty when unknown (from a package).
-    pub(super) field: String,
-    pub(super) name: String,
-    pub(super) bytes: Vec<u8>,
+/// (name, bytes) of every file the answers list that is in memory, in form
+/// order: what the package module gets. A listed file that is not in memory
+/// is left out, and the package module refuses the package naming its field.
+pub(super) fn listed_files(state: FormState) -> Vec<(String, Vec<u8>)> {
+    let (effective, _) = state
+        .document
+        .with_untracked(|doc| applicable_answers(state.form, doc, state.today));
+    state.files.with_untracked(|files| {
+        attachment_answers(state.form, &effective)
+            .into_iter()
+            .filter_map(|a| {
+                files
+                    .iter()
+                    .find(|f| f.path == a.path && f.name.trim() == a.name)
+                    .map(|f| (f.name.clone(), f.bytes.clone()))
+            })
+            .collect()
+    })
 }
 
-/// The attachment fields of a form, in form order.
-pub(super) fn attachment_fields(form: &'static Form) -> Vec<&'static Field> {
-    form.fields()
-        .filter(|f| matches!(f.kind, FieldKind::Attachment { .. }))
-        .collect()
-}
-
-/// Puts an opened package's answers and attachments on the page.
-pub(super) fn restore(
-    state: FormState,
-    picked: RwSignal<Vec<Picked>>,
-    opened: &JsValue,
-) -> Result<String, String> {
+/// Puts an opened package's answers and files on the page: each file goes
+/// back to the attachment answer that names it (in the package, the answers
+/// name exactly its files).
+pub(super) fn restore(state: FormState, opened: &JsValue) -> Result<String, String> {
     let get = |k: &str| js_sys::Reflect::get(opened, &k.into()).ok();
     let json = get("document")
         .and_then(|v| v.as_string())
@@ -43,7 +45,7 @@ pub(super) fn restore(
             doc.form
         ));
     }
-    let mut files = Vec::new();
+    let mut packed: Vec<Option<(String, Vec<u8>)>> = Vec::new();
     if let Some(list) = get("attachments").and_then(|v| v.dyn_into::<js_sys::Array>().ok()) {
         for item in list.iter() {
             let name = js_sys::Reflect::get(&item, &"name".into())
@@ -55,37 +57,41 @@ pub(super) fn restore(
                 .and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok())
                 .map(|a| a.to_vec())
                 .unwrap_or_default();
-            // Give it back to the attachment field that names this file.
-            let field = attachment_fields(state.form)
-                .into_iter()
-                .find(|f| {
-                    doc.answers
-                        .get(&f.id)
-                        .and_then(|v| v.get(Part::Bestandsnaam.key()))
-                        .and_then(Value::as_str)
-                        .is_some_and(|n| n == name)
-                })
-                .map(|f| f.id.clone())
-                .filter(|id| files.iter().all(|p: &Picked| &p.field != id))
-                .unwrap_or_default();
-            files.push(Picked { field, name, bytes });
+            packed.push(Some((name, bytes)));
         }
     }
-    // Files no field names go to the attachment fields still without one, in order.
-    for field in attachment_fields(state.form) {
-        if files.iter().any(|p| p.field == field.id) {
-            continue;
-        }
-        if let Some(p) = files.iter_mut().find(|p| p.field.is_empty()) {
-            p.field = field.id.clone();
+    let mut files = Vec::new();
+    for answer in attachment_answers(state.form, &doc) {
+        let found = packed
+            .iter_mut()
+            .find(|p| p.as_ref().is_some_and(|(n, _)| n.trim() == answer.name))
+            .and_then(Option::take);
+        if let Some((name, bytes)) = found {
+            files.push(ChosenFile {
+                path: answer.path,
+                name,
+                bytes,
+            });
         }
     }
+    let unasked: Vec<String> = packed.into_iter().flatten().map(|(n, _)| n).collect();
     let count = files.len();
+    state.files.set(files);
     state.replace(doc.answers);
-    picked.set(files);
-    Ok(match count {
-        0 => "Het pakket is geopend. Kies \"Controleer aanvraag\" om te zien wat nog ontbreekt.".to_owned(),
-        1 => "Het pakket is geopend, met 1 bijlage. Kies \"Controleer aanvraag\" om te zien wat nog ontbreekt.".to_owned(),
-        n => format!("Het pakket is geopend, met {n} bijlagen. Kies \"Controleer aanvraag\" om te zien wat nog ontbreekt."),
-    })
+    let opened = match count {
+        0 => "Het pakket is geopend.".to_owned(),
+        1 => "Het pakket is geopend, met 1 bestand bij de vragen.".to_owned(),
+        n => format!("Het pakket is geopend, met {n} bestanden bij de vragen."),
+    };
+    let unasked = if unasked.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " Deze bestanden in het pakket horen bij geen vraag en zijn niet overgenomen: {}.",
+            unasked.join(", ")
+        )
+    };
+    Ok(format!(
+        "{opened}{unasked} Kies \"Controleer aanvraag\" om te zien wat nog ontbreekt."
+    ))
 }

@@ -9,20 +9,17 @@
 mod attachments;
 mod bridge;
 
-use aanvraagwijzer::{Field, Part};
 use aanvraagwijzer_package::{Limits, MB};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use attachments::{attachment_fields, restore, Picked};
+use attachments::{listed_files, restore};
 use bridge::{call, renamed_note, save_bytes};
 
-use crate::answers::{self, AnswerPath};
 use crate::state::FormState;
 use crate::tab::TabAnswers;
-use crate::widgets::file_picker::{chosen_file, file_picker, FilePicker};
+use crate::widgets::file_picker::{file_picker, FilePicker};
 
 /// What a package may hold; the site checks sizes before the module loads.
 const LIMITS: Limits = Limits::DEFAULT;
@@ -45,13 +42,12 @@ impl From<Result<String, String>> for Status {
     }
 }
 
-/// The package box: attachments to add, the download button, open a package.
+/// The package box: the download button and opening a package. The files go
+/// in from their attachment fields (`widgets/attachment.rs`), never from here.
 #[component]
 pub fn PackageBox(state: FormState) -> impl IntoView {
-    let picked = RwSignal::new(Vec::<Picked>::new());
     let busy = RwSignal::new(false);
     let status = RwSignal::new(None::<Status>);
-    let fields = attachment_fields(state.form);
     let tab = use_context::<TabAnswers>().unwrap_or_default();
 
     let download = move |_| {
@@ -66,19 +62,19 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
         let valid = state
             .findings
             .with_untracked(|f| !aanvraagwijzer::has_blocking(f));
+        // Exactly the files the answers list, in form order; one not in
+        // memory makes the package module refuse, naming its field.
         let files = js_sys::Array::new();
-        picked.with_untracked(|list| {
-            for p in list {
-                let item = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(&item, &"name".into(), &p.name.as_str().into());
-                let _ = js_sys::Reflect::set(
-                    &item,
-                    &"bytes".into(),
-                    &js_sys::Uint8Array::from(p.bytes.as_slice()).into(),
-                );
-                files.push(&item);
-            }
-        });
+        for (name, bytes) in listed_files(state) {
+            let item = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&item, &"name".into(), &name.as_str().into());
+            let _ = js_sys::Reflect::set(
+                &item,
+                &"bytes".into(),
+                &js_sys::Uint8Array::from(bytes.as_slice()).into(),
+            );
+            files.push(&item);
+        }
         // Initials, form and day: which pupil's request it is, at a glance.
         let name = state
             .document
@@ -132,55 +128,6 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
         });
     };
 
-    let pick = move |field: &'static Field, file: web_sys::File| {
-        let name = file.name();
-        if file.size() > LIMITS.max_entry_bytes as f64 {
-            let max = LIMITS.max_entry_bytes / MB;
-            status.set(Some(Status::Failed(format!(
-                "Het bestand \"{name}\" is groter dan {max} MB en past niet in een pakket. Kies een kleiner bestand, bijvoorbeeld een PDF in plaats van een scan."
-            ))));
-            return;
-        }
-        spawn_local(async move {
-            let file = gloo_file::File::from(file);
-            match gloo_file::futures::read_as_bytes(&file).await {
-                Ok(bytes) => {
-                    let total: usize = picked.with_untracked(|l| {
-                        l.iter()
-                            .filter(|p| p.field != field.id)
-                            .map(|p| p.bytes.len())
-                            .sum()
-                    });
-                    if (total + bytes.len()) as u64 > LIMITS.max_attachments_bytes() {
-                        let max = LIMITS.max_attachments_bytes() / MB;
-                        status.set(Some(Status::Failed(format!("De bijlagen zijn samen groter dan {max} MB en passen niet in een pakket. Kies kleinere bestanden."))));
-                        return;
-                    }
-                    picked.update(|l| {
-                        l.retain(|p| p.field != field.id);
-                        l.push(Picked {
-                            field: field.id.clone(),
-                            name: name.clone(),
-                            bytes,
-                        });
-                    });
-                    // Fill in the file name when the user has not typed one.
-                    let path = AnswerPath::field(&field.id).child(Part::Bestandsnaam);
-                    if state
-                        .answers
-                        .with_untracked(|a| answers::text(a, &path).trim().is_empty())
-                    {
-                        state.set(&path, Value::String(name));
-                    }
-                    status.set(None);
-                }
-                Err(_) => status.set(Some(Status::Failed(format!(
-                    "Het bestand \"{name}\" kon niet worden gelezen. Probeer het nog eens."
-                )))),
-            }
-        });
-    };
-
     let open_package = move |file: web_sys::File| {
         if file.size() > LIMITS.max_package_bytes as f64 {
             let max = LIMITS.max_package_bytes / MB;
@@ -200,7 +147,7 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
             let array = js_sys::Uint8Array::from(bytes.as_slice());
             let result = call("open_package", &[array.into()])
                 .await
-                .and_then(|opened| restore(state, picked, &opened));
+                .and_then(|opened| restore(state, &opened));
             if result.is_ok() {
                 tab.mark_kept(state);
             }
@@ -208,63 +155,14 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
         });
     };
 
-    let has_files = !fields.is_empty();
-    let pickers = fields
-        .into_iter()
-        .map(|field| {
-            let id = format!("pakket-bijlage-{}", field.id);
-            let chosen = move || {
-                picked.with(|l| {
-                    l.iter()
-                        .find(|p| p.field == field.id)
-                        .map(|p| format!("Gekozen: {} ({} kB)", p.name, p.bytes.len().div_ceil(1024)))
-                })
-            };
-            view! {
-                <div class="utrecht-form-field aw-field">
-                    <div class="utrecht-form-field__label">
-                        <label class="utrecht-form-label" for=id.clone()>{format!("Bestand voor: {}", field.label)}</label>
-                    </div>
-                    <div class="utrecht-form-field__input">
-                        <input
-                            type="file"
-                            id=id.clone()
-                            on:change=move |ev| {
-                                if let Some(file) = chosen_file(&ev) {
-                                    pick(field, file);
-                                }
-                            }
-                        />
-                    </div>
-                    {move || chosen().map(|c| view! { <p class="utrecht-paragraph">{c}</p> })}
-                </div>
-            }
-        })
-        .collect_view();
-    let restored = move || {
-        picked.with(|l| {
-            l.iter()
-                .filter(|p| p.field.is_empty())
-                .map(|p| p.name.clone())
-                .collect::<Vec<_>>()
-        })
-    };
-
     view! {
         <section class="aw-box" aria-labelledby="pakket-titel">
             <h2 class="utrecht-heading-2" id="pakket-titel">"Aanvraag downloaden"</h2>
             <p class="utrecht-paragraph">
                 "Het pakket is één ZIP-bestand met uw antwoorden (aanvraag.json), een samenvatting om te lezen en te tekenen (samenvatting.pdf), "
-                "de bijlagen en een lijst met controlegetallen. Het samenwerkingsverband ziet zo of er na het maken iets is veranderd. "
+                "de bestanden die u bij de vragen hebt gekozen en een lijst met controlegetallen. Het samenwerkingsverband ziet zo of er na het maken iets is veranderd. "
                 "Alles gebeurt in deze browser; er wordt niets verstuurd."
             </p>
-            {has_files.then(|| view! { <h3 class="utrecht-heading-3">"Bijlagen in het pakket"</h3> })}
-            {pickers}
-            <Show when=move || !restored().is_empty()>
-                <p class="utrecht-paragraph">
-                    {move || format!("Bijlagen uit het geopende pakket: {}", restored().join(", "))}
-                </p>
-            </Show>
             <div class="utrecht-button-group aw-actions">
                 <button
                     type="button"
@@ -279,7 +177,7 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
                 FilePicker {
                     id: "open-pakket",
                     label: "Open pakket (ZIP)",
-                    hint: "Kies een pakket dat u eerder hebt gemaakt. De antwoorden en bijlagen op deze pagina worden dan vervangen.",
+                    hint: "Kies een pakket dat u eerder hebt gemaakt. De antwoorden en gekozen bestanden op deze pagina worden dan vervangen.",
                     accept: ".zip,application/zip",
                     status_id: "pakket-melding",
                 },

@@ -103,7 +103,7 @@ fn Notes(form: &'static Form) -> impl IntoView {
                 <div class="utrecht-alert__content">
                     <h2 class="utrecht-heading-3">"Over dit formulier"</h2>
                     <ul class="utrecht-unordered-list">
-                        {form.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}
+                        {form.notes.iter().map(|n| view! { <li>{n.text().to_owned()}</li> }).collect_view()}
                     </ul>
                 </div>
             </div>

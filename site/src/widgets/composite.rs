@@ -1,5 +1,5 @@
-//! Person, signature and attachment: a fieldset of named parts; an
-//! attachment also has statements to tick.
+//! Person and signature: a fieldset of named parts; and the statements to
+//! tick that an attachment (`attachment.rs`) shows beside its file.
 
 use aanvraagwijzer::{has_blocking, Field, FieldKind, CONFIRMATIONS_KEY};
 use leptos::prelude::*;
@@ -87,7 +87,7 @@ pub fn composite(state: FormState, field: &'static Field, path: AnswerPath) -> i
 }
 
 /// One statement to tick (stored as `true`/`false` at its index).
-fn confirmation(state: FormState, path: AnswerPath, text: &str) -> impl IntoView {
+pub(super) fn confirmation(state: FormState, path: AnswerPath, text: &str) -> impl IntoView {
     let id = path.dom_id();
     let at = path.clone();
     let shown = Memo::new(move |_| state.shown_at(&at));

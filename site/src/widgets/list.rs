@@ -135,6 +135,19 @@ fn item(
                 .into_iter()
                 .collect();
         });
+        // Files chosen in later items move up with their answers; the
+        // removed item's file goes with it.
+        state.files.update(|files| {
+            let kept = std::mem::take(files);
+            for mut file in kept {
+                if let Some(moved) =
+                    answers::renumber_after_remove([file.path.clone()], &list_path, index).pop()
+                {
+                    file.path = moved;
+                    files.push(file);
+                }
+            }
+        });
         // Focus would fall to the top of the page with the removed button:
         // take it to the item before (or the one that moved up into this
         // place), or to the add button when the list is now empty.

@@ -1,6 +1,7 @@
 //! Field widgets, rendered from the form definition: one function per family
 //! of field kinds, chosen by [`field_view`]. No widget knows any form.
 
+mod attachment;
 mod choice;
 mod composite;
 pub mod file_picker;
@@ -32,8 +33,11 @@ pub fn field_view(
                     FieldKind::MultiChoice { .. } => {
                         choice::checkbox_group(state, field, path).into_any()
                     }
-                    FieldKind::Person | FieldKind::Signature { .. } | FieldKind::Attachment { .. } => {
+                    FieldKind::Person | FieldKind::Signature { .. } => {
                         composite::composite(state, field, path).into_any()
+                    }
+                    FieldKind::Attachment { .. } => {
+                        attachment::attachment(state, field, path).into_any()
                     }
                     FieldKind::List { .. } => list::list(state, field, path).into_any(),
                     _ => text::field_input(state, field, path).into_any(),
