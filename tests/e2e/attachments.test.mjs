@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { startSite, openBrowser, openForm, repoRoot } from './support/harness.mjs';
+import { startSite, openBrowser, openForm, gotoCheck, gotoFieldSection, repoRoot } from './support/harness.mjs';
 
 const FORM = 'rsv-breda-vo/tlv-vso';
 const FIELD = '#veld-groeidocument-bestandsnaam';
@@ -71,6 +71,7 @@ describe('attachments chosen at their field', () => {
     const doc = fs.readFileSync(path.join(repoRoot, 'tests/fixtures/rsv-breda-vo/tlv-vso/valid-daan-bakker.json'));
     await page.getByLabel('Open een bewaard bestand').setInputFiles({ name: 'daan.json', mimeType: 'application/json', buffer: doc });
     await page.getByText('Het bestand is geopend').waitFor();
+    await gotoFieldSection(page, site.origin, FORM, 'groeidocument');
   });
 
   after(async () => {
@@ -111,6 +112,7 @@ describe('attachments chosen at their field', () => {
   });
 
   it('the package holds exactly that file and the PDF lists it with its size', async () => {
+    await gotoCheck(page, site.origin, FORM);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download aanvraag (pakket)' }).click(),
@@ -139,6 +141,7 @@ describe('attachments chosen at their field', () => {
 
   it('after a reload the field asks for the file again, and the package waits for it', async () => {
     await page.reload();
+    await gotoFieldSection(page, site.origin, FORM, 'groeidocument');
     const field = page.locator('fieldset#veld-groeidocument');
     await field.waitFor();
     // The name is kept, the file is not: said at once, at the field.
@@ -147,8 +150,8 @@ describe('attachments chosen at their field', () => {
     await field.getByText(`Gekozen bestand: ${FILE_NAME}`).waitFor();
     await field.getByText('Kies het bestand opnieuw', { exact: true }).waitFor();
     assert.deepEqual(await violations(page), [], 'axe-core clean with a lost file');
-    // It is a finding: "Controleer aanvraag" lists it in the error summary.
-    await page.getByRole('button', { name: 'Controleer aanvraag' }).click();
+    // It is a finding: "Controleer uw antwoorden" lists it at the top.
+    await gotoCheck(page, site.origin, FORM);
     const summary = page.locator('.aw-error-summary, [role=alert]').filter({ hasText: 'Kies het bestand opnieuw' }).first();
     await summary.waitFor();
     // The package is refused, naming the field, rather than made without the file.
@@ -156,6 +159,7 @@ describe('attachments chosen at their field', () => {
     const alert = page.locator('#pakket-melding [role=alert]');
     await alert.waitFor();
     assert.match(await alert.innerText(), /Kies het bestand opnieuw bij "Groeidocument"/);
+    await gotoFieldSection(page, site.origin, FORM, 'groeidocument');
 
     await page.locator(FIELD).setInputFiles({ name: FILE_NAME, mimeType: 'application/pdf', buffer: FILE_BYTES });
     assert.equal(await field.getByText(message).count(), 0);

@@ -92,6 +92,6 @@ pub(super) fn restore(state: FormState, opened: &JsValue) -> Result<String, Stri
         )
     };
     Ok(format!(
-        "{opened}{unasked} Kies \"Controleer aanvraag\" om te zien wat nog ontbreekt."
+        "{opened}{unasked} Wat nog ontbreekt, staat bovenaan deze pagina."
     ))
 }
