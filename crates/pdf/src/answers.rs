@@ -1,0 +1,198 @@
+//! The answers as people read them: one block per question, and the budget.
+
+use aanvraagwijzer::definition::{Field, FieldKind};
+use aanvraagwijzer::numbers::{format_euro, parse_decimal_nl};
+use aanvraagwijzer::{item_field_applies, summary, Document, Form};
+use serde_json::Value;
+
+use crate::layout::{Flow, Style, BLACK, GRAY};
+use crate::text::Face;
+use crate::{heading, BODY, EMPTY, H2, INDENT, LABEL, SMALL};
+
+/// One question with its answer.
+pub(crate) fn field_block(
+    f: &mut Flow,
+    form: &Form,
+    doc: &Document,
+    today: chrono::NaiveDate,
+    field: &Field,
+) {
+    let value = doc.answers.get(&field.id);
+    let lines = answer_lines(field, value);
+    f.ensure(LABEL.leading + BODY.leading + 4.0);
+    f.gap(4.0);
+    f.paragraph(&field.label, LABEL, 0.0);
+    match (&field.kind, value) {
+        (
+            FieldKind::List {
+                fields, item_label, ..
+            },
+            Some(Value::Array(items)),
+        ) if !items.is_empty() => {
+            for (i, item) in items.iter().enumerate() {
+                f.ensure(H2.leading + BODY.leading);
+                f.gap(2.0);
+                f.paragraph(
+                    &format!("{} {}", capitalise(item_label), i + 1),
+                    Style::new(Face::Bold, 9.5, GRAY),
+                    INDENT,
+                );
+                for sub in fields {
+                    if !item_field_applies(form, doc, today, &field.id, i, &sub.id) {
+                        continue;
+                    }
+                    let v = item.get(&sub.id);
+                    f.paragraph(&sub.label, Style::new(Face::Bold, 9.0, BLACK), 2.0 * INDENT);
+                    write_answer(f, answer_lines(sub, v), 2.0 * INDENT);
+                }
+            }
+        }
+        _ => write_answer(f, lines, INDENT),
+    }
+}
+
+fn write_answer(f: &mut Flow, lines: Option<Vec<String>>, indent: f32) {
+    match lines {
+        Some(lines) => {
+            for l in lines {
+                match l.strip_prefix("• ") {
+                    Some(item) => f.bullet(item, BODY, indent),
+                    None => f.paragraph(&l, BODY, indent),
+                }
+            }
+        }
+        None => f.paragraph("(niet ingevuld)", EMPTY, indent),
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+pub(crate) fn text_of(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(if *b { "ja" } else { "nee" }.into()),
+        _ => None,
+    }
+}
+
+/// The answer as lines of text for people; `None` when not answered.
+fn answer_lines(field: &Field, value: Option<&Value>) -> Option<Vec<String>> {
+    let value = value?;
+    let lines = match &field.kind {
+        FieldKind::Choice { options } => {
+            let v = text_of(Some(value))?;
+            vec![options
+                .iter()
+                .find(|o| o.value == v)
+                .map_or(v, |o| o.label.clone())]
+        }
+        FieldKind::MultiChoice { options } => {
+            let Value::Array(items) = value else {
+                return text_of(Some(value)).map(|t| vec![t]);
+            };
+            items
+                .iter()
+                .filter_map(|i| text_of(Some(i)))
+                .map(|v| {
+                    let label = options
+                        .iter()
+                        .find(|o| o.value == v)
+                        .map_or(v, |o| o.label.clone());
+                    format!("• {label}")
+                })
+                .collect()
+        }
+        FieldKind::YesNo => vec![match text_of(Some(value))?.as_str() {
+            "ja" => "Ja".to_owned(),
+            "nee" => "Nee".to_owned(),
+            other => other.to_owned(),
+        }],
+        FieldKind::Money { .. } => {
+            let raw = text_of(Some(value))?;
+            vec![parse_decimal_nl(&raw, true).map_or(raw, format_euro)]
+        }
+        FieldKind::Number { unit, .. } => {
+            let raw = text_of(Some(value))?;
+            vec![match unit {
+                Some(u) => format!("{raw} {u}"),
+                None => raw,
+            }]
+        }
+        FieldKind::Person | FieldKind::Signature => {
+            let part = |k: &str| text_of(value.get(k));
+            let mut out = Vec::new();
+            if let Some(n) = part("naam") {
+                out.push(n);
+            }
+            if let Some(fu) = part("functie") {
+                out.push(fu);
+            }
+            if let Some(d) = part("datum") {
+                out.push(format!("getekend op {d}"));
+            }
+            if out.is_empty() {
+                return None;
+            }
+            vec![out.join(", ")]
+        }
+        FieldKind::Attachment { confirmations } => {
+            let mut out = Vec::new();
+            if let Some(n) = text_of(value.get("bestandsnaam")) {
+                out.push(format!("Bestand: {n}"));
+            }
+            if let Some(d) = text_of(value.get("omschrijving")) {
+                out.push(d);
+            }
+            let ticked = value.get("bevestigingen").and_then(Value::as_array);
+            for (i, c) in confirmations.iter().enumerate() {
+                let yes = ticked
+                    .and_then(|t| t.get(i))
+                    .and_then(Value::as_bool)
+                    .unwrap_or(false);
+                out.push(format!("{} {c}", if yes { "[x] Ja:" } else { "[  ] Nee:" }));
+            }
+            if out.is_empty() {
+                return None;
+            }
+            out
+        }
+        FieldKind::List { .. } => return None,
+        _ => vec![match value {
+            Value::String(_) | Value::Number(_) | Value::Bool(_) => text_of(Some(value))?,
+            Value::Null => return None,
+            // A shape the field does not expect: show it as it is.
+            other => other.to_string(),
+        }],
+    };
+    if lines.is_empty() {
+        None
+    } else {
+        Some(lines)
+    }
+}
+
+pub(crate) fn budget(f: &mut Flow, form: &Form, doc: &Document, today: chrono::NaiveDate) {
+    let lines = summary(form, doc, today);
+    if lines.is_empty() {
+        return;
+    }
+    heading(f, "Berekening");
+    for line in lines {
+        f.ensure(2.0 * BODY.leading);
+        f.gap(3.0);
+        let value = line
+            .value
+            .unwrap_or_else(|| "nog niet te berekenen".to_owned());
+        f.paragraph(&format!("{}: {value}", line.label), BODY, 0.0);
+        if let Some(h) = line.hint {
+            f.paragraph(&h, SMALL, INDENT);
+        }
+    }
+}

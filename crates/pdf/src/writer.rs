@@ -1,0 +1,229 @@
+//! The PDF file itself: header, footer and CONCEPT marking around each page's
+//! laid-out content, fonts, metadata and content streams.
+
+use chrono::{Datelike, NaiveDateTime, Timelike};
+use pdf_writer::{Content, Date, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+
+use aanvraagwijzer::{Form, Verdict};
+
+use crate::layout::{
+    fit, Color, Op, BOTTOM, CONTENT_W, GRAY, LIGHT, MARGIN_X, PAGE_H, PAGE_W, RED,
+};
+use crate::text::{encode, width_bytes, Face};
+use crate::{date_time_nl, Options};
+
+/// Header, footer and CONCEPT marking around each page's content, then the PDF.
+pub(crate) fn write_pdf(
+    form: &Form,
+    verdict: &Verdict,
+    made: NaiveDateTime,
+    options: &Options,
+    pages: Vec<Vec<Op>>,
+) -> Vec<u8> {
+    let total = pages.len();
+    let catalog_id = Ref::new(1);
+    let tree_id = Ref::new(2);
+    let regular_id = Ref::new(3);
+    let bold_id = Ref::new(4);
+    let info_id = Ref::new(5);
+    let first_page = 6;
+    let page_ids: Vec<Ref> = (0..total)
+        .map(|i| Ref::new(first_page + 2 * i as i32))
+        .collect();
+
+    let mut pdf = Pdf::new();
+    pdf.set_version(1, 7);
+    pdf.catalog(catalog_id)
+        .pages(tree_id)
+        .lang(TextStr("nl-NL"));
+    pdf.pages(tree_id)
+        .kids(page_ids.iter().copied())
+        .count(total as i32);
+    pdf.type1_font(regular_id)
+        .base_font(Name(b"Helvetica"))
+        .encoding_predefined(Name(b"WinAnsiEncoding"));
+    pdf.type1_font(bold_id)
+        .base_font(Name(b"Helvetica-Bold"))
+        .encoding_predefined(Name(b"WinAnsiEncoding"));
+    {
+        let mut info = pdf.document_info(info_id);
+        info.title(TextStr(&format!("Samenvatting: {}", form.title)));
+        info.author(TextStr(&form.swv_name));
+        info.creator(TextStr("Aanvraagwijzer"));
+        info.producer(TextStr("Aanvraagwijzer (pdf-writer)"));
+        info.creation_date(
+            Date::new(made.year().clamp(0, 9999) as u16)
+                .month(made.month() as u8)
+                .day(made.day() as u8)
+                .hour(made.hour() as u8)
+                .minute(made.minute() as u8)
+                .second(made.second() as u8),
+        );
+        if let Some(tie) = &options.tie {
+            info.keywords(TextStr(tie));
+        }
+    }
+
+    let header = encode(&format!("{} – {}", form.swv_name, form.title));
+    let footer = encode(&format!(
+        "Gemaakt op {} · criteria versie {}",
+        date_time_nl(made),
+        form.version
+    ));
+    for (i, ops) in pages.into_iter().enumerate() {
+        let mut all = Vec::new();
+        if !verdict.valid {
+            all.push(Op::Diagonal {
+                x: 150.0,
+                y: 250.0,
+                size: 110.0,
+                color: Color(0.93, 0.93, 0.93),
+                bytes: b"CONCEPT".to_vec(),
+            });
+        }
+        let top = PAGE_H - 40.0;
+        let concept = encode("CONCEPT – niet compleet");
+        let concept_w = width_bytes(&concept, Face::Bold, 8.5);
+        let header_room = if verdict.valid {
+            CONTENT_W
+        } else {
+            CONTENT_W - concept_w - 12.0
+        };
+        all.push(Op::Text {
+            x: MARGIN_X,
+            y: top,
+            face: Face::Regular,
+            size: 8.5,
+            color: GRAY,
+            bytes: fit(&header, Face::Regular, 8.5, header_room),
+        });
+        if !verdict.valid {
+            all.push(Op::Text {
+                x: MARGIN_X + CONTENT_W - concept_w,
+                y: top,
+                face: Face::Bold,
+                size: 8.5,
+                color: RED,
+                bytes: concept,
+            });
+        }
+        all.push(Op::Line {
+            x1: MARGIN_X,
+            y1: top - 5.0,
+            x2: MARGIN_X + CONTENT_W,
+            y2: top - 5.0,
+            width: 0.5,
+            color: LIGHT,
+        });
+        all.extend(ops);
+        let bottom = BOTTOM - 30.0;
+        let page_no = encode(&format!("pagina {} van {}", i + 1, total));
+        let page_w = width_bytes(&page_no, Face::Regular, 8.5);
+        all.push(Op::Line {
+            x1: MARGIN_X,
+            y1: bottom + 11.0,
+            x2: MARGIN_X + CONTENT_W,
+            y2: bottom + 11.0,
+            width: 0.5,
+            color: LIGHT,
+        });
+        all.push(Op::Text {
+            x: MARGIN_X,
+            y: bottom,
+            face: Face::Regular,
+            size: 8.5,
+            color: GRAY,
+            bytes: fit(&footer, Face::Regular, 8.5, CONTENT_W - page_w - 12.0),
+        });
+        all.push(Op::Text {
+            x: MARGIN_X + CONTENT_W - page_w,
+            y: bottom,
+            face: Face::Regular,
+            size: 8.5,
+            color: GRAY,
+            bytes: page_no,
+        });
+
+        let content_id = Ref::new(page_ids[i].get() + 1);
+        let data = content(&all);
+        let mut page = pdf.page(page_ids[i]);
+        page.parent(tree_id)
+            .media_box(Rect::new(0.0, 0.0, PAGE_W, PAGE_H))
+            .contents(content_id);
+        page.resources()
+            .fonts()
+            .pair(Name(b"F1"), regular_id)
+            .pair(Name(b"F2"), bold_id);
+        page.finish();
+        pdf.stream(content_id, &data);
+    }
+    pdf.finish()
+}
+
+fn content(ops: &[Op]) -> Vec<u8> {
+    let mut c = Content::new();
+    for op in ops {
+        match op {
+            Op::Text {
+                x,
+                y,
+                face,
+                size,
+                color,
+                bytes,
+            } => {
+                c.set_fill_rgb(color.0, color.1, color.2);
+                c.begin_text();
+                c.set_font(font_name(*face), *size);
+                c.next_line(*x, *y);
+                c.show(Str(bytes));
+                c.end_text();
+            }
+            Op::Diagonal {
+                x,
+                y,
+                size,
+                color,
+                bytes,
+            } => {
+                let (s, k) = (
+                    std::f32::consts::FRAC_1_SQRT_2,
+                    std::f32::consts::FRAC_1_SQRT_2,
+                );
+                c.set_fill_rgb(color.0, color.1, color.2);
+                c.begin_text();
+                c.set_font(font_name(Face::Bold), *size);
+                c.set_text_matrix([k, s, -s, k, *x, *y]);
+                c.show(Str(bytes));
+                c.end_text();
+            }
+            Op::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                width,
+                color,
+            } => {
+                c.set_stroke_rgb(color.0, color.1, color.2);
+                c.set_line_width(*width);
+                c.move_to(*x1, *y1);
+                c.line_to(*x2, *y2);
+                c.stroke();
+            }
+            Op::Rect { x, y, w, h, color } => {
+                c.set_fill_rgb(color.0, color.1, color.2);
+                c.rect(*x, *y, *w, *h);
+                c.fill_nonzero();
+            }
+        }
+    }
+    c.finish().into_vec()
+}
+
+fn font_name(face: Face) -> Name<'static> {
+    match face {
+        Face::Regular => Name(b"F1"),
+        Face::Bold => Name(b"F2"),
+    }
+}
