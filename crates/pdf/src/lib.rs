@@ -13,8 +13,8 @@
 
 mod answers;
 mod findings;
+mod font;
 mod layout;
-mod metrics;
 mod signatures;
 mod sources;
 pub mod text;
