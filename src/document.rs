@@ -55,6 +55,36 @@ impl DocumentError {
 }
 
 impl Document {
+    /// The name of a download, without extension, that says which pupil, form
+    /// and day it is without spelling out the name: `LMdV-rsv-breda-po-opp-2026-11-22`
+    /// for Lotte Maria de Vries ("Vries, de"). Forms about a group have no
+    /// pupil: the name starts with the form.
+    pub fn file_stem(&self, on: chrono::NaiveDate) -> String {
+        let text = |k: &str| self.answers.get(k).and_then(Value::as_str).unwrap_or("");
+        let initials_of = |s: &str| -> String {
+            s.split(|c: char| c.is_whitespace() || c == '-')
+                .filter_map(|w| w.chars().find(|c| c.is_alphabetic()))
+                .collect()
+        };
+        // "Vries, de": the prefix goes first, in lower case, as people write it.
+        let surname = match text("achternaam").split_once(',') {
+            Some((last, prefix)) => format!(
+                "{}{}",
+                initials_of(prefix).to_lowercase(),
+                initials_of(last).to_uppercase()
+            ),
+            None => initials_of(text("achternaam")).to_uppercase(),
+        };
+        let initials = format!("{}{surname}", initials_of(text("voornamen")).to_uppercase());
+        let form = self.form.replace('/', "-");
+        let date = on.format("%Y-%m-%d");
+        if initials.is_empty() {
+            format!("{form}-{date}")
+        } else {
+            format!("{initials}-{form}-{date}")
+        }
+    }
+
     /// An empty document for a form.
     pub fn new(form: &crate::Form) -> Document {
         Document {
@@ -146,5 +176,28 @@ fn nfc_value(v: &Value) -> Value {
             Value::Object(map.iter().map(|(k, v)| (nfc(k), nfc_value(v))).collect())
         }
         other => other.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_download_says_which_pupil_form_and_day_by_initials() {
+        let on = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+        let doc = |voornamen: &str, achternaam: &str| {
+            super::Document::from_json(&format!(
+                r#"{{"form": "rsv-breda-po/opp", "form_version": "1", "answers": {{"voornamen": "{voornamen}", "achternaam": "{achternaam}"}}}}"#
+            ))
+            .expect("document")
+        };
+        assert_eq!(
+            doc("Lotte Maria", "Vries, de").file_stem(on),
+            "LMdV-rsv-breda-po-opp-2026-11-22"
+        );
+        assert_eq!(
+            doc("Daan", "Bakker").file_stem(on),
+            "DB-rsv-breda-po-opp-2026-11-22"
+        );
+        assert_eq!(doc("", "").file_stem(on), "rsv-breda-po-opp-2026-11-22");
     }
 }

@@ -20,7 +20,9 @@ pub mod validate;
 pub mod verdict;
 
 pub use catalog::{find_form, forms};
-pub use definition::{Field, FieldKind, Form, RequestKind, Section, Severity, Submission};
+pub use definition::{
+    Field, FieldKind, Form, RequestKind, Section, Severity, Signer, SignsFor, Submission,
+};
 pub use document::{Document, DocumentError};
 pub use finding::{Finding, SourceRef};
 pub use progress::{progress, Progress};

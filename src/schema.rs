@@ -204,12 +204,20 @@ fn field_schema(field: &Field, must_fill: bool) -> Value {
             s
         }
         FieldKind::Person => composite(&[("naam", false), ("functie", false)], must_fill),
-        FieldKind::Signature => {
+        FieldKind::Signature { signer, signs_for } => {
+            let mut who = format!("Getekend door: {}", signer.name_nl());
+            if let Some(f) = signs_for {
+                who.push_str(&format!(", {}", f.nl()));
+            }
+            notes.push(format!("{who}."));
             notes.push("Datum van ondertekening als dd-mm-jjjj.".into());
-            composite(
+            let mut s = composite(
                 &[("naam", false), ("functie", false), ("datum", true)],
                 must_fill,
-            )
+            );
+            s["properties"]["functie"]["title"] = json!(signer.role_nl().0);
+            s["x-signer"] = json!(signer);
+            s
         }
         FieldKind::Attachment { confirmations } => {
             let mut s = composite(&[("bestandsnaam", false), ("omschrijving", false)], false);

@@ -484,3 +484,23 @@ fn at_the_evaluation_only_a_pupil_at_so_level_without_an_opp_blocks() {
     )
     .is_empty());
 }
+
+#[test]
+fn a_parent_signature_asks_the_relation_and_names_the_signer_without_quotes() {
+    let doc = with(
+        OPP,
+        "valid-lotte-groep-6.json",
+        &[("/ouders_handelingsdeel_akkoord/functie", json!(null))],
+    );
+    let findings = validate(form(OPP), &doc, today());
+    let f = find(
+        &findings,
+        "part-missing",
+        "/answers/ouders_handelingsdeel_akkoord/functie",
+    );
+    assert_eq!(
+        f.message,
+        "Vul de relatie tot de leerling in bij de handtekening van de ouder of verzorger (voor overeenstemming)."
+    );
+    assert!(!f.message.contains("functie"));
+}

@@ -51,7 +51,7 @@ fn junk(rng: &mut Rng, field: &Field, depth: usize) -> Value {
         FieldKind::Bsn => vec![json!("123456789"), json!("111222333")],
         FieldKind::Postcode => vec![json!("1234 ß"), json!("0000 AA")],
         FieldKind::Brin => vec![json!("ZZ99")],
-        FieldKind::Person | FieldKind::Signature => {
+        FieldKind::Person | FieldKind::Signature { .. } => {
             vec![json!({"naam": "", "functie": "leerkracht", "datum": "01-01-3000"})]
         }
         FieldKind::Attachment { .. } => vec![json!({"bestandsnaam": "", "bevestigd": [false]})],

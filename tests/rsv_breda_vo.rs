@@ -121,7 +121,7 @@ fn tlv_needs_two_signing_experts_and_6b_one() {
     let signatures = |f: &aanvraagwijzer::Form| {
         f.fields()
             .filter(|x| {
-                matches!(x.kind, aanvraagwijzer::FieldKind::Signature)
+                matches!(x.kind, aanvraagwijzer::FieldKind::Signature { .. })
                     && x.id.starts_with("deskundige")
             })
             .count()

@@ -15,7 +15,6 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::answers::{self, AnswerPath};
-use crate::clock;
 use crate::state::FormState;
 use crate::tab::TabAnswers;
 use crate::widgets::file_picker::{file_picker, FilePicker};
@@ -205,11 +204,10 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
                 files.push(&item);
             }
         });
-        let name = format!(
-            "pakket-{}-{}.zip",
-            state.form.id.replace('/', "-"),
-            clock::iso(state.today)
-        );
+        // Initials, form and day: which pupil's request it is, at a glance.
+        let name = state
+            .document
+            .with_untracked(|d| format!("{}.zip", d.file_stem(state.today)));
         spawn_local(async move {
             let result = call(
                 "make_package",

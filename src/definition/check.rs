@@ -364,6 +364,15 @@ fn check_fields(
                 max: Some(max),
                 ..
             } if min > max => push(invalid(&place, "min is larger than max")),
+            // "voor gezien"/"voor akkoord" is what parents sign for (the SWV
+            // documents use it only there); elsewhere it is a slip.
+            FieldKind::Signature {
+                signer,
+                signs_for: Some(_),
+            } if *signer != super::Signer::Ouders => push(invalid(
+                &place,
+                "signs_for (gezien/akkoord) is for signer = \"ouders\" only",
+            )),
             FieldKind::List {
                 fields,
                 min_items,
@@ -427,7 +436,7 @@ fn check_condition(
             let is_date = form.lookup(field).is_some_and(|r| {
                 matches!(
                     (&r.field.kind, r.part.as_deref()),
-                    (FieldKind::Date { .. }, None) | (FieldKind::Signature, Some("datum"))
+                    (FieldKind::Date { .. }, None) | (FieldKind::Signature { .. }, Some("datum"))
                 )
             });
             if !is_date {
@@ -521,7 +530,7 @@ fn expr_type(
 ) -> ValueType {
     let field_type = |path: &str| match form.lookup(path) {
         Some(r) => match (&r.field.kind, r.part.as_deref()) {
-            (FieldKind::Signature, Some("datum")) | (FieldKind::Date { .. }, None) => {
+            (FieldKind::Signature { .. }, Some("datum")) | (FieldKind::Date { .. }, None) => {
                 ValueType::Date
             }
             (FieldKind::Number { .. } | FieldKind::Money { .. }, None) => ValueType::Number,
@@ -882,6 +891,57 @@ texts = [{ text = "Ja." }]"#
         )
         .iter()
         .any(|p| p.contains("either `value` or `texts`")));
+    }
+
+    fn signature_problems(attributes: &str) -> Result<Vec<String>, String> {
+        let text = format!(
+            r#"
+id = "test/sign"
+version = "1"
+swv_name = "Test"
+title = "Test"
+kind = "arrangement"
+description = "Een formulier om te testen."
+rules = []
+[sources.s]
+document = "d"
+section = "s"
+quote = "q"
+[[sections]]
+id = "a"
+title = "A"
+  [[sections.fields]]
+  id = "handtekening"
+  label = "Handtekening"
+  type = "signature"
+  {attributes}
+"#
+        );
+        let form: crate::definition::Form = toml::from_str(&text).map_err(|e| e.to_string())?;
+        Ok(check_form(&form, "test")
+            .iter()
+            .map(|e| e.to_string())
+            .collect())
+    }
+
+    #[test]
+    fn every_signature_names_its_signer_at_build_time() {
+        let missing = signature_problems("").expect_err("a signature without signer");
+        assert!(missing.contains("signer"), "{missing}");
+        assert!(signature_problems(r#"signer = "buurman""#).is_err());
+        assert_eq!(
+            signature_problems(
+                r#"signer = "ouders"
+  signs_for = "akkoord""#
+            ),
+            Ok(vec![])
+        );
+        let slip = signature_problems(
+            r#"signer = "deskundige"
+  signs_for = "gezien""#,
+        )
+        .expect("parses");
+        assert!(slip.iter().any(|p| p.contains("signs_for")), "{slip:?}");
     }
 
     #[test]

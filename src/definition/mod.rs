@@ -302,8 +302,16 @@ pub enum FieldKind {
     },
     /// A person: name and function.
     Person,
-    /// A signatory: name, function and the date of signing.
-    Signature,
+    /// A signatory: name, function (for parents: the relation to the pupil)
+    /// and the date of signing.
+    Signature {
+        /// Who signs, as the SWV's document says.
+        signer: Signer,
+        /// What the signature means, where the document says so ("voor
+        /// akkoord", "voor gezien"); parents only.
+        #[serde(default)]
+        signs_for: Option<SignsFor>,
+    },
     /// A reference to a document that goes with the request.
     Attachment {
         /// Statements the user must tick, e.g. "Het groeidocument is ondertekend".
@@ -453,6 +461,122 @@ impl Form {
     }
 }
 
+/// Who signs a signature field. Decides the title of the signature block,
+/// what the second part asks (a parent gives the relation to the pupil, not a
+/// function) and how messages name the signature.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Signer {
+    /// Someone on behalf of the school, where the document names no bevoegd gezag.
+    School,
+    /// On behalf of the bevoegd gezag (the school board).
+    BevoegdGezag,
+    /// An expert: orthopedagoog, psycholoog, ondersteuningscoördinator.
+    Deskundige,
+    /// The ambulant begeleider of the SWV.
+    AmbulantBegeleider,
+    /// A parent or carer of the pupil.
+    Ouders,
+}
+
+/// What a signature means, in the document's own words.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum SignsFor {
+    /// "voor gezien": has seen it.
+    Gezien,
+    /// "voor akkoord": agrees.
+    Akkoord,
+    /// "voor overeenstemming": agrees (RSV Breda PO's word for the handelingsdeel).
+    Overeenstemming,
+}
+
+impl SignsFor {
+    /// "voor gezien", "voor akkoord".
+    pub fn nl(self) -> &'static str {
+        match self {
+            SignsFor::Gezien => "voor gezien",
+            SignsFor::Akkoord => "voor akkoord",
+            SignsFor::Overeenstemming => "voor overeenstemming",
+        }
+    }
+}
+
+impl Signer {
+    /// Title of a signature block: "Namens het bevoegd gezag", "Ouder of verzorger".
+    pub fn title_nl(self) -> &'static str {
+        match self {
+            Signer::School => "Namens de school",
+            Signer::BevoegdGezag => "Namens het bevoegd gezag",
+            Signer::Deskundige => "Deskundige",
+            Signer::AmbulantBegeleider => "Ambulant begeleider",
+            Signer::Ouders => "Ouder of verzorger",
+        }
+    }
+
+    /// The signer in a sentence: "de ouder of verzorger".
+    pub fn name_nl(self) -> &'static str {
+        match self {
+            Signer::School => "de school",
+            Signer::BevoegdGezag => "het bevoegd gezag",
+            Signer::Deskundige => "de deskundige",
+            Signer::AmbulantBegeleider => "de ambulant begeleider",
+            Signer::Ouders => "de ouder of verzorger",
+        }
+    }
+
+    /// The second part in a sentence: "de functie", "de relatie tot de leerling".
+    pub fn role_phrase_nl(self) -> &'static str {
+        match self {
+            Signer::Ouders => "de relatie tot de leerling",
+            _ => "de functie",
+        }
+    }
+
+    /// Label and hint of the second part (`functie`): a parent gives the
+    /// relation to the pupil, everyone else a function.
+    pub fn role_nl(self) -> (&'static str, &'static str) {
+        match self {
+            Signer::Ouders => (
+                "Relatie tot de leerling",
+                "Bijvoorbeeld: moeder, vader, voogd of verzorger.",
+            ),
+            Signer::Deskundige => ("Functie", "Bijvoorbeeld: orthopedagoog of psycholoog."),
+            Signer::AmbulantBegeleider => ("Functie", "Bijvoorbeeld: ambulant begeleider."),
+            Signer::School | Signer::BevoegdGezag => {
+                ("Functie", "Bijvoorbeeld: directeur of intern begeleider.")
+            }
+        }
+    }
+}
+
+impl Field {
+    /// The signer of a signature field; `None` for other fields.
+    pub fn signer(&self) -> Option<(Signer, Option<SignsFor>)> {
+        match &self.kind {
+            FieldKind::Signature { signer, signs_for } => Some((*signer, *signs_for)),
+            _ => None,
+        }
+    }
+
+    /// How messages name this field: a signature by its signer ("deskundige 1",
+    /// "de ouder of verzorger (voor akkoord)"), anything else by its label in quotes.
+    pub fn subject_nl(&self) -> String {
+        match self.signer() {
+            Some((Signer::Ouders, Some(f))) => {
+                format!("de handtekening van de ouder of verzorger ({})", f.nl())
+            }
+            Some((Signer::Deskundige, _))
+                if self.label.to_lowercase().starts_with("deskundige") =>
+            {
+                format!("de handtekening van {}", self.label.to_lowercase())
+            }
+            Some((s, _)) => format!("de handtekening van {}", s.name_nl()),
+            None => format!("\"{}\"", self.label),
+        }
+    }
+}
+
 /// A resolved reference to a field (or a named part of a composite field).
 #[derive(Debug, Clone, PartialEq)]
 pub struct FieldRef<'a> {
@@ -468,7 +592,7 @@ impl FieldKind {
     pub fn parts(&self) -> &'static [&'static str] {
         match self {
             FieldKind::Person => &["naam", "functie"],
-            FieldKind::Signature => &["naam", "functie", "datum"],
+            FieldKind::Signature { .. } => &["naam", "functie", "datum"],
             FieldKind::Attachment { .. } => &["bestandsnaam", "omschrijving"],
             _ => &[],
         }

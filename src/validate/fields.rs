@@ -45,7 +45,7 @@ pub(crate) fn check_field(
     }
     let Some(value) = value else { return };
     match &field.kind {
-        FieldKind::Person | FieldKind::Signature | FieldKind::Attachment { .. } => {
+        FieldKind::Person | FieldKind::Signature { .. } | FieldKind::Attachment { .. } => {
             check_composite(scope, field, value, ptr, out)
         }
         FieldKind::List {

@@ -280,7 +280,7 @@ impl<'a> Scope<'a> {
         let r = self.form.lookup(path)?;
         let text = self.text(path)?;
         match (&r.field.kind, r.part.as_deref()) {
-            (FieldKind::Date { .. }, None) | (FieldKind::Signature, Some("datum")) => {
+            (FieldKind::Date { .. }, None) | (FieldKind::Signature { .. }, Some("datum")) => {
                 parse_date(text).ok().map(Val::Date)
             }
             (FieldKind::Number { .. }, None) => parse_decimal_nl(text, false).map(Val::Number),

@@ -1,6 +1,8 @@
 //! The answers as people read them: one block per question, and the budget.
 
+use aanvraagwijzer::dates::{format_date, parse_date};
 use aanvraagwijzer::definition::{Field, FieldKind};
+use aanvraagwijzer::ident::{parse_brin_vestiging, parse_postcode, parse_pupil_number};
 use aanvraagwijzer::numbers::{format_euro, parse_decimal_nl};
 use aanvraagwijzer::{item_field_applies, summary, Document, Form};
 use serde_json::Value;
@@ -82,6 +84,11 @@ pub(crate) fn text_of(v: Option<&Value>) -> Option<String> {
     }
 }
 
+/// A typed date as dd-mm-jjjj; as typed when it cannot be read.
+pub(crate) fn date_nl(raw: &str) -> String {
+    parse_date(raw).map_or_else(|_| raw.to_owned(), format_date)
+}
+
 /// The answer as lines of text for people; `None` when not answered.
 fn answer_lines(field: &Field, value: Option<&Value>) -> Option<Vec<String>> {
     let value = value?;
@@ -118,6 +125,22 @@ fn answer_lines(field: &Field, value: Option<&Value>) -> Option<Vec<String>> {
             let raw = text_of(Some(value))?;
             vec![parse_decimal_nl(&raw, true).map_or(raw, format_euro)]
         }
+        // Printed one way whatever way it was typed: dd-mm-jjjj, BSN as nine
+        // digits, BRIN and postcode in capitals. An answer the parser refuses is
+        // printed as typed (its finding says what is wrong).
+        FieldKind::Date { .. } => vec![date_nl(&text_of(Some(value))?)],
+        FieldKind::Bsn => {
+            let raw = text_of(Some(value))?;
+            vec![parse_pupil_number(&raw).map_or(raw, |(digits, _)| digits)]
+        }
+        FieldKind::Brin => {
+            let raw = text_of(Some(value))?;
+            vec![parse_brin_vestiging(&raw).unwrap_or(raw)]
+        }
+        FieldKind::Postcode => {
+            let raw = text_of(Some(value))?;
+            vec![parse_postcode(&raw).unwrap_or(raw)]
+        }
         FieldKind::Number { unit, .. } => {
             let raw = text_of(Some(value))?;
             vec![match unit {
@@ -125,7 +148,7 @@ fn answer_lines(field: &Field, value: Option<&Value>) -> Option<Vec<String>> {
                 None => raw,
             }]
         }
-        FieldKind::Person | FieldKind::Signature => {
+        FieldKind::Person | FieldKind::Signature { .. } => {
             let part = |k: &str| text_of(value.get(k));
             let mut out = Vec::new();
             if let Some(n) = part("naam") {
@@ -135,7 +158,7 @@ fn answer_lines(field: &Field, value: Option<&Value>) -> Option<Vec<String>> {
                 out.push(fu);
             }
             if let Some(d) = part("datum") {
-                out.push(format!("getekend op {d}"));
+                out.push(format!("getekend op {}", date_nl(&d)));
             }
             if out.is_empty() {
                 return None;

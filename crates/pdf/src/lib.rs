@@ -52,6 +52,30 @@ pub(crate) const EMPTY: Style = Style::new(Face::Regular, 10.0, GRAY);
 pub(crate) const SMALL: Style = Style::new(Face::Regular, 8.5, GRAY);
 pub(crate) const INDENT: f32 = 12.0;
 
+/// The pupil's name as people write it ("Lotte de Vries"), from the
+/// `voornamen` and `achternaam` answers every single-pupil form asks;
+/// `None` for forms about a group. The surname is asked as "Vries, de".
+pub fn pupil_name(doc: &Document) -> Option<String> {
+    let text = |k: &str| {
+        doc.answers
+            .get(k)
+            .and_then(serde_json::Value::as_str)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    };
+    let surname = text("achternaam")?;
+    let surname = match surname.split_once(',') {
+        Some((last, prefix)) if !prefix.trim().is_empty() => {
+            format!("{} {}", prefix.trim(), last.trim())
+        }
+        _ => surname.trim_end_matches(',').to_owned(),
+    };
+    Some(match text("roepnaam").or_else(|| text("voornamen")) {
+        Some(first) => format!("{first} {surname}"),
+        None => surname,
+    })
+}
+
 /// Renders the summary with [`Options`].
 pub fn render_with(
     form: &Form,
@@ -101,9 +125,10 @@ pub fn render_with(
     answers::budget(&mut f, form, doc, today);
     findings::findings(&mut f, form, verdict);
     signatures::signatures(&mut f, form, doc, today);
-    sources::sources(&mut f, form, verdict, made, options);
+    sources::sources(&mut f, form, doc, verdict, made, options);
 
-    writer::write_pdf(form, verdict, made, options, f.pages)
+    let pupil = pupil_name(doc);
+    writer::write_pdf(form, verdict, made, options, pupil.as_deref(), f.pages)
 }
 
 pub(crate) fn date_time_nl(t: NaiveDateTime) -> String {

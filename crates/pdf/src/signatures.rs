@@ -1,9 +1,8 @@
 //! The signature section: a block with lines to sign on for each signatory.
 
-use aanvraagwijzer::definition::FieldKind;
-use aanvraagwijzer::{field_applies, Document, Form};
+use aanvraagwijzer::{field_applies, Document, Form, Signer, SignsFor};
 
-use crate::answers::text_of;
+use crate::answers::{date_nl, text_of};
 use crate::layout::{fit, Flow, CONTENT_W, GRAY, MARGIN_X};
 use crate::text::{encode, Face};
 use crate::{heading, BODY, H2, SMALL};
@@ -14,66 +13,43 @@ struct Block {
     rows: Vec<(String, Option<String>)>,
 }
 
-fn mentions_parents(s: &str) -> bool {
-    s.to_lowercase().contains("ouder")
+/// "Deskundige 1", "Ouder of verzorger (voor gezien): Ouders hebben de doelen
+/// ondertekend voor gezien": the signer's title, and the label where it adds to it.
+fn block_title(signer: Signer, signs_for: Option<SignsFor>, label: &str) -> String {
+    let mut title = signer.title_nl().to_owned();
+    if let Some(f) = signs_for {
+        title.push_str(&format!(" ({})", f.nl()));
+    }
+    if label
+        .to_lowercase()
+        .starts_with(&signer.title_nl().to_lowercase())
+        && signs_for.is_none()
+    {
+        label.to_owned()
+    } else {
+        format!("{title}: {label}")
+    }
 }
 
 pub(crate) fn signatures(f: &mut Flow, form: &Form, doc: &Document, today: chrono::NaiveDate) {
     let mut blocks = Vec::new();
-    let mut parents_sign = false;
     for field in form.fields() {
-        if !matches!(field.kind, FieldKind::Signature)
-            || !field_applies(form, doc, today, &field.id)
-        {
+        let Some((signer, signs_for)) = field.signer() else {
+            continue;
+        };
+        if !field_applies(form, doc, today, &field.id) {
             continue;
         }
         let v = doc.answers.get(&field.id);
         let part = |k: &str| text_of(v.and_then(|v| v.get(k)));
-        let parent = mentions_parents(&field.id) || mentions_parents(&field.label);
-        parents_sign |= parent;
         blocks.push(Block {
-            title: if parent {
-                format!("Ouder(s)/verzorger(s): {}", field.label)
-            } else {
-                field.label.clone()
-            },
+            title: block_title(signer, signs_for, &field.label),
             rows: vec![
                 ("Naam".into(), part("naam")),
-                (
-                    if parent {
-                        "Relatie tot de leerling"
-                    } else {
-                        "Functie"
-                    }
-                    .into(),
-                    part("functie"),
-                ),
-                ("Datum".into(), part("datum")),
+                (signer.role_nl().0.into(), part("functie")),
+                ("Datum".into(), part("datum").map(|d| date_nl(&d))),
             ],
         });
-    }
-    // Forms whose texts say parents sign, without a signature field of their own.
-    let says_parents_sign = form.fields().any(|fl| {
-        let mut texts = vec![fl.label.as_str()];
-        texts.extend(fl.hint.as_deref());
-        if let FieldKind::Attachment { confirmations } = &fl.kind {
-            texts.extend(confirmations.iter().map(String::as_str));
-        }
-        texts
-            .iter()
-            .any(|t| mentions_parents(t) && t.to_lowercase().contains("tekend"))
-    });
-    if !parents_sign && says_parents_sign {
-        for n in 1..=2 {
-            blocks.push(Block {
-                title: format!("Ouder(s)/verzorger(s): ouder of verzorger {n}"),
-                rows: vec![
-                    ("Naam".into(), None),
-                    ("Relatie tot de leerling".into(), None),
-                    ("Datum".into(), None),
-                ],
-            });
-        }
     }
     if blocks.is_empty() {
         return;

@@ -19,6 +19,7 @@ pub(crate) fn write_pdf(
     verdict: &Verdict,
     made: NaiveDateTime,
     options: &Options,
+    pupil: Option<&str>,
     pages: Vec<Vec<Op>>,
 ) -> Vec<u8> {
     let total = pages.len();
@@ -42,7 +43,10 @@ pub(crate) fn write_pdf(
         .count(total as i32);
     {
         let mut info = pdf.document_info(info_id);
-        info.title(TextStr(&format!("Samenvatting: {}", form.title)));
+        info.title(TextStr(&match pupil {
+            Some(p) => format!("Samenvatting: {} voor {p}", form.title),
+            None => format!("Samenvatting: {}", form.title),
+        }));
         info.author(TextStr(&form.swv_name));
         info.creator(TextStr("Aanvraagwijzer"));
         info.producer(TextStr("Aanvraagwijzer (pdf-writer)"));
@@ -59,7 +63,12 @@ pub(crate) fn write_pdf(
         }
     }
 
-    let header = encode(&format!("{} – {}", form.swv_name, form.title));
+    // Pages get separated (printed, scanned, signed): each one says whose
+    // request it is and which form.
+    let header = encode(&match pupil {
+        Some(p) => format!("{p} – {} – {}", form.title, form.swv_name),
+        None => format!("{} – {}", form.swv_name, form.title),
+    });
     let footer = encode(&format!(
         "Gemaakt op {} · criteria versie {}",
         date_time_nl(made),

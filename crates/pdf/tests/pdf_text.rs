@@ -194,21 +194,34 @@ fn parents_get_a_block_where_they_sign() {
     let text = all(&pages(&pdf_of(&fixture(
         "rsv-breda-po/opp/valid-lotte-groep-6.json",
     ))));
-    assert!(text.contains("Ouder(s)/verzorger(s)"), "{text}");
-    assert!(text.contains("Relatie tot de leerling"));
+    assert!(text.contains("Ouder of verzorger (voor gezien)"), "{text}");
+    assert!(
+        text.contains("Ouder of verzorger (voor overeenstemming)"),
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("Relatie tot de leerling:").count(),
+        2,
+        "{text}"
+    );
+    assert!(
+        !text.contains("Functie:"),
+        "a mother has no function: {text}"
+    );
 
+    // The form's own signatures only: that the OPP (an attachment) is signed
+    // by the parents does not make this request a thing parents sign.
     let text = all(&pages(&pdf_of(&fixture(
         "rsv-breda-po/individueel-arrangement/valid-lotte-eerste-aanvraag.json",
     ))));
-    assert!(
-        text.contains("Ouder(s)/verzorger(s): ouder of verzorger 1"),
-        "{text}"
-    );
+    assert!(!text.contains("Ouder of verzorger ("), "{text}");
 
     let text = all(&pages(&pdf_of(&fixture(
         "rsv-breda-vo/tlv-vso/valid-daan-bakker.json",
     ))));
-    assert!(!text.contains("Ouder(s)/verzorger(s)"));
+    assert!(!text.contains("Ouder of verzorger"));
+    assert!(!text.contains("Relatie tot de leerling"));
+    assert_eq!(text.matches("Functie:").count(), 3, "{text}");
 }
 
 #[test]
@@ -307,4 +320,88 @@ fn the_lwoo_pro_summary_shows_the_achterstand_per_area_and_what_fits() {
     );
     assert!(flat.contains("Past bij: Pro."), "{flat}");
     assert!(flat.contains("in heel Nederland"), "{flat}");
+}
+
+#[test]
+fn every_page_says_whose_request_and_which_form() {
+    let doc = fixture("rsv-breda-vo/tlv-vso/invalid-typos-and-gaps.json");
+    let form = find_form(&doc.form).expect("form exists");
+    let name = aanvraagwijzer_pdf::pupil_name(&doc).expect("the fixture names a pupil");
+    let pages = pages(&pdf_of(&doc));
+    assert!(pages.len() >= 2, "expected several pages");
+    for (i, p) in pages.iter().enumerate() {
+        let header = p.lines().next().unwrap_or_default();
+        assert!(
+            header.contains(&name) && header.contains(&form.title),
+            "page {} header lacks pupil or form: {header:?}",
+            i + 1
+        );
+    }
+}
+
+#[test]
+fn dates_bsn_and_brin_print_one_way_whatever_way_they_were_typed() {
+    let mut doc = fixture("rsv-breda-vo/tlv-vso/valid-daan-bakker.json");
+    doc.answers
+        .insert("geboortedatum".into(), serde_json::json!("14/3/2012"));
+    doc.answers
+        .insert("bsn".into(), serde_json::json!("1112 22 333"));
+    doc.answers
+        .insert("brin".into(), serde_json::json!("12ab00"));
+    let mut signer = doc.answers["bevoegd_gezag"].clone();
+    signer["datum"] = serde_json::json!("3 november 2026");
+    doc.answers.insert("bevoegd_gezag".into(), signer);
+    let text = all(&pages(&pdf_of(&doc)));
+    assert!(text.contains("14-03-2012"), "{text}");
+    assert!(!text.contains("14/3/2012"));
+    assert!(text.contains("111222333"));
+    assert!(!text.contains("1112 22 333"));
+    assert!(text.contains("12AB00"));
+    assert!(!text.contains("12ab00"));
+    assert!(text.contains("03-11-2026"), "{text}");
+    assert!(!text.contains("3 november 2026"));
+}
+
+#[test]
+fn the_checksum_is_never_alone_on_the_last_page() {
+    for path in [
+        "rsv-breda-vo/tlv-vso/valid-daan-bakker.json",
+        "rsv-breda-po/opp/valid-lotte-groep-6.json",
+        "berseba/tlv-sbo-so/valid-mg-ruben-iq-30.json",
+    ] {
+        let doc = fixture(path);
+        let form = find_form(&doc.form).expect("form exists");
+        let verdict = Verdict::of(form, &doc, made().date());
+        let options = Options {
+            tie: None,
+            document_sha256: Some("ab".repeat(32)),
+        };
+        let pages = pages(&render_with(form, &doc, &verdict, made(), &options));
+        let last = pages.last().expect("a page");
+        if last.contains("Controlegetal") {
+            assert!(
+                last.contains("De criteria komen uit") || last.contains("Keuzes in dit formulier"),
+                "{path}: the checksum stands alone on the last page:\n{last}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_berseba_tlv_cites_the_criteria_of_its_own_category_only() {
+    let text = all(&pages(&pdf_of(&fixture(
+        "berseba/tlv-sbo-so/valid-mg-ruben-iq-30.json",
+    ))));
+    let start = text.find("De criteria komen uit").expect("sources listed");
+    let end = text.find("Keuzes in dit formulier").expect("notes listed");
+    let cited = &text[start..end];
+    assert!(cited.contains("meervoudige handicap"), "{cited}");
+    for other in [
+        "ernstige gedragsproblemen",
+        "zeer moeilijk leren",
+        "langdurige ziekte",
+        "Observatiecentrum",
+    ] {
+        assert!(!cited.contains(other), "category 7 cites {other}:\n{cited}");
+    }
 }

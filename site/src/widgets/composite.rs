@@ -45,7 +45,15 @@ pub fn composite(state: FormState, field: &'static Field, path: AnswerPath) -> i
         .parts()
         .iter()
         .map(|part| {
-            let (label, hint) = part_text(part);
+            // A signature's second part follows its signer: a parent gives
+            // the relation to the pupil, not a function.
+            let (label, hint) = match (field.signer(), *part) {
+                (Some((signer, _)), "functie") => {
+                    let (label, hint) = signer.role_nl();
+                    (label, Some(hint))
+                }
+                _ => part_text(part),
+            };
             text_control(
                 state,
                 path.child(part),

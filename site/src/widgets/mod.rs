@@ -32,7 +32,7 @@ pub fn field_view(
                     FieldKind::MultiChoice { .. } => {
                         choice::checkbox_group(state, field, path).into_any()
                     }
-                    FieldKind::Person | FieldKind::Signature | FieldKind::Attachment { .. } => {
+                    FieldKind::Person | FieldKind::Signature { .. } | FieldKind::Attachment { .. } => {
                         composite::composite(state, field, path).into_any()
                     }
                     FieldKind::List { .. } => list::list(state, field, path).into_any(),
