@@ -42,13 +42,13 @@ impl DocumentError {
     pub fn message_nl(&self) -> String {
         match self {
             DocumentError::TooLarge { .. } => {
-                "Dit bestand is te groot voor een aanvraag. Kies het JSON-bestand dat u eerder met Aanvraagwijzer hebt opgeslagen.".into()
+                "Dit bestand is te groot voor een aanvraag. Kies het bestand dat u eerder met \"Bewaar de antwoorden als bestand\" hebt opgeslagen.".into()
             }
             DocumentError::Json { line, column, .. } => format!(
-                "Dit bestand is geen leesbaar JSON-bestand (fout op regel {line}, kolom {column}). Kies het JSON-bestand dat u eerder met Aanvraagwijzer hebt opgeslagen."
+                "Dit bestand kan Aanvraagwijzer niet lezen (fout op regel {line}, kolom {column}). Kies het bestand dat u eerder met \"Bewaar de antwoorden als bestand\" hebt opgeslagen."
             ),
             DocumentError::Shape { .. } => {
-                "Dit JSON-bestand is geen aanvraag van Aanvraagwijzer. Kies het bestand dat u met \"Download als JSON\" hebt opgeslagen.".into()
+                "Dit bestand is geen aanvraag van Aanvraagwijzer. Kies het bestand dat u met \"Bewaar de antwoorden als bestand\" hebt opgeslagen.".into()
             }
         }
     }

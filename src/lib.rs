@@ -8,25 +8,32 @@
 pub mod catalog;
 pub mod dates;
 pub mod definition;
+#[cfg(feature = "diagnose")]
+pub mod diagnose;
 pub mod document;
 pub mod finding;
 pub mod ident;
 pub mod numbers;
+pub mod pointer;
 pub mod printable;
 pub mod progress;
 pub mod schema;
 pub mod summary;
+pub mod text;
 pub mod validate;
 pub mod verdict;
 
 pub use catalog::{find_form, forms};
 pub use definition::{
-    Field, FieldKind, Form, RequestKind, Section, Severity, Signer, SignsFor, Submission,
+    Field, FieldKind, Form, Part, RequestKind, Section, Severity, Signer, SignsFor, Submission,
+    CONFIRMATIONS_KEY,
 };
 pub use document::{Document, DocumentError};
 pub use finding::{Finding, SourceRef};
+pub use pointer::{AnswerPath, Target};
 pub use progress::{progress, Progress};
 pub use summary::{summary, SummaryLine};
+pub use text::capitalise;
 pub use validate::{
     applicable_answers, field_applies, is_answered, item_field_applies, section_applies,
 };

@@ -5,10 +5,10 @@
 //! so a fixed error leaves the list at once. Errors and warnings are two
 //! lists, errors first.
 
-use aanvraagwijzer::{has_blocking, FieldKind, Finding, Form, Severity};
+use aanvraagwijzer::{capitalise, has_blocking, FieldKind, Finding, Form, Severity};
 use leptos::prelude::*;
 
-use crate::answers::dom_id_for_pointer;
+use crate::answers::{dom_id_for_pointer, AnswerPath};
 use crate::focus;
 use crate::widgets::findings::severity_prefix;
 
@@ -35,6 +35,7 @@ fn result_box(form: &'static Form, findings: Vec<Finding>) -> AnyView {
                         "De aanvraag is compleet volgens de regels van het samenwerkingsverband. "
                         "Download de aanvraag onderaan deze pagina. "
                         {form.submission_text()}
+                        {form.signing.as_ref().map(|s| format!(" {}", s.text))}
                     </p>
                 </div>
             </div>
@@ -97,14 +98,10 @@ fn result_box(form: &'static Form, findings: Vec<Finding>) -> AnyView {
 /// "Doel 2: " for a finding inside the second item of the list `doelen`;
 /// empty for findings outside a repeated group.
 fn item_prefix(form: &Form, pointer: &str) -> String {
-    let Some(rest) = pointer.strip_prefix("/answers/") else {
+    let Some(path) = AnswerPath::parse(pointer) else {
         return String::new();
     };
-    let mut parts = rest.split('/');
-    let (Some(list_id), Some(index)) = (parts.next(), parts.next()) else {
-        return String::new();
-    };
-    let Ok(index) = index.parse::<usize>() else {
+    let Some((list_id, index)) = path.list_item() else {
         return String::new();
     };
     let label = form.fields().find_map(|f| match &f.kind {
@@ -112,14 +109,7 @@ fn item_prefix(form: &Form, pointer: &str) -> String {
         _ => None,
     });
     match label {
-        Some(label) => {
-            let mut chars = label.chars();
-            let capital: String = match chars.next() {
-                Some(first) => first.to_uppercase().chain(chars).collect(),
-                None => String::new(),
-            };
-            format!("{capital} {}: ", index + 1)
-        }
+        Some(label) => format!("{} {}: ", capitalise(label), index + 1),
         None => String::new(),
     }
 }

@@ -12,6 +12,7 @@ mod files;
 mod focus;
 mod package;
 mod pages;
+mod remember;
 mod route;
 mod state;
 mod tab;

@@ -19,9 +19,9 @@ pub struct FormState {
     pub today: NaiveDate,
     /// The answers exactly as typed.
     pub answers: RwSignal<Map<String, Value>>,
-    /// Pointers of the inputs the user has changed and left (GOV.UK: a field
-    /// is judged only after the user moved on from it), or ticked/chosen.
-    pub touched: RwSignal<BTreeSet<String>>,
+    /// The inputs the user has changed and left (GOV.UK: a field is judged
+    /// only after the user moved on from it), or ticked/chosen.
+    pub touched: RwSignal<BTreeSet<AnswerPath>>,
     /// "Controleer aanvraag" was pressed: every finding shows beside its field.
     pub checked: RwSignal<bool>,
     /// The answers as a document (what validation, download and drafts use).
@@ -66,36 +66,32 @@ impl FormState {
 
     /// Marks an input as visited (its findings may show from now on).
     pub fn touch(&self, path: &AnswerPath) {
-        let pointer = path.pointer();
-        if !self.touched.with_untracked(|t| t.contains(&pointer)) {
+        if !self.touched.with_untracked(|t| t.contains(path)) {
             self.touched.update(|t| {
-                t.insert(pointer);
+                t.insert(path.clone());
             });
         }
     }
 
-    /// Whether findings at `pointer` may show: after a check, or once the user
+    /// Whether findings at `path` may show: after a check, or once the user
     /// visited that input, a part of it (a group), or the group it belongs to.
-    pub fn may_show(&self, pointer: &str) -> bool {
+    pub fn may_show(&self, path: &AnswerPath) -> bool {
         if self.checked.get() {
             return true;
         }
         self.touched.with(|touched| {
-            touched.iter().any(|t| {
-                t == pointer
-                    || t.strip_prefix(pointer).is_some_and(|r| r.starts_with('/'))
-                    || pointer
-                        .strip_prefix(t.as_str())
-                        .is_some_and(|r| r.starts_with('/'))
-            })
+            touched
+                .iter()
+                .any(|t| t.starts_with(path) || path.starts_with(t))
         })
     }
 
-    /// The findings to show beside the element for `pointer` right now.
-    pub fn shown_at(&self, pointer: &str) -> Vec<Finding> {
-        if !self.may_show(pointer) {
+    /// The findings to show beside the element for `path` right now.
+    pub fn shown_at(&self, path: &AnswerPath) -> Vec<Finding> {
+        if !self.may_show(path) {
             return Vec::new();
         }
+        let pointer = path.pointer();
         self.findings
             .with(|all| all.iter().filter(|f| f.path == pointer).cloned().collect())
     }

@@ -21,6 +21,10 @@ pub enum DefinitionError {
     MissingSource { place: String },
     #[error("source `{key}` has an empty {part}")]
     EmptySource { key: String, part: &'static str },
+    #[error("source `{key}` cites document `{document}`, which has no title in [documents]")]
+    UntitledDocument { key: String, document: String },
+    #[error("[documents] names `{document}`, which no source cites")]
+    UnusedDocument { document: String },
     #[error("{place}: {problem}")]
     Invalid { place: String, problem: String },
 }
@@ -63,6 +67,25 @@ pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
             }
         }
     }
+    for (key, s) in &form.sources {
+        let titled = form
+            .documents
+            .get(&s.document)
+            .is_some_and(|t| !t.trim().is_empty());
+        if !s.document.trim().is_empty() && !titled {
+            push(DefinitionError::UntitledDocument {
+                key: key.clone(),
+                document: s.document.clone(),
+            });
+        }
+    }
+    for document in form.documents.keys() {
+        if !form.sources.values().any(|s| &s.document == document) {
+            push(DefinitionError::UnusedDocument {
+                document: document.clone(),
+            });
+        }
+    }
     let description = form.description.trim();
     if description.is_empty() || description.chars().count() > 200 {
         push(invalid(
@@ -92,13 +115,14 @@ pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
         check_condition(form, cond, &format!("condition `{name}`"), &mut push);
     }
     let source_ok = |key: &str| form.sources.contains_key(key);
-    if let Some(sub) = &form.submission {
+    for (place, sub) in [("submission", &form.submission), ("signing", &form.signing)] {
+        let Some(sub) = sub else { continue };
         if sub.text.trim().is_empty() {
-            push(invalid("form", "submission.text is empty"));
+            push(invalid("form", &format!("{place}.text is empty")));
         }
         if let Some(key) = sub.source.as_deref().filter(|k| !source_ok(k)) {
             push(DefinitionError::UnknownSource {
-                place: "submission".into(),
+                place: place.into(),
                 key: key.to_owned(),
             });
         }
@@ -133,7 +157,7 @@ pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
         if let Some(cond) = &section.when {
             check_condition(form, cond, &place, &mut push);
         }
-        let inherited = section.source.as_deref().or(form.source.as_deref());
+        let inherited = section.source_or(form);
         check_fields(
             form,
             &section.fields,
@@ -202,7 +226,7 @@ pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
             check_condition(form, cond, &place, &mut push);
         }
         match &rule.check {
-            Check::ContainsAny(words) if words.is_empty() => {
+            Check::ContainsAny(words) if no_words(words) => {
                 push(invalid(&place, "contains_any needs at least one word"))
             }
             Check::ContainsAny(_) => {}
@@ -324,7 +348,7 @@ fn check_fields(
         if field.label.trim().is_empty() {
             push(invalid(&place, "label is empty"));
         }
-        let source = field.source.as_deref().or(inherited_source);
+        let source = field.source_or(inherited_source);
         match source {
             Some(key) if !form.sources.contains_key(key) => push(DefinitionError::UnknownSource {
                 place: place.clone(),
@@ -433,12 +457,7 @@ fn check_condition(
             if month_in.is_empty() || month_in.iter().any(|m| !(1..=12).contains(m)) {
                 push(invalid(place, "month_in needs months 1 to 12"));
             }
-            let is_date = form.lookup(field).is_some_and(|r| {
-                matches!(
-                    (&r.field.kind, r.part.as_deref()),
-                    (FieldKind::Date { .. }, None) | (FieldKind::Signature { .. }, Some("datum"))
-                )
-            });
+            let is_date = form.lookup(field).is_some_and(|r| r.is_date());
             if !is_date {
                 push(invalid(
                     place,
@@ -446,9 +465,7 @@ fn check_condition(
                 ));
             }
         }
-        Condition::ContainsAny { contains_any, .. }
-            if contains_any.iter().all(|w| w.trim().is_empty()) =>
-        {
+        Condition::ContainsAny { contains_any, .. } if no_words(contains_any) => {
             push(invalid(place, "contains_any needs at least one word"))
         }
         Condition::Named { condition } => {
@@ -475,13 +492,10 @@ fn check_value_fits(
     if r.part.is_some() {
         return;
     }
-    let allowed: Vec<&str> = match &r.field.kind {
-        FieldKind::YesNo => vec!["ja", "nee"],
-        FieldKind::Choice { options } | FieldKind::MultiChoice { options } => {
-            options.iter().map(|o| o.value.as_str()).collect()
-        }
-        _ => return,
+    let Some(options) = r.field.kind.options() else {
+        return;
     };
+    let allowed: Vec<&str> = options.iter().map(|o| o.value.as_str()).collect();
     for v in values {
         if !allowed.contains(&v.as_str()) {
             push(invalid(
@@ -529,10 +543,8 @@ fn expr_type(
     push: &mut impl FnMut(DefinitionError),
 ) -> ValueType {
     let field_type = |path: &str| match form.lookup(path) {
-        Some(r) => match (&r.field.kind, r.part.as_deref()) {
-            (FieldKind::Signature { .. }, Some("datum")) | (FieldKind::Date { .. }, None) => {
-                ValueType::Date
-            }
+        Some(r) if r.is_date() => ValueType::Date,
+        Some(r) => match (&r.field.kind, r.part) {
             (FieldKind::Number { .. } | FieldKind::Money { .. }, None) => ValueType::Number,
             // A choice whose every value is a whole number ("Groep 1".."8")
             // compares as that number.
@@ -742,6 +754,12 @@ fn expr_type(
     }
 }
 
+/// Whether a `contains_any` list has no word to look for (blank words are
+/// ignored when the answers are read).
+fn no_words(words: &[String]) -> bool {
+    words.iter().all(|w| w.trim().is_empty())
+}
+
 /// Whether every option value of a choice is a whole number, so that rules may
 /// compare the answer as a number (the validator reads it as one).
 pub(crate) fn numeric_choice(options: &[super::ChoiceOption]) -> bool {
@@ -754,65 +772,22 @@ pub(crate) fn numeric_choice(options: &[super::ChoiceOption]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aanvraagwijzer_test_support::FormToml;
 
     fn problems(extra: &str) -> Vec<String> {
-        let text = format!(
-            r#"
-id = "test/vocab"
-version = "1"
-swv_name = "Test"
-title = "Test"
-kind = "arrangement"
-description = "Een formulier om te testen."
-[sources.s]
-document = "d"
-section = "s"
-quote = "q"
-[[sections]]
-id = "a"
-title = "A"
-  [[sections.fields]]
-  id = "start"
-  label = "Start"
-  type = "date"
-  [[sections.fields]]
-  id = "naam"
-  label = "Naam"
-  type = "text"
-  [[sections.fields]]
-  id = "uren"
-  label = "Uren"
-  type = "number"
-  [[sections.fields]]
-  id = "steun"
-  label = "Steun"
-  type = "list"
-  item_label = "regel"
-    [[sections.fields.fields]]
-    id = "uren"
-    label = "Uren"
-    type = "number"
-    [[sections.fields.fields]]
-    id = "datum"
-    label = "Datum"
-    type = "date"
-  [[sections.fields]]
-  id = "andere"
-  label = "Andere"
-  type = "list"
-  item_label = "regel"
-    [[sections.fields.fields]]
-    id = "x"
-    label = "X"
-    type = "number"
-[[rules]]
-id = "r"
-field = "start"
-message = "m"
-source = "s"
-{extra}
-"#
-        );
+        let text = FormToml::new("test/vocab")
+            .field("start", "date")
+            .field("naam", "text")
+            .field("uren", "number")
+            .list(
+                "steun",
+                "regel",
+                &[("uren", "number", ""), ("datum", "date", "")],
+            )
+            .list("andere", "regel", &[("x", "number", "")])
+            .raw("[[rules]]\nid = \"r\"\nfield = \"start\"\nmessage = \"m\"\nsource = \"s\"")
+            .raw(extra)
+            .build();
         let form: crate::definition::Form = toml::from_str(&text).expect("test form parses");
         check_form(&form, "test")
             .iter()
@@ -894,29 +869,9 @@ texts = [{ text = "Ja." }]"#
     }
 
     fn signature_problems(attributes: &str) -> Result<Vec<String>, String> {
-        let text = format!(
-            r#"
-id = "test/sign"
-version = "1"
-swv_name = "Test"
-title = "Test"
-kind = "arrangement"
-description = "Een formulier om te testen."
-rules = []
-[sources.s]
-document = "d"
-section = "s"
-quote = "q"
-[[sections]]
-id = "a"
-title = "A"
-  [[sections.fields]]
-  id = "handtekening"
-  label = "Handtekening"
-  type = "signature"
-  {attributes}
-"#
-        );
+        let text = FormToml::new("test/sign")
+            .field_with("handtekening", "signature", attributes)
+            .build();
         let form: crate::definition::Form = toml::from_str(&text).map_err(|e| e.to_string())?;
         Ok(check_form(&form, "test")
             .iter()

@@ -43,7 +43,7 @@ pub(crate) fn effective<'a>(
                     continue;
                 }
                 let on = {
-                    let scope = scope(form, &current, today);
+                    let scope = Scope::new(form, &current, today);
                     holds(&scope, section.when.as_ref()) && holds(&scope, field.when.as_ref())
                 };
                 if !on {
@@ -76,10 +76,7 @@ pub(crate) fn effective<'a>(
                             if !item.contains_key(&sub.id) {
                                 continue;
                             }
-                            let inner = Scope {
-                                item: Some((field.id.as_str(), i, item)),
-                                ..scope(form, &current, today)
-                            };
+                            let inner = Scope::new(form, &current, today).in_item(&field.id, item);
                             !holds(&inner, sub.when.as_ref())
                         };
                         if off {
@@ -101,15 +98,6 @@ pub(crate) fn effective<'a>(
         if !changed {
             return (current, hidden);
         }
-    }
-}
-
-fn scope<'a>(form: &'a Form, answers: &'a Map<String, Value>, today: NaiveDate) -> Scope<'a> {
-    Scope {
-        form,
-        answers,
-        today,
-        item: None,
     }
 }
 
@@ -138,8 +126,7 @@ pub(crate) fn path_applies(scope: &Scope, path: &str) -> bool {
     if !holds(scope, section_when) || !holds(scope, field.when.as_ref()) {
         return false;
     }
-    let (Some((list, _, _)), FieldKind::List { fields: subs, .. }) = (scope.item, &field.kind)
-    else {
+    let (Some((list, _)), FieldKind::List { fields: subs, .. }) = (scope.item, &field.kind) else {
         return true;
     };
     if list != first {

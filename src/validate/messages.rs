@@ -2,7 +2,7 @@
 //! them. Plain language (B1); every message says what to do next.
 
 use crate::dates::DateError;
-use crate::definition::{Field, FieldKind};
+use crate::definition::{Field, FieldKind, Part};
 use crate::ident::{BrinError, BsnError, PostcodeError};
 
 const MONTHS: [&str; 12] = [
@@ -180,17 +180,10 @@ pub(crate) fn number_not_whole(field: &Field) -> String {
     )
 }
 
-pub(crate) fn part_missing(field: &Field, part: &str) -> String {
-    let what = match part {
-        "naam" => "de naam",
-        "functie" => "de functie",
-        "datum" => "de datum",
-        "bestandsnaam" => "de naam van het bestand",
-        other => other,
-    };
+pub(crate) fn part_missing(field: &Field, part: Part) -> String {
     let what = match (part, field.signer()) {
-        ("functie", Some((signer, _))) => signer.role_phrase_nl(),
-        _ => what,
+        (Part::Functie, Some((signer, _))) => signer.role_phrase_nl(),
+        _ => part.in_sentence(),
     };
     format!("Vul {what} in bij {}.", field.subject_nl())
 }

@@ -134,7 +134,7 @@ describe('answers in the tab, encrypted drafts', () => {
 
   it('a download counts as kept: no warning until the next change', async () => {
     const { page } = browser;
-    const button = page.getByRole('button', { name: 'Download als JSON (met leerlinggegevens)' });
+    const button = page.getByRole('button', { name: 'Bewaar de antwoorden als bestand (met leerlinggegevens)' });
     assert.match(
       await page.locator('#downloaden-privacy').innerText(),
       /bevat gegevens van de leerling/,

@@ -19,13 +19,18 @@ const verdict = (findings) => findings.map((f) => `${f.code} ${f.path}`).sort();
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'aw-pakket-'));
 
-/** Clicks the download button and saves the package; returns its path. */
-async function downloadPackage(page, name) {
+/**
+ * Clicks the download button and saves the package; returns its path. The
+ * suggested name says whose request and which form it is: the pupil's
+ * initials (when the name is filled in), the form and the date.
+ */
+async function downloadPackage(page, name, initials = '') {
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download aanvraag (pakket)' }).click(),
   ]);
-  assert.match(download.suggestedFilename(), /^pakket-rsv-breda-vo-tlv-vso-\d{4}-\d{2}-\d{2}\.zip$/);
+  const expected = new RegExp(`^${initials ? `${initials}-` : ''}rsv-breda-vo-tlv-vso-\\d{4}-\\d{2}-\\d{2}\\.zip$`);
+  assert.match(download.suggestedFilename(), expected);
   const file = path.join(work, name);
   await download.saveAs(file);
   return file;
@@ -126,7 +131,7 @@ describe('submission package', () => {
 
   it('fills the form, adds an attachment, and the package verifies as complete', async () => {
     const doc = fs.readFileSync(fixture('rsv-breda-vo/tlv-vso/valid-daan-bakker.json'));
-    await page.getByLabel('Open JSON').setInputFiles({ name: 'daan.json', mimeType: 'application/json', buffer: doc });
+    await page.getByLabel('Open een bewaard bestand').setInputFiles({ name: 'daan.json', mimeType: 'application/json', buffer: doc });
     await page.getByText('Het bestand is geopend').waitFor();
     await page.getByLabel('Bestand voor: Groeidocument').setInputFiles({
       name: 'Groeidocument Daan é.pdf',
@@ -135,7 +140,7 @@ describe('submission package', () => {
     });
     await page.getByText('Gekozen: Groeidocument Daan é.pdf').waitFor();
 
-    firstZip = await downloadPackage(page, 'compleet.zip');
+    firstZip = await downloadPackage(page, 'compleet.zip', 'DWB');
     await page.getByText(/is gedownload\. Dien de aanvraag in bij de Commissie Ondersteuningstoewijzing/).waitFor();
     const { status, report, stderr } = verify(firstZip);
     assert.equal(status, 0, `complete and intact: exit 0 (${stderr})`);
@@ -193,7 +198,7 @@ describe('submission package', () => {
     assert.equal(await page.getByLabel('Burgerservicenummer').inputValue(), '111222333');
     await page.getByText('Gekozen: Groeidocument Daan é.pdf').waitFor();
 
-    const again = await downloadPackage(page, 'opnieuw.zip');
+    const again = await downloadPackage(page, 'opnieuw.zip', 'DWB');
     assert.deepEqual(extract(again, 'aanvraag.json'), extract(firstZip, 'aanvraag.json'), 'same answers, byte for byte');
     assert.deepEqual(
       extract(again, 'bijlagen/Groeidocument Daan é.pdf'),

@@ -136,7 +136,7 @@ describe('TLV vso form', () => {
   it('downloads JSON that the CLI judges exactly as the page did', async () => {
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download als JSON (met leerlinggegevens)' }).click(),
+      page.getByRole('button', { name: 'Bewaar de antwoorden als bestand (met leerlinggegevens)' }).click(),
     ]);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aw-e2e-')), download.suggestedFilename());
     await download.saveAs(file);
@@ -167,12 +167,12 @@ describe('TLV vso form', () => {
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
   });
 
-  it('"Open JSON" refuses a bad file in Dutch and leaves the answers alone', async () => {
-    const input = page.getByLabel('Open JSON');
+  it('"Open een bewaard bestand" refuses a bad file in Dutch and leaves the answers alone', async () => {
+    const input = page.getByLabel('Open een bewaard bestand');
     await input.setInputFiles({ name: 'kapot.json', mimeType: 'application/json', buffer: Buffer.from('{ dit is geen json') });
     const error = page.locator('.aw-file-error');
     await error.waitFor();
-    assert.match(await error.innerText(), /geen leesbaar JSON-bestand/);
+    assert.match(await error.innerText(), /kan Aanvraagwijzer niet lezen/);
     assert.equal(await page.getByLabel('Burgerservicenummer').inputValue(), VALID_BSN);
 
     // A valid document of this form replaces the answers.

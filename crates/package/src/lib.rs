@@ -29,6 +29,7 @@
 #![warn(missing_docs)]
 
 mod error;
+mod message_nl;
 pub mod names;
 pub mod zip;
 
@@ -76,15 +77,35 @@ pub struct Limits {
     pub max_manifest_bytes: u64,
 }
 
+/// One mebibyte, the unit the limits are written in and users read ("32 MB").
+pub const MB: u64 = 1024 * 1024;
+
+impl Limits {
+    /// The limits every package maker and reader uses, as a constant so the
+    /// site can refuse a too large file before it loads the package module.
+    pub const DEFAULT: Limits = Limits {
+        max_package_bytes: 64 * MB,
+        max_entries: 100,
+        max_entry_bytes: 32 * MB,
+        max_total_bytes: 64 * MB,
+        max_manifest_bytes: 4 * MB,
+    };
+
+    /// Room kept in [`Limits::max_total_bytes`] for aanvraag.json,
+    /// samenvatting.pdf and manifest.json, so attachments that fit when picked
+    /// still fit when the package is made.
+    pub const RESERVED_FOR_PACKAGE_FILES: u64 = 4 * MB;
+
+    /// The most all attachments together may take.
+    pub const fn max_attachments_bytes(&self) -> u64 {
+        self.max_total_bytes
+            .saturating_sub(Self::RESERVED_FOR_PACKAGE_FILES)
+    }
+}
+
 impl Default for Limits {
     fn default() -> Self {
-        Limits {
-            max_package_bytes: 64 * 1024 * 1024,
-            max_entries: 100,
-            max_entry_bytes: 32 * 1024 * 1024,
-            max_total_bytes: 64 * 1024 * 1024,
-            max_manifest_bytes: 4 * 1024 * 1024,
-        }
+        Limits::DEFAULT
     }
 }
 
@@ -517,15 +538,7 @@ impl VerifyReport {
 
     /// One Dutch sentence about the package as a whole.
     pub fn headline_nl(&self) -> String {
-        if !self.intact {
-            "Het pakket is gewijzigd nadat het is gemaakt: vertrouw de inhoud niet en vraag de school om een nieuw pakket.".into()
-        } else if !self.pdf_proven {
-            "Aan het pakket is niets veranderd, maar deze versie van Aanvraagwijzer kan niet nagaan of de samenvatting (PDF) precies deze antwoorden toont. Lees de toelichting hieronder.".into()
-        } else if self.verdict.valid {
-            "Het pakket is ongewijzigd en de aanvraag is compleet.".into()
-        } else {
-            "Het pakket is ongewijzigd, maar de aanvraag is nog niet compleet.".into()
-        }
+        message_nl::headline(self)
     }
 }
 
@@ -573,28 +586,22 @@ pub fn verify(
                 &mut found,
                 TamperKind::ManifestEdited,
                 Some(&f.path),
-                format!(
-                    "Het manifest noemt \"{}\" meer dan eens of op een plek waar het niet hoort.",
-                    f.path
-                ),
+                message_nl::listed_twice(&f.path),
             );
             continue;
         }
         match entries.iter().find(|e| e.name == f.path) {
             None => flag(
-&mut found,
+                &mut found,
                 TamperKind::FileMissing,
                 Some(&f.path),
-                format!("\"{}\" staat in het manifest, maar ontbreekt in het pakket.", f.path),
+                message_nl::file_missing(&f.path),
             ),
             Some(e) if e.data.len() as u64 != f.size || sha256_hex(&e.data) != f.sha256 => flag(
-&mut found,
+                &mut found,
                 TamperKind::FileChanged,
                 Some(&f.path),
-                format!(
-                    "\"{}\" is gewijzigd: de inhoud past niet meer bij het controlegetal (SHA-256) in het manifest.",
-                    f.path
-                ),
+                message_nl::file_changed(&f.path),
             ),
             Some(_) => {}
         }
@@ -606,20 +613,11 @@ pub fn verify(
             || e.name
                 .strip_prefix(ATTACHMENT_DIR)
                 .is_some_and(|n| !n.is_empty() && !n.contains('/'));
-        let what = if e.name.ends_with('/') {
-            format!("De map \"{}\"", e.name)
-        } else {
-            format!("\"{}\"", e.name)
-        };
         if e.name != MANIFEST_FILE && !listed.contains(e.name.as_str()) {
-            let message = format!(
-                "{what} zit in het pakket, maar staat niet in het manifest: het is later toegevoegd."
-            );
+            let message = message_nl::file_unlisted(&e.name);
             flag(&mut found, TamperKind::FileUnlisted, Some(&e.name), message);
         } else if !expected {
-            let message = format!(
-                "{what} staat op een plek in het pakket waar Aanvraagwijzer niets neerzet: het is later toegevoegd."
-            );
+            let message = message_nl::file_unexpected(&e.name);
             flag(
                 &mut found,
                 TamperKind::FileUnexpected,
@@ -635,19 +633,16 @@ pub fn verify(
                 &mut found,
                 TamperKind::FileMissing,
                 Some(required),
-                format!("\"{required}\" ontbreekt in het pakket en in het manifest."),
+                message_nl::required_missing(required),
             );
         }
     }
     if document.form != manifest.form || document.form_version != manifest.form_version {
         flag(
-&mut found,
+            &mut found,
             TamperKind::DocumentMismatch,
             Some(DOCUMENT_FILE),
-            format!(
-                "aanvraag.json hoort bij formulier \"{}\" versie {}, het manifest bij \"{}\" versie {}.",
-                document.form, document.form_version, manifest.form, manifest.form_version
-            ),
+            message_nl::document_mismatch(&document, &manifest),
         );
     }
 
@@ -658,27 +653,16 @@ pub fn verify(
             &mut found,
             TamperKind::ManifestEdited,
             Some(MANIFEST_FILE),
-            "In het manifest staan twee verschillende versies van Aanvraagwijzer.".into(),
+            message_nl::two_core_versions(),
         );
     }
     claimed.core_version = verdict.core_version.clone();
     if claimed != verdict {
-        let why = if manifest.core_version != CORE_VERSION {
-            format!(
-                " Het pakket is gemaakt met Aanvraagwijzer {}, deze controle gebruikt {}; vraag bij twijfel een nieuw pakket.",
-                manifest.core_version, CORE_VERSION
-            )
-        } else {
-            String::new()
-        };
         flag(
-&mut found,
+            &mut found,
             TamperKind::FindingsDiffer,
             Some(MANIFEST_FILE),
-            format!(
-                "De bevindingen in het manifest verschillen van een nieuwe controle van de antwoorden (op de datum van het pakket, {}).{why}",
-                verdict.checked_on
-            ),
+            message_nl::findings_differ(&verdict, &manifest.core_version),
         );
     }
 
@@ -694,7 +678,7 @@ pub fn verify(
                 &mut found,
                 TamperKind::DocumentNotCanonical,
                 Some(DOCUMENT_FILE),
-                "aanvraag.json is niet precies zoals Aanvraagwijzer het schrijft (er zijn tekens toegevoegd, de volgorde is anders of een gegeven staat er dubbel in): het is buiten Aanvraagwijzer gewijzigd of gemaakt.".into(),
+                message_nl::document_not_canonical(),
             );
         }
         // The tie is cheap and holds across core versions.
@@ -708,7 +692,7 @@ pub fn verify(
                 &mut found,
                 TamperKind::PdfMismatch,
                 Some(PDF_FILE),
-                "De samenvatting (PDF) hoort niet bij deze antwoorden of dit tijdstip: één van beide is vervangen of gewijzigd.".into(),
+                message_nl::pdf_not_tied(),
             );
         }
     }
@@ -719,10 +703,7 @@ pub fn verify(
             &mut found,
             TamperKind::CreatedInFuture,
             Some(MANIFEST_FILE),
-            format!(
-                "Volgens het manifest is het pakket gemaakt op {}, en dat is nog niet geweest. Het tijdstip is gewijzigd, of de klok van de computer waarop het pakket is gemaakt stond verkeerd; vraag de school om een nieuw pakket.",
-                created.format("%d-%m-%Y om %H:%M")
-            ),
+            message_nl::created_in_future(created),
         );
     }
 
@@ -731,7 +712,7 @@ pub fn verify(
             &mut found,
             TamperKind::ManifestEdited,
             Some(MANIFEST_FILE),
-            "manifest.json is met de hand gewijzigd: het is niet meer zoals Aanvraagwijzer het schreef.".into(),
+            message_nl::manifest_edited(),
         );
     }
     if found.is_empty() && zip::write(&entries, created)? != bytes {
@@ -739,7 +720,7 @@ pub fn verify(
             &mut found,
             TamperKind::ContainerChanged,
             None,
-            "Het ZIP-bestand zelf is gewijzigd of opnieuw ingepakt na het maken (de bestanden erin zijn nog gelijk).".into(),
+            message_nl::container_changed(),
         );
     }
 
@@ -750,10 +731,7 @@ pub fn verify(
     let mut pdf_proven = false;
     let mut notes = Vec::new();
     if manifest.core_version != CORE_VERSION {
-        notes.push(format!(
-            "Het pakket is gemaakt met Aanvraagwijzer {}, deze controle gebruikt versie {}. De controlegetallen en de nieuwe controle van de antwoorden gelden nog wel, en de samenvatting (PDF) draagt het controlegetal van deze antwoorden. Maar of de PDF precies deze antwoorden toont, kan alleen Aanvraagwijzer {} nagaan: controleer het pakket met die versie, of vraag de school om een nieuw pakket.",
-            manifest.core_version, CORE_VERSION, manifest.core_version
-        ));
+        notes.push(message_nl::other_core_version(&manifest.core_version));
     } else if let (true, Some(pdf)) = (found.is_empty(), pdf_entry) {
         if pdf.data == render_pdf(form, &document, created)? {
             pdf_proven = true;
@@ -762,7 +740,7 @@ pub fn verify(
                 &mut found,
                 TamperKind::PdfMismatch,
                 Some(PDF_FILE),
-                "De samenvatting (PDF) toont niet precies deze antwoorden: hij is buiten Aanvraagwijzer gemaakt of gewijzigd. Wat in de PDF staat en wat in aanvraag.json staat kan verschillen; vraag de school om een nieuw pakket.".into(),
+                message_nl::pdf_differs(),
             );
         }
     }

@@ -4,21 +4,15 @@ use aanvraagwijzer::{find_form, Document};
 use aanvraagwijzer_package::{
     build, minimised, open, zip, Attachment, Entry, Limits, PackageError, TamperKind, VerifyReport,
 };
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 
+/// A fixture of the RSV Breda VO TLV form.
 fn fixture(name: &str) -> Document {
-    let path = format!(
-        "{}/../../tests/fixtures/rsv-breda-vo/tlv-vso/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(&path).expect("fixture exists");
-    Document::from_json(&text).expect("fixture parses")
+    aanvraagwijzer_test_support::fixture(&format!("rsv-breda-vo/tlv-vso/{name}"))
 }
 
 fn created() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 22)
-        .and_then(|d| d.and_hms_opt(16, 40, 12))
-        .expect("test time")
+    aanvraagwijzer_test_support::made()
 }
 
 /// The verifier's clock: the morning after the package was made.
@@ -51,7 +45,10 @@ fn a_fresh_package_verifies_with_the_same_verdict() {
     assert!(report.notes.is_empty());
     assert!(report.verdict.valid);
     assert!(report.ok());
-    assert_eq!(report.verdict.checked_on, "22-11-2026");
+    assert_eq!(
+        report.verdict.checked_on,
+        aanvraagwijzer_test_support::TODAY
+    );
     assert_eq!(report.verdict.findings, report.manifest.verdict.findings);
     let names: Vec<_> = report
         .manifest

@@ -1,7 +1,7 @@
 //! The answers as people read them: one block per question, and the budget.
 
 use aanvraagwijzer::dates::{format_date, parse_date};
-use aanvraagwijzer::definition::{Field, FieldKind};
+use aanvraagwijzer::definition::{Field, FieldKind, Part, CONFIRMATIONS_KEY, NO, YES};
 use aanvraagwijzer::ident::{parse_brin_vestiging, parse_postcode, parse_pupil_number};
 use aanvraagwijzer::numbers::{format_euro, parse_decimal_nl};
 use aanvraagwijzer::{item_field_applies, summary, Document, Form};
@@ -35,7 +35,7 @@ pub(crate) fn field_block(
                 f.ensure(H2.leading + BODY.leading);
                 f.gap(2.0);
                 f.paragraph(
-                    &format!("{} {}", capitalise(item_label), i + 1),
+                    &format!("{} {}", aanvraagwijzer::capitalise(item_label), i + 1),
                     Style::new(Face::Bold, 9.5, GRAY),
                     INDENT,
                 );
@@ -67,19 +67,11 @@ fn write_answer(f: &mut Flow, lines: Option<Vec<String>>, indent: f32) {
     }
 }
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(first) => first.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
 pub(crate) fn text_of(v: Option<&Value>) -> Option<String> {
     match v? {
         Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
         Value::Number(n) => Some(n.to_string()),
-        Value::Bool(b) => Some(if *b { "ja" } else { "nee" }.into()),
+        Value::Bool(b) => Some(if *b { YES } else { NO }.into()),
         _ => None,
     }
 }
@@ -93,9 +85,12 @@ pub(crate) fn date_nl(raw: &str) -> String {
 fn answer_lines(field: &Field, value: Option<&Value>) -> Option<Vec<String>> {
     let value = value?;
     let lines = match &field.kind {
-        FieldKind::Choice { options } => {
+        FieldKind::Choice { .. } | FieldKind::YesNo => {
             let v = text_of(Some(value))?;
-            vec![options
+            vec![field
+                .kind
+                .options()
+                .unwrap_or_default()
                 .iter()
                 .find(|o| o.value == v)
                 .map_or(v, |o| o.label.clone())]
@@ -116,11 +111,6 @@ fn answer_lines(field: &Field, value: Option<&Value>) -> Option<Vec<String>> {
                 })
                 .collect()
         }
-        FieldKind::YesNo => vec![match text_of(Some(value))?.as_str() {
-            "ja" => "Ja".to_owned(),
-            "nee" => "Nee".to_owned(),
-            other => other.to_owned(),
-        }],
         FieldKind::Money { .. } => {
             let raw = text_of(Some(value))?;
             vec![parse_decimal_nl(&raw, true).map_or(raw, format_euro)]
@@ -149,15 +139,15 @@ fn answer_lines(field: &Field, value: Option<&Value>) -> Option<Vec<String>> {
             }]
         }
         FieldKind::Person | FieldKind::Signature { .. } => {
-            let part = |k: &str| text_of(value.get(k));
+            let part = |p: Part| text_of(value.get(p.key()));
             let mut out = Vec::new();
-            if let Some(n) = part("naam") {
+            if let Some(n) = part(Part::Naam) {
                 out.push(n);
             }
-            if let Some(fu) = part("functie") {
+            if let Some(fu) = part(Part::Functie) {
                 out.push(fu);
             }
-            if let Some(d) = part("datum") {
+            if let Some(d) = part(Part::Datum) {
                 out.push(format!("getekend op {}", date_nl(&d)));
             }
             if out.is_empty() {
@@ -167,13 +157,13 @@ fn answer_lines(field: &Field, value: Option<&Value>) -> Option<Vec<String>> {
         }
         FieldKind::Attachment { confirmations } => {
             let mut out = Vec::new();
-            if let Some(n) = text_of(value.get("bestandsnaam")) {
+            if let Some(n) = text_of(value.get(Part::Bestandsnaam.key())) {
                 out.push(format!("Bestand: {n}"));
             }
-            if let Some(d) = text_of(value.get("omschrijving")) {
+            if let Some(d) = text_of(value.get(Part::Omschrijving.key())) {
                 out.push(d);
             }
-            let ticked = value.get("bevestigingen").and_then(Value::as_array);
+            let ticked = value.get(CONFIRMATIONS_KEY).and_then(Value::as_array);
             for (i, c) in confirmations.iter().enumerate() {
                 let yes = ticked
                     .and_then(|t| t.get(i))

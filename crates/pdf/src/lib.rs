@@ -96,12 +96,7 @@ pub fn render_with(
     f.gap(2.0);
     f.paragraph(&form.swv_name, SUBTITLE, 0.0);
     f.paragraph(
-        &format!(
-            "Formulier {}, versie {}. Samenvatting gemaakt op {}.",
-            form.id,
-            form.version,
-            date_time_nl(made)
-        ),
+        &format!("Samenvatting gemaakt op {}.", date_time_nl(made)),
         SMALL,
         0.0,
     );

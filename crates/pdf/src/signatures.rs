@@ -1,6 +1,6 @@
 //! The signature section: a block with lines to sign on for each signatory.
 
-use aanvraagwijzer::{field_applies, Document, Form, Signer, SignsFor};
+use aanvraagwijzer::{field_applies, Document, Form, Part, Signer, SignsFor};
 
 use crate::answers::{date_nl, text_of};
 use crate::layout::{fit, Flow, CONTENT_W, GRAY, MARGIN_X};
@@ -41,20 +41,28 @@ pub(crate) fn signatures(f: &mut Flow, form: &Form, doc: &Document, today: chron
             continue;
         }
         let v = doc.answers.get(&field.id);
-        let part = |k: &str| text_of(v.and_then(|v| v.get(k)));
+        let part = |p: Part| text_of(v.and_then(|v| v.get(p.key())));
         blocks.push(Block {
             title: block_title(signer, signs_for, &field.label),
             rows: vec![
-                ("Naam".into(), part("naam")),
-                (signer.role_nl().0.into(), part("functie")),
-                ("Datum".into(), part("datum").map(|d| date_nl(&d))),
+                (Part::Naam.label().into(), part(Part::Naam)),
+                (
+                    field.part_label(Part::Functie).0.into(),
+                    part(Part::Functie),
+                ),
+                ("Datum".into(), part(Part::Datum).map(|d| date_nl(&d))),
             ],
         });
     }
-    if blocks.is_empty() {
+    if blocks.is_empty() && form.signing.is_none() {
         return;
     }
     heading(f, "Ondertekening");
+    // Who signs what, in the SWV's words; only where its document says so.
+    if let Some(signing) = &form.signing {
+        f.paragraph(&signing.text, BODY, 0.0);
+        f.gap(4.0);
+    }
     f.paragraph(
         "Wie tekent, verklaart de aanvraag te hebben gelezen. Vul met de hand in wat nog leeg is.",
         SMALL,

@@ -19,12 +19,11 @@ pub(crate) fn sources(
     heading(f, "Criteria en bronnen");
     f.paragraph(
         &format!(
-            "Deze samenvatting is gemaakt op {} met Aanvraagwijzer {} en de criteria van {}: formulier {}, versie {}. De bevindingen gelden voor {}.",
+            "Deze samenvatting is gemaakt op {} met Aanvraagwijzer {} en de criteria van {} voor het formulier “{}”. De bevindingen gelden voor {}. Welke versie van het formulier is gebruikt, staat in het pakket.",
             date_time_nl(made),
             verdict.core_version,
             form.swv_name,
-            form.id,
-            form.version,
+            form.title,
             verdict.checked_on
         ),
         BODY,
@@ -55,7 +54,11 @@ pub(crate) fn sources(
         f.gap(6.0);
         f.paragraph("De criteria komen uit:", LABEL, 0.0);
         for (document, section) in seen {
-            f.bullet(&format!("{section} ({document})"), BODY, INDENT);
+            f.bullet(
+                &format!("{}, {section}", form.document_title(document)),
+                BODY,
+                INDENT,
+            );
         }
     }
     if !form.notes.is_empty() {

@@ -69,11 +69,13 @@ pub(crate) fn write_pdf(
         Some(p) => format!("{p} – {} – {}", form.title, form.swv_name),
         None => format!("{} – {}", form.swv_name, form.title),
     });
-    let footer = encode(&format!(
-        "Gemaakt op {} · criteria versie {}",
-        date_time_nl(made),
-        form.version
-    ));
+    // Pupil and form matter most on a loose page; the SWV goes first when
+    // the line is too long (a CONCEPT page has less room).
+    let header_short = encode(&match pupil {
+        Some(p) => format!("{p} – {}", form.title),
+        None => form.title.clone(),
+    });
+    let footer = encode(&format!("Gemaakt op {}", date_time_nl(made)));
     // Text becomes glyph ids of each face's subset as the pages are written;
     // the subsets are written last, when every glyph is known.
     let mut used = [Used::new(Face::Regular), Used::new(Face::Bold)];
@@ -89,31 +91,14 @@ pub(crate) fn write_pdf(
             });
         }
         let top = PAGE_H - 40.0;
-        let concept = encode("CONCEPT – niet compleet");
-        let concept_w = measure(&concept, Face::Bold, 8.5);
-        let header_room = if verdict.valid {
-            CONTENT_W
-        } else {
-            CONTENT_W - concept_w - 12.0
-        };
         all.push(Op::Text {
             x: MARGIN_X,
             y: top,
             face: Face::Regular,
             size: 8.5,
             color: GRAY,
-            text: fit(&header, Face::Regular, 8.5, header_room),
+            text: header_line(&header, &header_short, CONTENT_W),
         });
-        if !verdict.valid {
-            all.push(Op::Text {
-                x: MARGIN_X + CONTENT_W - concept_w,
-                y: top,
-                face: Face::Bold,
-                size: 8.5,
-                color: RED,
-                text: concept,
-            });
-        }
         all.push(Op::Line {
             x1: MARGIN_X,
             y1: top - 5.0,
@@ -150,6 +135,20 @@ pub(crate) fn write_pdf(
             color: GRAY,
             text: page_no,
         });
+        // An incomplete request says so on every page, beside the page
+        // number, so the header keeps its room for pupil and form.
+        if !verdict.valid {
+            let concept = encode("CONCEPT – niet compleet");
+            let concept_w = measure(&concept, Face::Bold, 8.5);
+            all.push(Op::Text {
+                x: MARGIN_X + CONTENT_W - page_w - concept_w - 12.0,
+                y: bottom,
+                face: Face::Bold,
+                size: 8.5,
+                color: RED,
+                text: concept,
+            });
+        }
 
         let content_id = Ref::new(page_ids[i].get() + 1);
         let data = content(&all, &mut used);
@@ -268,5 +267,15 @@ fn font_name(face: Face) -> Name<'static> {
     match face {
         Face::Regular => Name(b"F1"),
         Face::Bold => Name(b"F2"),
+    }
+}
+
+/// The page header at 8.5 pt: the full line if it fits, else the line
+/// without the SWV, else that line cut with an ellipsis.
+fn header_line(full: &str, short: &str, room: f32) -> String {
+    if measure(full, Face::Regular, 8.5) <= room {
+        full.to_owned()
+    } else {
+        fit(short, Face::Regular, 8.5, room)
     }
 }

@@ -5,19 +5,7 @@ use std::process::{Command, Stdio};
 
 use aanvraagwijzer::{find_form, validate, Document, Severity, Verdict};
 use aanvraagwijzer_pdf::{render, render_with, Options};
-use chrono::{NaiveDate, NaiveDateTime};
-
-fn made() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 22)
-        .and_then(|d| d.and_hms_opt(16, 40, 12))
-        .expect("test time")
-}
-
-fn fixture(path: &str) -> Document {
-    let full = format!("{}/../../tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"));
-    Document::from_json(&text).expect("fixture parses")
-}
+use aanvraagwijzer_test_support::{fixture, made};
 
 fn pdf_of(doc: &Document) -> Vec<u8> {
     let form = find_form(&doc.form).expect("form exists");
@@ -236,9 +224,26 @@ fn the_closing_section_names_criteria_version_and_sources() {
     let pdf = render_with(form, &doc, &verdict, made(), &options);
     let text = all(&pages(&pdf));
     assert!(text.contains("Criteria en bronnen"));
-    assert!(text.contains("versie 01-11-2014"));
-    assert!(text.contains("Bijlage 6a Aanvraagformulier TLV tot het VSO"));
-    assert!(text.contains("Samenvatting gemaakt op 22-11-2026 om 16:40"));
+    // Where the title wraps depends on the font's widths.
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains(
+            "Ondersteuningsplan RSV Breda VO 2015-2018, Bijlage 6a Aanvraagformulier TLV tot het VSO"
+        ),
+        "{flat}"
+    );
+    // No internal names in what parents and the commission read.
+    for internal in [
+        "004_a6ac0186845f0866.txt",
+        "rsv-breda-vo/tlv-vso",
+        "01-11-2014",
+    ] {
+        assert!(!text.contains(internal), "{internal} in the PDF");
+    }
+    assert!(text.contains(&format!(
+        "Samenvatting gemaakt op {} om 16:40",
+        aanvraagwijzer_test_support::TODAY
+    )));
     assert!(text.contains(&"ab".repeat(32)));
     assert!(pdf
         .windows(b"aanvraagwijzer test tie".len())
@@ -404,4 +409,28 @@ fn a_berseba_tlv_cites_the_criteria_of_its_own_category_only() {
     ] {
         assert!(!cited.contains(other), "category 7 cites {other}:\n{cited}");
     }
+}
+
+#[test]
+fn the_pdf_says_who_signs_what_where_the_swv_says_so() {
+    let text = all(&pages(&pdf_of(&fixture(
+        "rsv-breda-po/opp/valid-lotte-groep-6.json",
+    ))));
+    assert!(
+        text.contains("De ouders tekenen de doelen voor gezien en het handelingsdeel voor"),
+        "{text}"
+    );
+    // De Meierij's document is silent about signing: after the heading comes
+    // the general line, nothing invented.
+    let text = all(&pages(&pdf_of(&fixture(
+        "de-meierij/tlv/valid-yusuf-langere-periode.json",
+    ))));
+    let after = text
+        .split("\nOndertekening\n")
+        .nth(1)
+        .expect("a signature section");
+    assert!(
+        after.trim_start().starts_with("Wie tekent, verklaart"),
+        "{after}"
+    );
 }

@@ -7,20 +7,17 @@ use aanvraagwijzer::{find_form, Document};
 use aanvraagwijzer_package::{build, verdict_at, zip, Attachment, Limits};
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 use common::*;
 
 const VERIFY: &str = "/api/v1/verify";
 
 fn created() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 22)
-        .and_then(|d| d.and_hms_opt(16, 40, 12))
-        .expect("test time")
+    made()
 }
 
 fn document(rel: &str) -> Document {
-    let text = std::fs::read_to_string(fixtures_dir().join(rel)).expect("fixture");
-    Document::from_json(&text).expect("fixture parses")
+    fixture(rel)
 }
 
 /// A package as the site builds it.

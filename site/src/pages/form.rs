@@ -6,7 +6,6 @@ use aanvraagwijzer::{
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use crate::answers::AnswerPath;
 use crate::error_summary::{ErrorSummary, RESULT_ID};
@@ -114,6 +113,7 @@ fn HowToSubmit(form: &'static Form) -> impl IntoView {
         <div class="aw-submit-how">
             <h2 class="utrecht-heading-3">"Zo dient u de aanvraag in"</h2>
             <p class="utrecht-paragraph">{form.submission_text()}</p>
+            {form.signing.as_ref().map(|s| view! { <p class="utrecht-paragraph">{s.text.clone()}</p> })}
         </div>
     }
 }
@@ -200,18 +200,7 @@ fn BudgetSummary(state: FormState) -> impl IntoView {
 fn OpenFile(state: FormState) -> impl IntoView {
     let tab = use_context::<TabAnswers>().unwrap_or_default();
     let message = RwSignal::new(None::<Result<String, (String, Option<String>)>>);
-    let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|list| list.get(0)) else {
-            return;
-        };
-        // Allow choosing the same file again after fixing it.
-        input.set_value("");
+    let on_change = move |file: web_sys::File| {
         spawn_local(async move {
             let outcome = match files::read_document(file).await {
                 Err(e) => Err((e, None)),
@@ -237,8 +226,8 @@ fn OpenFile(state: FormState) -> impl IntoView {
             {file_picker(
                 FilePicker {
                     id: "open-json",
-                    label: "Open JSON",
-                    hint: "Kies het bestand dat u eerder met \"Download als JSON\" hebt opgeslagen. De antwoorden op deze pagina worden dan vervangen.",
+                    label: "Open een bewaard bestand",
+                    hint: "Kies het bestand dat u eerder met \"Bewaar de antwoorden als bestand\" hebt opgeslagen. De antwoorden op deze pagina worden dan vervangen.",
                     accept: ".json,application/json",
                     status_id: "open-json-melding",
                 },
@@ -288,7 +277,7 @@ fn DownloadBox(state: FormState) -> impl IntoView {
             <h2 class="utrecht-heading-2" id="downloaden-titel">"Bewaar om later verder te gaan"</h2>
             <p class="utrecht-paragraph" id="downloaden-uitleg">
                 "Download de aanvraag als bestand. Met dat bestand werkt u later verder, ook op een andere computer: "
-                "kies daar \"Open JSON\". Indienen doet u met \"Download aanvraag (pakket)\"."
+                "kies daar \"Open een bewaard bestand\". Indienen doet u met \"Download aanvraag (pakket)\"."
             </p>
             <p class="utrecht-paragraph" id="downloaden-privacy">
                 <strong>"Het bestand bevat gegevens van de leerling"</strong>
@@ -308,7 +297,7 @@ fn DownloadBox(state: FormState) -> impl IntoView {
                 aria-describedby="downloaden-privacy"
                 on:click=download
             >
-                "Download als JSON (met leerlinggegevens)"
+                "Bewaar de antwoorden als bestand (met leerlinggegevens)"
             </button>
             <Show when=move || failed.get()>
                 <p class="utrecht-form-field-error-message" role="alert">

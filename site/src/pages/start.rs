@@ -14,12 +14,25 @@ use leptos::prelude::*;
 
 use crate::drafts;
 use crate::pages::form::{Expired, WipeAll};
+use crate::remember;
 use crate::route::{Route, StartFilter};
 
 /// Lists the forms, narrowed by SWV and by what is asked for.
 #[component]
 pub fn Start(filter: StartFilter) -> impl IntoView {
-    let swv = RwSignal::new(filter.swv);
+    // A link's own choice wins over the remembered SWV.
+    let remembered = remember::swv();
+    let keep = RwSignal::new(remembered.is_some());
+    let swv = RwSignal::new(filter.swv.or(remembered));
+    // Only while the box is ticked, and only the SWV's id.
+    Effect::new(move |_| match (keep.get(), swv.get()) {
+        (true, Some(id)) => remember::keep(&id),
+        (true, None) => {
+            remember::forget();
+            keep.set(false);
+        }
+        (false, _) => remember::forget(),
+    });
     let kind = RwSignal::new(filter.kind);
     // Keep the URL in step, without a new history entry per click.
     Effect::new(move |_| {
@@ -53,6 +66,7 @@ pub fn Start(filter: StartFilter) -> impl IntoView {
         <StoredDrafts/>
         <form class="aw-filter" aria-label="Formulieren zoeken" on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
             <SwvChoice swv=swv kind=kind/>
+            <RememberSwv swv=swv keep=keep/>
             <KindChoice swv=swv kind=kind/>
         </form>
         <p class="utrecht-paragraph aw-filter__count" role="status" aria-live="polite">
@@ -107,6 +121,33 @@ fn SwvChoice(swv: RwSignal<Option<String>>, kind: RwSignal<Option<RequestKind>>)
             />
             {options}
         </fieldset>
+    }
+}
+
+/// "Onthoud mijn samenwerkingsverband op deze computer": shown once an SWV
+/// is chosen; unticking it forgets the SWV at once.
+#[component]
+fn RememberSwv(swv: RwSignal<Option<String>>, keep: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <Show when=move || swv.with(Option::is_some)>
+            <div class="utrecht-form-field utrecht-form-field--checkbox aw-filter__remember">
+                <input
+                    type="checkbox"
+                    class="utrecht-checkbox utrecht-checkbox--html-input"
+                    id="onthoud-swv"
+                    aria-describedby="onthoud-swv-uitleg"
+                    prop:checked=move || keep.get()
+                    on:change=move |ev| keep.set(event_target_checked(&ev))
+                />
+                <label class="utrecht-form-label utrecht-form-label--checkbox" for="onthoud-swv">
+                    "Onthoud mijn samenwerkingsverband op deze computer"
+                </label>
+                <p class="utrecht-form-field-description" id="onthoud-swv-uitleg">
+                    "Dan staat het de volgende keer al gekozen. Deze computer bewaart alleen welk samenwerkingsverband het is. "
+                    "Haal het vinkje weg om het te vergeten."
+                </p>
+            </div>
+        </Show>
     }
 }
 

@@ -8,7 +8,7 @@ pub mod findings;
 mod list;
 mod text;
 
-use aanvraagwijzer::{Field, FieldKind, Finding, Severity};
+use aanvraagwijzer::{Field, FieldKind};
 use leptos::prelude::*;
 
 use crate::answers::AnswerPath;
@@ -64,11 +64,6 @@ pub fn described_by(base: &str, has_hint: bool, has_findings: bool) -> Option<St
         ids.push(format!("{base}-fout"));
     }
     (!ids.is_empty()).then(|| ids.join(" "))
-}
-
-/// Whether any of the shown findings blocks (drives `aria-invalid` and red).
-pub fn blocks(findings: &[Finding]) -> bool {
-    findings.iter().any(|f| f.severity == Severity::Fout)
 }
 
 /// A hint paragraph with the id `aria-describedby` points at.

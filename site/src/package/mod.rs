@@ -6,49 +6,26 @@
 //! fetched with a dynamic `import()` the first time the user needs it, so the
 //! form page does not carry it. Attachments stay in memory, never in storage.
 
-use aanvraagwijzer::{Field, FieldKind, Form};
+mod attachments;
+mod bridge;
+
+use aanvraagwijzer::{Field, Part};
+use aanvraagwijzer_package::{Limits, MB};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
+
+use attachments::{attachment_fields, restore, Picked};
+use bridge::{call, renamed_note, save_bytes};
 
 use crate::answers::{self, AnswerPath};
 use crate::state::FormState;
 use crate::tab::TabAnswers;
-use crate::widgets::file_picker::{file_picker, FilePicker};
+use crate::widgets::file_picker::{chosen_file, file_picker, FilePicker};
 
-/// Largest attachment, as the package format allows (see aanvraagwijzer-package `Limits`).
-const MAX_ATTACHMENT_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
-/// All attachments together.
-const MAX_TOTAL_BYTES: usize = 60 * 1024 * 1024;
-
-#[wasm_bindgen(inline_js = r#"
-let loading = null;
-export function loadPackageModule() {
-  if (!loading) {
-    const url = new URL('pkg-package/aanvraagwijzer_package_wasm.js', document.baseURI).href;
-    loading = import(url).then(async (m) => { await m.default(); return m; });
-    loading.catch(() => { loading = null; });
-  }
-  return loading;
-}
-"#)]
-extern "C" {
-    /// Loads the package module once; later calls get the same module.
-    #[wasm_bindgen(js_name = loadPackageModule)]
-    fn load_package_module() -> js_sys::Promise;
-}
-
-/// A file the user picked for an attachment field (or restored from a package).
-#[derive(Clone, PartialEq)]
-struct Picked {
-    /// The attachment field it belongs to; empty when unknown (from a package).
-    field: String,
-    name: String,
-    bytes: Vec<u8>,
-}
+/// What a package may hold; the site checks sizes before the module loads.
+const LIMITS: Limits = Limits::DEFAULT;
 
 /// What the box tells the user after an action.
 #[derive(Clone, PartialEq)]
@@ -66,108 +43,6 @@ impl From<Result<String, String>> for Status {
             Err(text) => Status::Failed(text),
         }
     }
-}
-
-/// The Dutch message of a JS error, or a general one.
-fn message_of(err: &JsValue) -> String {
-    js_sys::Reflect::get(err, &"message".into())
-        .ok()
-        .and_then(|m| m.as_string())
-        .filter(|m| !m.is_empty())
-        .unwrap_or_else(|| {
-            "Het pakket kon niet worden gemaakt in deze browser. Vernieuw de pagina en probeer het opnieuw.".to_owned()
-        })
-}
-
-/// Calls `name(args…)` on the lazily loaded module.
-async fn call(name: &str, args: &[JsValue]) -> Result<JsValue, String> {
-    let module = JsFuture::from(load_package_module())
-        .await
-        .map_err(|_| {
-            "Het onderdeel dat pakketten maakt kon niet worden geladen. Controleer de verbinding en probeer het opnieuw.".to_owned()
-        })?;
-    let function: js_sys::Function = js_sys::Reflect::get(&module, &name.into())
-        .ok()
-        .and_then(|f| f.dyn_into().ok())
-        .ok_or_else(|| {
-            "Het onderdeel dat pakketten maakt is onvolledig. Vernieuw de pagina.".to_owned()
-        })?;
-    let list = js_sys::Array::new();
-    for a in args {
-        list.push(a);
-    }
-    function.apply(&module, &list).map_err(|e| message_of(&e))
-}
-
-/// The package module's `renamed` list (`[{from, to}]`) as one Dutch
-/// sentence, or "" when every attachment kept its name.
-fn renamed_note(built: &JsValue) -> String {
-    let list = js_sys::Reflect::get(built, &"renamed".into()).unwrap_or_default();
-    // The old name may hold the very bidi controls that made it unsafe:
-    // shown as U+FFFD so the sentence reads as written.
-    let text = |item: &JsValue, key: &str| -> String {
-        js_sys::Reflect::get(item, &key.into())
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_default()
-            .chars()
-            .map(|c| match c {
-                '\u{061C}'
-                | '\u{200B}'..='\u{200F}'
-                | '\u{202A}'..='\u{202E}'
-                | '\u{2060}'..='\u{2069}'
-                | '\u{FEFF}' => '\u{FFFD}',
-                c if c.is_control() => '\u{FFFD}',
-                c => c,
-            })
-            .collect()
-    };
-    let renamed: Vec<String> = js_sys::Array::from(&list)
-        .iter()
-        .map(|item| {
-            format!(
-                "\"{}\" heet nu \"{}\"",
-                text(&item, "from"),
-                text(&item, "to")
-            )
-        })
-        .collect();
-    if renamed.is_empty() {
-        return String::new();
-    }
-    format!(
-        "Let op: sommige bijlagen hebben in het pakket een andere naam gekregen, zodat ze op elke computer goed uitpakken: {}.",
-        renamed.join("; ")
-    )
-}
-
-fn attachment_fields(form: &'static Form) -> Vec<&'static Field> {
-    form.fields()
-        .filter(|f| matches!(f.kind, FieldKind::Attachment { .. }))
-        .collect()
-}
-
-/// Hands bytes to the browser as a download.
-fn save_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<(), JsValue> {
-    let window = web_sys::window().ok_or("no window")?;
-    let document = window.document().ok_or("no document")?;
-    let array = js_sys::Uint8Array::from(bytes);
-    let parts = js_sys::Array::of1(&array);
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
-    link.set_href(&url);
-    link.set_download(name);
-    link.click();
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(30),
-    );
-    Ok(())
 }
 
 /// The package box: attachments to add, the download button, open a package.
@@ -257,21 +132,12 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
         });
     };
 
-    let pick = move |field: &'static Field, ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|l| l.get(0)) else {
-            return;
-        };
-        input.set_value("");
+    let pick = move |field: &'static Field, file: web_sys::File| {
         let name = file.name();
-        if file.size() > MAX_ATTACHMENT_BYTES {
+        if file.size() > LIMITS.max_entry_bytes as f64 {
+            let max = LIMITS.max_entry_bytes / MB;
             status.set(Some(Status::Failed(format!(
-                "Het bestand \"{name}\" is groter dan 32 MB en past niet in een pakket. Kies een kleiner bestand, bijvoorbeeld een PDF in plaats van een scan."
+                "Het bestand \"{name}\" is groter dan {max} MB en past niet in een pakket. Kies een kleiner bestand, bijvoorbeeld een PDF in plaats van een scan."
             ))));
             return;
         }
@@ -285,8 +151,9 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
                             .map(|p| p.bytes.len())
                             .sum()
                     });
-                    if total + bytes.len() > MAX_TOTAL_BYTES {
-                        status.set(Some(Status::Failed("De bijlagen zijn samen groter dan 60 MB en passen niet in een pakket. Kies kleinere bestanden.".to_owned())));
+                    if (total + bytes.len()) as u64 > LIMITS.max_attachments_bytes() {
+                        let max = LIMITS.max_attachments_bytes() / MB;
+                        status.set(Some(Status::Failed(format!("De bijlagen zijn samen groter dan {max} MB en passen niet in een pakket. Kies kleinere bestanden."))));
                         return;
                     }
                     picked.update(|l| {
@@ -298,7 +165,7 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
                         });
                     });
                     // Fill in the file name when the user has not typed one.
-                    let path = AnswerPath::field(&field.id).child("bestandsnaam");
+                    let path = AnswerPath::field(&field.id).child(Part::Bestandsnaam);
                     if state
                         .answers
                         .with_untracked(|a| answers::text(a, &path).trim().is_empty())
@@ -314,21 +181,12 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
         });
     };
 
-    let open_package = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|l| l.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        if file.size() > 64.0 * 1024.0 * 1024.0 {
-            status.set(Some(Status::Failed(
-                "Dit pakket is groter dan 64 MB en kan niet worden geopend.".to_owned(),
-            )));
+    let open_package = move |file: web_sys::File| {
+        if file.size() > LIMITS.max_package_bytes as f64 {
+            let max = LIMITS.max_package_bytes / MB;
+            status.set(Some(Status::Failed(format!(
+                "Dit pakket is groter dan {max} MB en kan niet worden geopend."
+            ))));
             return;
         }
         spawn_local(async move {
@@ -368,7 +226,15 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
                         <label class="utrecht-form-label" for=id.clone()>{format!("Bestand voor: {}", field.label)}</label>
                     </div>
                     <div class="utrecht-form-field__input">
-                        <input type="file" id=id.clone() on:change=move |ev| pick(field, ev)/>
+                        <input
+                            type="file"
+                            id=id.clone()
+                            on:change=move |ev| {
+                                if let Some(file) = chosen_file(&ev) {
+                                    pick(field, file);
+                                }
+                            }
+                        />
                     </div>
                     {move || chosen().map(|c| view! { <p class="utrecht-paragraph">{c}</p> })}
                 </div>
@@ -449,68 +315,4 @@ fn left_out_nl(hidden: usize) -> String {
         1 => " 1 antwoord op een vraag die niet meer van toepassing is, is niet in het pakket gezet.".to_owned(),
         n => format!(" {n} antwoorden op vragen die niet meer van toepassing zijn, zijn niet in het pakket gezet."),
     }
-}
-
-/// Puts an opened package's answers and attachments on the page.
-fn restore(
-    state: FormState,
-    picked: RwSignal<Vec<Picked>>,
-    opened: &JsValue,
-) -> Result<String, String> {
-    let get = |k: &str| js_sys::Reflect::get(opened, &k.into()).ok();
-    let json = get("document")
-        .and_then(|v| v.as_string())
-        .ok_or("Het pakket bevat geen leesbare antwoorden.")?;
-    let doc = aanvraagwijzer::Document::from_json(&json).map_err(|e| e.message_nl())?;
-    if doc.form != state.form.id {
-        return Err(format!(
-            "Dit pakket hoort bij een ander formulier ({}). Uw antwoorden op deze pagina zijn niet veranderd.",
-            doc.form
-        ));
-    }
-    let mut files = Vec::new();
-    if let Some(list) = get("attachments").and_then(|v| v.dyn_into::<js_sys::Array>().ok()) {
-        for item in list.iter() {
-            let name = js_sys::Reflect::get(&item, &"name".into())
-                .ok()
-                .and_then(|v| v.as_string())
-                .unwrap_or_default();
-            let bytes = js_sys::Reflect::get(&item, &"bytes".into())
-                .ok()
-                .and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok())
-                .map(|a| a.to_vec())
-                .unwrap_or_default();
-            // Give it back to the attachment field that names this file.
-            let field = attachment_fields(state.form)
-                .into_iter()
-                .find(|f| {
-                    doc.answers
-                        .get(&f.id)
-                        .and_then(|v| v.get("bestandsnaam"))
-                        .and_then(Value::as_str)
-                        .is_some_and(|n| n == name)
-                })
-                .map(|f| f.id.clone())
-                .filter(|id| files.iter().all(|p: &Picked| &p.field != id))
-                .unwrap_or_default();
-            files.push(Picked { field, name, bytes });
-        }
-    }
-    // Files no field names go to the attachment fields still without one, in order.
-    for field in attachment_fields(state.form) {
-        if files.iter().any(|p| p.field == field.id) {
-            continue;
-        }
-        if let Some(p) = files.iter_mut().find(|p| p.field.is_empty()) {
-            p.field = field.id.clone();
-        }
-    }
-    let count = files.len();
-    state.replace(doc.answers);
-    picked.set(files);
-    Ok(match count {
-        0 => "Het pakket is geopend. Kies \"Controleer aanvraag\" om te zien wat nog ontbreekt.".to_owned(),
-        1 => "Het pakket is geopend, met 1 bijlage. Kies \"Controleer aanvraag\" om te zien wat nog ontbreekt.".to_owned(),
-        n => format!("Het pakket is geopend, met {n} bijlagen. Kies \"Controleer aanvraag\" om te zien wat nog ontbreekt."),
-    })
 }
