@@ -124,6 +124,61 @@ impl Document {
     }
 }
 
+/// The answers with every string (keys and values, at any depth) in Unicode
+/// NFC. Borrows `answers` when they are already NFC, as typed text nearly
+/// always is.
+///
+/// The same name can arrive as different code points: "Zoë" typed on Windows
+/// is NFC, pasted from a Mac it is often NFD ("e" plus a combining diaeresis).
+/// Judging (length limits, patterns), the package's aanvraag.json and the PDF
+/// all work on NFC, so the two spellings give the same findings, the same
+/// bytes and the same printed name. The document itself keeps what was typed.
+pub fn nfc_answers(answers: &Map<String, Value>) -> std::borrow::Cow<'_, Map<String, Value>> {
+    if answers.iter().all(|(k, v)| is_nfc(k) && value_is_nfc(v)) {
+        return std::borrow::Cow::Borrowed(answers);
+    }
+    std::borrow::Cow::Owned(
+        answers
+            .iter()
+            .map(|(k, v)| (nfc(k), nfc_value(v)))
+            .collect(),
+    )
+}
+
+fn is_nfc(s: &str) -> bool {
+    use unicode_normalization::{is_nfc_quick, IsNormalized};
+    match is_nfc_quick(s.chars()) {
+        IsNormalized::Yes => true,
+        IsNormalized::No => false,
+        IsNormalized::Maybe => unicode_normalization::is_nfc(s),
+    }
+}
+
+fn value_is_nfc(v: &Value) -> bool {
+    match v {
+        Value::String(s) => is_nfc(s),
+        Value::Array(items) => items.iter().all(value_is_nfc),
+        Value::Object(map) => map.iter().all(|(k, v)| is_nfc(k) && value_is_nfc(v)),
+        _ => true,
+    }
+}
+
+fn nfc(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfc().collect()
+}
+
+fn nfc_value(v: &Value) -> Value {
+    match v {
+        Value::String(s) => Value::String(nfc(s)),
+        Value::Array(items) => Value::Array(items.iter().map(nfc_value).collect()),
+        Value::Object(map) => {
+            Value::Object(map.iter().map(|(k, v)| (nfc(k), nfc_value(v))).collect())
+        }
+        other => other.clone(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -16,8 +16,9 @@ use serde_json::{Map, Value};
 use super::values::{is_empty, Scope};
 use crate::definition::{Condition, FieldKind, Form};
 
-/// The answers of fields that apply, and how many non-empty answers were
-/// removed. Borrows `answers` when nothing needs removing.
+/// The answers of fields that apply, in NFC (see
+/// [`crate::document::nfc_answers`]), and how many non-empty answers were
+/// removed. Borrows `answers` when nothing needs removing or normalising.
 ///
 /// Fields are visited in form order and a removal takes effect at once, so a
 /// condition reading an earlier hidden field sees it as empty; passes repeat
@@ -30,7 +31,9 @@ pub(crate) fn effective<'a>(
     answers: &'a Map<String, Value>,
     today: NaiveDate,
 ) -> (Cow<'a, Map<String, Value>>, usize) {
-    let mut current = Cow::Borrowed(answers);
+    // Everything that judges, stores or prints answers passes here, so this
+    // is the one place they become NFC.
+    let mut current = crate::document::nfc_answers(answers);
     let mut hidden = 0;
     loop {
         let mut changed = false;

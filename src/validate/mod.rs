@@ -105,7 +105,7 @@ pub fn validate(form: &Form, doc: &Document, today: NaiveDate) -> Vec<Finding> {
             });
         }
     }
-    crate::printable::check(form, &doc.answers, &mut out.findings);
+    crate::printable::check(form, &answers, &mut out.findings);
     cap::cap(out.findings)
 }
 

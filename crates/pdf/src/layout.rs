@@ -2,7 +2,7 @@
 //! Pages are kept as drawing operations so headers and footers ("pagina x van
 //! y") can be added once the page count is known.
 
-use crate::text::{width_bytes, wrap, Face};
+use crate::text::{measure, wrap, Face};
 
 pub const PAGE_W: f32 = 595.28;
 pub const PAGE_H: f32 = 841.89;
@@ -31,7 +31,7 @@ pub enum Op {
         face: Face,
         size: f32,
         color: Color,
-        bytes: Vec<u8>,
+        text: String,
     },
     /// Text rotated by 45 degrees (the CONCEPT watermark).
     Diagonal {
@@ -39,7 +39,7 @@ pub enum Op {
         y: f32,
         size: f32,
         color: Color,
-        bytes: Vec<u8>,
+        text: String,
     },
     Line {
         x1: f32,
@@ -124,8 +124,7 @@ impl Flow {
         for line in lines {
             self.ensure(style.leading);
             self.y -= style.leading;
-            let bytes = line;
-            if !bytes.is_empty() {
+            if !line.is_empty() {
                 let (x, y) = (MARGIN_X + indent, self.y + style.leading - style.size);
                 self.ops().push(Op::Text {
                     x,
@@ -133,7 +132,7 @@ impl Flow {
                     face: style.face,
                     size: style.size,
                     color: style.color,
-                    bytes,
+                    text: line,
                 });
             }
         }
@@ -141,14 +140,14 @@ impl Flow {
 
     /// A bulleted item: "•" at `indent`, the text hanging after it.
     pub fn bullet(&mut self, text: &str, style: Style, indent: f32) {
-        let bullet = width_bytes(&[0x95, b' '], style.face, style.size);
+        let bullet = measure("• ", style.face, style.size);
         let lines = wrap(text, style.face, style.size, CONTENT_W - indent - bullet);
         for (i, line) in lines.into_iter().enumerate() {
             self.ensure(style.leading);
             self.y -= style.leading;
             let y = self.y + style.leading - style.size;
             if i == 0 {
-                self.text_at(MARGIN_X + indent, y, vec![0x95], style);
+                self.text_at(MARGIN_X + indent, y, "•".to_owned(), style);
             }
             if !line.is_empty() {
                 self.text_at(MARGIN_X + indent + bullet, y, line, style);
@@ -162,14 +161,14 @@ impl Flow {
     }
 
     /// One line of text at an absolute x on the current line (no wrapping, no advance).
-    pub fn text_at(&mut self, x: f32, baseline: f32, bytes: Vec<u8>, style: Style) {
+    pub fn text_at(&mut self, x: f32, baseline: f32, text: String, style: Style) {
         self.ops().push(Op::Text {
             x,
             y: baseline,
             face: style.face,
             size: style.size,
             color: style.color,
-            bytes,
+            text,
         });
     }
 
@@ -196,16 +195,21 @@ impl Flow {
 }
 
 /// Cuts encoded text to fit `max` points, ending in "…" when cut.
-pub fn fit(bytes: &[u8], face: Face, size: f32, max: f32) -> Vec<u8> {
-    if width_bytes(bytes, face, size) <= max {
-        return bytes.to_vec();
+pub fn fit(text: &str, face: Face, size: f32, max: f32) -> String {
+    if measure(text, face, size) <= max {
+        return text.to_owned();
     }
-    let ellipsis = width_bytes(&[0x85], face, size);
-    let mut end = bytes.len();
-    while end > 0 && width_bytes(&bytes[..end], face, size) + ellipsis > max {
-        end -= 1;
+    let room = max - measure("…", face, size);
+    let mut out = String::new();
+    let mut w = 0.0;
+    for c in text.chars() {
+        let cw = measure(c.encode_utf8(&mut [0; 4]), face, size);
+        if w + cw > room {
+            break;
+        }
+        w += cw;
+        out.push(c);
     }
-    let mut out = bytes[..end].to_vec();
-    out.push(0x85);
+    out.push('…');
     out
 }

@@ -1,9 +1,10 @@
 //! The PDF summary of a request, for people: what parents read and sign, what
 //! goes to the SWV next to the JSON.
 //!
-//! A4, the built-in Helvetica with WinAnsiEncoding (no font files, so the wasm
-//! module stays small): Dutch diacritics and the euro sign render and extract
-//! as text; characters WinAnsi lacks get a readable stand-in. Every page has a
+//! A4, an embedded subset of DejaVu Sans (see `font`): names in Latin, Greek,
+//! Cyrillic, Hebrew and Arabic script print as typed and extract as text;
+//! characters the font lacks get a stand-in (and a warning from `validate`,
+//! `aanvraagwijzer::printable`). Every page has a
 //! header, a footer with "pagina x van y" and, while blocking findings remain,
 //! a CONCEPT marking.
 //!
@@ -13,8 +14,8 @@
 
 mod answers;
 mod findings;
+mod font;
 mod layout;
-mod metrics;
 mod signatures;
 mod sources;
 pub mod text;

@@ -88,13 +88,13 @@ pub(crate) fn signatures(f: &mut Flow, form: &Form, doc: &Document, today: chron
             f.text_at(MARGIN_X, base + 2.0, encode(&format!("{label}:")), BODY);
             f.line(MARGIN_X + label_w, base, line_end, base, 0.5, GRAY);
             if let Some(v) = value {
-                let bytes = fit(
+                let text = fit(
                     &encode(&v),
                     Face::Regular,
                     10.0,
                     line_end - MARGIN_X - label_w - 4.0,
                 );
-                f.text_at(MARGIN_X + label_w + 2.0, base + 2.5, bytes, BODY);
+                f.text_at(MARGIN_X + label_w + 2.0, base + 2.5, text, BODY);
             }
         }
     }
