@@ -146,12 +146,8 @@ pub fn nfc_answers(answers: &Map<String, Value>) -> std::borrow::Cow<'_, Map<Str
 }
 
 fn is_nfc(s: &str) -> bool {
-    use unicode_normalization::{is_nfc_quick, IsNormalized};
-    match is_nfc_quick(s.chars()) {
-        IsNormalized::Yes => true,
-        IsNormalized::No => false,
-        IsNormalized::Maybe => unicode_normalization::is_nfc(s),
-    }
+    // Nearly every answer is ASCII, which is always NFC.
+    s.is_ascii() || crate::normalize::is_nfc(s)
 }
 
 fn value_is_nfc(v: &Value) -> bool {
@@ -164,8 +160,11 @@ fn value_is_nfc(v: &Value) -> bool {
 }
 
 fn nfc(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    s.nfc().collect()
+    if s.is_ascii() {
+        s.to_owned()
+    } else {
+        crate::normalize::nfc(s)
+    }
 }
 
 fn nfc_value(v: &Value) -> Value {

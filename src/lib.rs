@@ -14,6 +14,7 @@ pub mod diagnose;
 pub mod document;
 pub mod finding;
 pub mod ident;
+pub mod normalize;
 pub mod numbers;
 pub mod pointer;
 pub mod printable;

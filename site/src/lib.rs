@@ -159,6 +159,7 @@ fn skip_to_content(ev: leptos::ev::MouseEvent) {
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
+    aanvraagwijzer::normalize::use_platform_nfc(browser_nfc);
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"))
@@ -185,4 +186,10 @@ pub fn validate_document(json: &str) -> Result<JsValue, JsValue> {
     // json_compatible: plain objects, not JS Maps, so tests can compare.
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     serde::Serialize::serialize(&findings, &serializer).map_err(JsValue::from)
+}
+
+/// The browser's `String.prototype.normalize("NFC")`: every browser has it,
+/// so the site carries no normalisation tables (`aanvraagwijzer::normalize`).
+fn browser_nfc(s: &str) -> String {
+    String::from(js_sys::JsString::from(s).normalize("NFC"))
 }
