@@ -280,7 +280,25 @@ fn verify_compares_the_attachments_with_the_answers() {
 fn changing_any_single_byte_shows() {
     let zip = package("valid-daan-bakker.json");
     let limits = Limits::default();
-    for i in 0..zip.len() {
+    // Every byte of the ZIP's structure, the answers and the manifest; of the
+    // PDF (over 100 KB since it embeds its font subset, and one SHA-256 covers
+    // it all) its first and last 512 bytes and every 97th byte between, so
+    // the test stays minutes, not hours, in a debug build.
+    let entries = zip::read(&zip, &limits).expect("reads");
+    let pdf = &entries
+        .iter()
+        .find(|e| e.name == "samenvatting.pdf")
+        .expect("the package has its PDF")
+        .data;
+    let start = zip
+        .windows(pdf.len())
+        .position(|w| w == pdf.as_slice())
+        .expect("the PDF is stored as is");
+    let end = start + pdf.len();
+    let checked = (0..zip.len()).filter(|&i| {
+        i < start + 512 || i >= end.saturating_sub(512) || (i - start) % 97 == 0
+    });
+    for i in checked {
         let mut bad = zip.clone();
         bad[i] ^= 0x01;
         match verify(&bad, &limits) {
