@@ -266,3 +266,88 @@ fn the_concept_watermark_and_label_are_artifacts() {
             >= 2
     }));
 }
+
+/// The PDF's objects by number, whitespace collapsed (pdf-writer writes
+/// them uncompressed; font programs are binary but never parsed here).
+fn objects(pdf: &[u8]) -> BTreeMap<i32, String> {
+    let text = String::from_utf8_lossy(pdf);
+    let mut objs = BTreeMap::new();
+    for chunk in text.split("endobj") {
+        let Some(at) = chunk.find(" 0 obj") else {
+            continue;
+        };
+        let head = &chunk[..at];
+        let Ok(id) = head[head.rfind(char::is_whitespace).map_or(0, |i| i + 1)..].parse() else {
+            continue;
+        };
+        objs.insert(id, norm(&chunk[at + 6..]));
+    }
+    objs
+}
+
+/// The integer after `key` in `obj`.
+fn int_after(obj: &str, key: &str) -> Option<i32> {
+    let rest = &obj[obj.find(key)? + key.len()..];
+    rest.split_whitespace()
+        .next()?
+        .trim_end_matches(">>")
+        .parse()
+        .ok()
+}
+
+#[test]
+fn the_parent_tree_maps_every_mcid_of_every_page_back_to_its_element() {
+    // Poppler's dump reads the tree towards the content; assistive
+    // technology also goes the other way: content -> ParentTree -> element.
+    let (path, pdf) = pdf_file(GAPS, "parents");
+    std::fs::remove_file(path).ok();
+    let objs = objects(&pdf);
+    let catalog = objs
+        .values()
+        .find(|o| o.contains("/Type /Catalog"))
+        .expect("catalog");
+    let root = &objs[&int_after(catalog, "/StructTreeRoot").expect("tree root")];
+    // "/Nums [0 [19 0 R 20 0 R] 1 [...]]": page key, then its elements.
+    let nums = &root[root.find("/Nums [").expect("Nums") + 7..];
+    let mut parents: BTreeMap<i32, Vec<i32>> = BTreeMap::new();
+    let mut rest = nums;
+    while let Some(open) = rest.find('[') {
+        let key: i32 = rest[..open].trim().parse().expect("page key");
+        let close = rest[open..].find(']').expect("array end") + open;
+        let refs: Vec<&str> = rest[open + 1..close].split_whitespace().collect();
+        parents.insert(
+            key,
+            refs.chunks(3).map(|r| r[0].parse().expect("ref")).collect(),
+        );
+        rest = &rest[close + 1..];
+        if rest.trim_start().starts_with(']') {
+            break;
+        }
+    }
+    let pages: Vec<(i32, &String)> = objs
+        .iter()
+        .filter(|(_, o)| o.contains("/Type /Page "))
+        .map(|(id, o)| (*id, o))
+        .collect();
+    assert!(pages.len() > 1);
+    assert_eq!(parents.len(), pages.len());
+    for (page_id, page) in pages {
+        let key = int_after(page, "/StructParents").expect("page has /StructParents");
+        let content = &objs[&int_after(page, "/Contents").expect("contents")];
+        let mcids: Vec<i32> = content
+            .match_indices("/MCID ")
+            .map(|(i, _)| int_after(&content[i..], "/MCID").expect("mcid"))
+            .collect();
+        assert!(!mcids.is_empty());
+        assert_eq!(mcids, (0..mcids.len() as i32).collect::<Vec<_>>());
+        let elems = &parents[&key];
+        assert_eq!(elems.len(), mcids.len(), "page key {key}");
+        for (mcid, elem) in elems.iter().enumerate() {
+            let e = &objs[elem];
+            assert!(
+                e.contains(&format!("/Type /MCR /Pg {page_id} 0 R /MCID {mcid} >>")),
+                "element {elem} lacks page {page_id} MCID {mcid}: {e}"
+            );
+        }
+    }
+}
