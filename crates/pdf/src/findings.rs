@@ -2,7 +2,7 @@
 
 use aanvraagwijzer::{Form, Severity, Verdict};
 
-use crate::layout::{Color, Flow, Style, GRAY, RED};
+use crate::layout::{Color, Flow, Role, Style, GRAY, RED};
 use crate::text::Face;
 use crate::{heading, BODY, H2, INDENT, LABEL, SMALL};
 
@@ -39,19 +39,23 @@ pub(crate) fn findings(f: &mut Flow, form: &Form, verdict: &Verdict) {
         }
         f.ensure(H2.leading + 2.0 * BODY.leading);
         f.gap(6.0);
-        f.paragraph(
-            &format!("{title}: {}", items.len()),
-            Style::new(Face::Bold, 10.5, color),
-            0.0,
-        );
+        f.within(Role::H3, |f| {
+            f.paragraph(
+                &format!("{title}: {}", items.len()),
+                Style::new(Face::Bold, 10.5, color),
+                0.0,
+            );
+        });
         for finding in items {
             f.ensure(3.0 * BODY.leading);
             f.gap(3.0);
-            f.bullet(&form.pointer_label(&finding.path), LABEL, 0.0);
-            f.paragraph(&finding.message, BODY, INDENT);
-            if let Some(s) = &finding.source {
-                f.paragraph(&format!("Bron: {}", s.citation()), SMALL, INDENT);
-            }
+            // One list item: the field, what is wrong, the source.
+            f.item(&form.pointer_label(&finding.path), LABEL, 0.0, |f| {
+                f.paragraph(&finding.message, BODY, INDENT);
+                if let Some(s) = &finding.source {
+                    f.paragraph(&format!("Bron: {}", s.citation()), SMALL, INDENT);
+                }
+            });
         }
     }
 }

@@ -24,7 +24,7 @@ mod writer;
 use aanvraagwijzer::{applicable_answers, field_applies, section_applies, Document, Form, Verdict};
 use chrono::{Datelike, NaiveDateTime, Timelike};
 
-use layout::{Flow, Style, BLACK, BLUE, GRAY, GREEN, LIGHT, MARGIN_X, RED};
+use layout::{Flow, Role, Style, BLACK, BLUE, GRAY, GREEN, LIGHT, MARGIN_X, RED};
 use text::Face;
 
 /// Extra inputs for [`render_with`].
@@ -92,7 +92,7 @@ pub fn render_with(
     let mut f = Flow::new();
 
     // Title block.
-    f.paragraph(&form.title, TITLE, 0.0);
+    f.within(Role::H1, |f| f.paragraph(&form.title, TITLE, 0.0));
     f.gap(2.0);
     f.paragraph(&form.swv_name, SUBTITLE, 0.0);
     f.paragraph(
@@ -124,7 +124,15 @@ pub fn render_with(
     sources::sources(&mut f, form, doc, verdict, made, options);
 
     let pupil = pupil_name(doc);
-    writer::write_pdf(form, verdict, made, options, pupil.as_deref(), f.pages)
+    writer::write_pdf(
+        form,
+        verdict,
+        made,
+        options,
+        pupil.as_deref(),
+        f.pages,
+        &f.nodes,
+    )
 }
 
 pub(crate) fn date_time_nl(t: NaiveDateTime) -> String {
@@ -142,7 +150,7 @@ pub(crate) fn heading(f: &mut Flow, title: &str) {
     // Keep a heading with at least three lines of what follows.
     f.ensure(H1.leading + 14.0 + 3.0 * BODY.leading);
     f.gap(14.0);
-    f.paragraph(title, H1, 0.0);
+    f.within(Role::H2, |f| f.paragraph(title, H1, 0.0));
     f.gap(3.0);
     f.rule(LIGHT);
     f.gap(4.0);

@@ -3,7 +3,7 @@
 use aanvraagwijzer::{field_applies, Document, Form, Part, Signer, SignsFor};
 
 use crate::answers::{date_nl, text_of};
-use crate::layout::{fit, Flow, CONTENT_W, GRAY, MARGIN_X};
+use crate::layout::{fit, Flow, Role, CONTENT_W, GRAY, MARGIN_X};
 use crate::text::{encode, Face};
 use crate::{heading, BODY, H2, SMALL};
 
@@ -75,7 +75,10 @@ pub(crate) fn signatures(f: &mut Flow, form: &Form, doc: &Document, today: chron
         let h = H2.leading + (b.rows.len() as f32 + 1.5) * row_h + 10.0;
         f.ensure(h);
         f.gap(10.0);
-        f.paragraph(&b.title, H2, 0.0);
+        f.within(Role::H3, |f| f.paragraph(&b.title, H2, 0.0));
+        // Label and value side by side: a table of two columns, the
+        // label its row header; the lines to write on are layout.
+        f.open(Role::Table);
         for (label, value) in b
             .rows
             .iter()
@@ -85,17 +88,24 @@ pub(crate) fn signatures(f: &mut Flow, form: &Form, doc: &Document, today: chron
             let extra = if label == "Handtekening" { 16.0 } else { 0.0 };
             f.gap(row_h + extra);
             let base = f.y;
-            f.text_at(MARGIN_X, base + 2.0, encode(&format!("{label}:")), BODY);
+            f.open(Role::TR);
+            f.within(Role::TH, |f| {
+                f.text_at(MARGIN_X, base + 2.0, encode(&format!("{label}:")), BODY);
+            });
             f.line(MARGIN_X + label_w, base, line_end, base, 0.5, GRAY);
-            if let Some(v) = value {
-                let text = fit(
-                    &encode(&v),
-                    Face::Regular,
-                    10.0,
-                    line_end - MARGIN_X - label_w - 4.0,
-                );
-                f.text_at(MARGIN_X + label_w + 2.0, base + 2.5, text, BODY);
-            }
+            f.within(Role::TD, |f| {
+                if let Some(v) = value {
+                    let text = fit(
+                        &encode(&v),
+                        Face::Regular,
+                        10.0,
+                        line_end - MARGIN_X - label_w - 4.0,
+                    );
+                    f.text_at(MARGIN_X + label_w + 2.0, base + 2.5, text, BODY);
+                }
+            });
+            f.close();
         }
+        f.close();
     }
 }

@@ -85,6 +85,16 @@ fn break_word(word: &str, face: Face, size: f32, max: f32) -> Vec<&str> {
 /// the text are kept (an empty line stays an empty line); a word longer than
 /// a line is cut.
 pub fn wrap(text: &str, face: Face, size: f32, max: f32) -> Vec<String> {
+    wrap_spaced(text, face, size, max)
+        .into_iter()
+        .map(|(line, _)| line)
+        .collect()
+}
+
+/// [`wrap`], each line with whether white space (a space or a line break)
+/// separates it from the next: the tagged PDF's text then keeps its word
+/// boundaries, where a line cut inside a long word gets none.
+pub fn wrap_spaced(text: &str, face: Face, size: f32, max: f32) -> Vec<(String, bool)> {
     let mut lines = Vec::new();
     let space = measure(" ", face, size);
     for para in text.replace("\r\n", "\n").replace('\r', "\n").split('\n') {
@@ -100,14 +110,14 @@ pub fn wrap(text: &str, face: Face, size: f32, max: f32) -> Vec<String> {
                 continue;
             }
             if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
+                lines.push((std::mem::take(&mut line), true));
             }
             if w > max && word.chars().nth(1).is_some() {
                 // A word wider than a line on its own: its last piece starts
                 // the next line, so that following words can join it.
                 let mut pieces = break_word(word, face, size, max);
                 let last = pieces.pop().unwrap_or_default();
-                lines.extend(pieces.into_iter().map(str::to_owned));
+                lines.extend(pieces.into_iter().map(|p| (p.to_owned(), false)));
                 line = last.to_owned();
                 line_w = measure(&line, face, size);
             } else {
@@ -115,7 +125,10 @@ pub fn wrap(text: &str, face: Face, size: f32, max: f32) -> Vec<String> {
                 line_w = w;
             }
         }
-        lines.push(line);
+        lines.push((line, true));
+    }
+    if let Some(last) = lines.last_mut() {
+        last.1 = false;
     }
     lines
 }
