@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use aanvraagwijzer::{
-    applicable_answers, find_form, section_applies, summary, Document, Form, Verdict,
+    applicable_answers, attachment_answers, find_form, section_applies, summary, Document, Form, Verdict,
 };
 use aanvraagwijzer_pdf::render;
 use aanvraagwijzer_test_support::{fixture, made};
@@ -152,6 +152,9 @@ fn the_structure_tree_has_title_sections_paragraphs_and_lists_in_reading_order()
         .filter(|s| section_applies(form, &effective, today, &s.id))
         .map(|s| s.title.as_str())
         .collect();
+    if !attachment_answers(form, &doc).is_empty() {
+        expected.push("Bijlagen");
+    }
     if !summary(form, &effective, today).is_empty() {
         expected.push("Berekening");
     }
