@@ -28,7 +28,11 @@ pub fn ErrorSummary(
     #[prop(optional)]
     across_pages: bool,
 ) -> impl IntoView {
-    move || shown.get().then(|| result_box(form, findings.get(), across_pages))
+    move || {
+        shown
+            .get()
+            .then(|| result_box(form, findings.get(), across_pages))
+    }
 }
 
 fn result_box(form: &'static Form, findings: Vec<Finding>, across_pages: bool) -> AnyView {

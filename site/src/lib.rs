@@ -95,7 +95,9 @@ pub fn App() -> impl IntoView {
 /// "Ontwikkelingsperspectiefplan (OPP) voor zware ondersteuning" (an
 /// abbreviation in brackets stands for the words before it).
 fn short_title(title: &str) -> String {
-    let abbreviation = title.split_once('(').and_then(|(_, rest)| rest.split_once(')'));
+    let abbreviation = title
+        .split_once('(')
+        .and_then(|(_, rest)| rest.split_once(')'));
     match abbreviation {
         Some((abbr, rest)) if abbr.len() <= 6 && !abbr.contains(' ') => format!("{abbr}{rest}"),
         _ => title.to_owned(),

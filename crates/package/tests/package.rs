@@ -295,9 +295,8 @@ fn changing_any_single_byte_shows() {
         .position(|w| w == pdf.as_slice())
         .expect("the PDF is stored as is");
     let end = start + pdf.len();
-    let checked = (0..zip.len()).filter(|&i| {
-        i < start + 512 || i >= end.saturating_sub(512) || (i - start) % 97 == 0
-    });
+    let checked = (0..zip.len())
+        .filter(|&i| i < start + 512 || i >= end.saturating_sub(512) || (i - start) % 97 == 0);
     for i in checked {
         let mut bad = zip.clone();
         bad[i] ^= 0x01;

@@ -9,7 +9,8 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use aanvraagwijzer::{
-    applicable_answers, attachment_answers, find_form, section_applies, summary, Document, Form, Verdict,
+    applicable_answers, attachment_answers, find_form, section_applies, summary, Document, Form,
+    Verdict,
 };
 use aanvraagwijzer_pdf::render;
 use aanvraagwijzer_test_support::{fixture, made};

@@ -51,7 +51,9 @@ pub fn FormPage(form: &'static Form, view: Memo<FormView>) -> impl IntoView {
     let body = move || match page.get() {
         Page::Overview => view! { <task_list::TaskListPage state=state shared=shared/> }.into_any(),
         Page::Section(id) => match form.sections.iter().find(|s| s.id == id) {
-            Some(section) => view! { <section::SectionPage state=state section=section saved=saved/> }.into_any(),
+            Some(section) => {
+                view! { <section::SectionPage state=state section=section saved=saved/> }.into_any()
+            }
             None => view! { <task_list::TaskListPage state=state shared=shared/> }.into_any(),
         },
         Page::Check => view! { <check::CheckPage state=state/> }.into_any(),

@@ -66,10 +66,11 @@ impl AddedNotes {
 
 /// The top-level fields that a section's or field's `when` reads.
 fn deciding_fields(form: &Form) -> BTreeSet<String> {
-    let conditions = form
-        .sections
-        .iter()
-        .flat_map(|s| s.when.iter().chain(s.fields.iter().filter_map(|f| f.when.as_ref())));
+    let conditions = form.sections.iter().flat_map(|s| {
+        s.when
+            .iter()
+            .chain(s.fields.iter().filter_map(|f| f.when.as_ref()))
+    });
     conditions
         .flat_map(|c| c.field_paths())
         .filter_map(|path| path.split('.').next())
