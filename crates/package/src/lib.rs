@@ -295,7 +295,9 @@ pub fn build(
     for answer in attachment_answers(form, &doc) {
         let file = given
             .iter_mut()
-            .find(|g| g.is_some_and(|a| a.name.trim() == answer.name))
+            // Answers are judged in NFC; a file picked on a Mac often has
+            // an NFD name ("e" + U+0301): the same name, other code points.
+            .find(|g| g.is_some_and(|a| same_name(&a.name, &answer.name)))
             .and_then(Option::take)
             .ok_or_else(|| PackageError::AttachmentMissing {
                 field: answer.label.clone(),
@@ -877,4 +879,11 @@ fn flag(found: &mut Vec<Tampering>, kind: TamperKind, path: Option<&str>, messag
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Whether a given file's name is the name an answer lists, in any Unicode
+/// normal form and without surrounding spaces.
+fn same_name(file: &str, listed: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    file.trim().nfc().eq(listed.trim().nfc())
 }
