@@ -7,13 +7,13 @@
 //! finding ("Kies het bestand opnieuw"), never a silent loss.
 
 use aanvraagwijzer::attachments::size_nl;
-use aanvraagwijzer::{has_blocking, Field, FieldKind, Part, CONFIRMATIONS_KEY, SIZE_KEY};
+use aanvraagwijzer::{has_blocking, Field, Part, SIZE_KEY};
 use aanvraagwijzer_package::{Limits, MB};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::Value;
 
-use super::composite::confirmation;
+use super::composite::confirmations_view;
 use super::file_picker::chosen_file;
 use super::findings::{findings_block, why_block};
 use super::text::{text_control, TextSpec};
@@ -198,22 +198,7 @@ pub fn attachment(state: FormState, field: &'static Field, path: AnswerPath) -> 
             prefix: None,
         },
     );
-    let confirmations = match &field.kind {
-        FieldKind::Attachment { confirmations } if !confirmations.is_empty() => {
-            let boxes = confirmations
-                .iter()
-                .enumerate()
-                .map(|(i, text)| confirmation(state, path.child(CONFIRMATIONS_KEY).child(i), text))
-                .collect_view();
-            Some(view! {
-                <div class="aw-confirmations">
-                    <p class="utrecht-paragraph aw-confirmations__intro">"Vink aan wat klopt:"</p>
-                    {boxes}
-                </div>
-            })
-        }
-        _ => None,
-    };
+    let confirmations = confirmations_view(state, field, &path);
     view! {
         <fieldset
             class=move || {

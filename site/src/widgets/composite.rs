@@ -45,22 +45,7 @@ pub fn composite(state: FormState, field: &'static Field, path: AnswerPath) -> i
             )
         })
         .collect_view();
-    let confirmations = match &field.kind {
-        FieldKind::Attachment { confirmations } if !confirmations.is_empty() => {
-            let boxes = confirmations
-                .iter()
-                .enumerate()
-                .map(|(i, text)| confirmation(state, path.child(CONFIRMATIONS_KEY).child(i), text))
-                .collect_view();
-            Some(view! {
-                <div class="aw-confirmations">
-                    <p class="utrecht-paragraph aw-confirmations__intro">"Vink aan wat klopt:"</p>
-                    {boxes}
-                </div>
-            })
-        }
-        _ => None,
-    };
+    let confirmations = confirmations_view(state, field, &path);
     let findings_id = format!("{id}-fout");
     view! {
         <fieldset
@@ -122,5 +107,30 @@ pub(super) fn confirmation(state: FormState, path: AnswerPath, text: &str) -> im
             {move || findings_block(findings_id.clone(), shown.get())}
             {move || why_block(state.form, shown.get())}
         </div>
+    }
+}
+
+/// An attachment's confirmations ("Vink aan wat klopt:"), beside its file or
+/// its other parts; nothing when the field has none.
+pub(crate) fn confirmations_view(
+    state: FormState,
+    field: &'static Field,
+    path: &AnswerPath,
+) -> Option<impl IntoView> {
+    match &field.kind {
+        FieldKind::Attachment { confirmations } if !confirmations.is_empty() => {
+            let boxes = confirmations
+                .iter()
+                .enumerate()
+                .map(|(i, text)| confirmation(state, path.child(CONFIRMATIONS_KEY).child(i), text))
+                .collect_view();
+            Some(view! {
+                <div class="aw-confirmations">
+                    <p class="utrecht-paragraph aw-confirmations__intro">"Vink aan wat klopt:"</p>
+                    {boxes}
+                </div>
+            })
+        }
+        _ => None,
     }
 }
