@@ -101,7 +101,10 @@ fn form_files(dir: &Path) -> Vec<(String, PathBuf)> {
             .flatten()
         {
             let path = file.path();
-            if path.extension().is_some_and(|e| e == "toml") {
+            // swv.toml: the SWV's public details for its own site (xtask), not a form.
+            if path.extension().is_some_and(|e| e == "toml")
+                && path.file_name().is_some_and(|n| n != "swv.toml")
+            {
                 out.push((folder.clone(), path));
             }
         }

@@ -4,6 +4,7 @@
 //! downloads.
 
 mod answers;
+mod branding;
 mod clock;
 mod crypto;
 mod drafts;
@@ -61,27 +62,26 @@ pub fn App() -> impl IntoView {
     });
     let page = move || match mounted.get() {
         Mounted::Start(filter) => view! { <Start filter=filter/> }.into_any(),
-        Mounted::Form(id) => match aanvraagwijzer::find_form(&id) {
-            Some(form) => view! { <FormPage form=form view=form_view/> }.into_any(),
-            None => view! { <NotFound path=id/> }.into_any(),
-        },
+        // A per-SWV site opens only its own SWV's forms.
+        Mounted::Form(id) => {
+            match aanvraagwijzer::find_form(&id).filter(|f| branding::shows(f.swv())) {
+                Some(form) => view! { <FormPage form=form view=form_view/> }.into_any(),
+                None => view! { <NotFound path=id/> }.into_any(),
+            }
+        }
         Mounted::NotFound(path) => view! { <NotFound path=path/> }.into_any(),
     };
     view! {
         <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud" on:click=skip_to_content>
             "Naar de inhoud"
         </a>
-        <header class="aw-header">
-            <div class="aw-container">
-                <a class="aw-header__name" href="#/">"Aanvraagwijzer"</a>
-                <span class="aw-header__tagline">"aanvragen passend onderwijs, meteen gecontroleerd"</span>
-            </div>
-        </header>
+        <branding::Header/>
         <main class="aw-container aw-main" id="inhoud" tabindex="-1">
             {page}
         </main>
         <footer class="aw-footer">
             <div class="aw-container">
+                <branding::Contact/>
                 <p class="utrecht-paragraph">
                     "Aanvraagwijzer stuurt uw gegevens nergens heen: alles blijft in deze browser, "
                     "tot u zelf een bestand downloadt. Er zijn geen cookies en er wordt niets gemeten."

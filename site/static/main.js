@@ -27,6 +27,31 @@ const isWasmTrap = (error) => error instanceof WebAssembly.RuntimeError;
 window.addEventListener('error', (e) => isWasmTrap(e.error) && showStopped());
 window.addEventListener('unhandledrejection', (e) => isWasmTrap(e.reason) && showStopped());
 
+// Embedded in an SWV's own page (embed.js there, docs/handleiding-swv.md):
+// tell the page around the frame how tall this page is, so it can size the
+// frame. Only when framed, and only to the origins this build was made for
+// (forms/<swv>/swv.toml); a build that names none (the all-SWV site) posts
+// nothing, and never to '*'.
+function reportHeightToEmbedder() {
+  const meta = document.querySelector('meta[name="aanvraagwijzer-embed-origins"]');
+  const origins = (meta?.content ?? '').split(/\s+/).filter(Boolean);
+  if (window.parent === window || origins.length === 0) return;
+  let last = 0;
+  const post = () => {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height === last) return;
+    last = height;
+    for (const origin of origins) {
+      window.parent.postMessage({ type: 'aanvraagwijzer-hoogte', height }, origin);
+    }
+  };
+  const observer = new ResizeObserver(post);
+  observer.observe(document.documentElement);
+  observer.observe(document.body);
+  post();
+}
+reportHeightToEmbedder();
+
 try {
   await init();
   // For scripts and browser tests: validate a document JSON in the page.

@@ -1,10 +1,13 @@
 //! `build-site`: both wasm modules (xtask/src/wasm.rs), the static files and
 //! the CSS the site uses into `site/dist/`, then hashed names, `.br`/`.gz`
-//! copies and the size report.
+//! copies and the size report. `--swv <id>` builds one SWV's own site (its
+//! name, logo, colours, contact line and embedding origins, xtask/src/swv.rs)
+//! into `site/dist-<id>/` (or `--out DIR`).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use crate::swv::{self, SwvSite};
 use crate::wasm::{self, Module, Options};
 use crate::{css_purge, publish, repo_root, sizes};
 
@@ -17,22 +20,61 @@ const PACKAGE_FILE: &str = "aanvraagwijzer_package_wasm";
 /// Folder under dist/ the site imports the package module from.
 const PACKAGE_DIR: &str = "pkg-package";
 
-/// `build-site [--no-wasm-opt]`.
+/// `build-site [--no-wasm-opt] [--swv ID [--embed-origin ORIGIN]...] [--out DIR]`.
 pub fn run(args: &[String]) -> Result<(), String> {
-    let optimise = match args {
-        [] => true,
-        [flag] if flag == "--no-wasm-opt" => false,
-        _ => return Err(format!("build-site: unknown arguments {args:?}")),
+    let mut optimise = true;
+    let mut swv_id = None;
+    let mut out = None;
+    let mut extra_origins = Vec::new();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--no-wasm-opt" => optimise = false,
+            "--swv" => swv_id = Some(it.next().ok_or("--swv needs an SWV id")?.clone()),
+            "--out" => out = Some(PathBuf::from(it.next().ok_or("--out needs a folder")?)),
+            "--embed-origin" => extra_origins.push(
+                it.next()
+                    .ok_or("--embed-origin needs an origin (https://host)")?
+                    .clone(),
+            ),
+            other => return Err(format!("build-site: unknown argument {other}")),
+        }
+    }
+    let root = repo_root();
+    // Checked before the slow wasm build: a wrong id or a broken swv.toml
+    // fails at once.
+    let swv = match &swv_id {
+        Some(id) => Some(swv::load(&root.join("forms"), id, &extra_origins)?),
+        None if !extra_origins.is_empty() => {
+            return Err("--embed-origin needs --swv: the all-SWV site is never framed".into())
+        }
+        None => None,
     };
-    build(&repo_root(), Options { optimise })
+    let dist = match (out, &swv) {
+        (Some(dir), _) => dir,
+        (None, Some(s)) => root.join("site").join(format!("dist-{}", s.id)),
+        (None, None) => root.join("site/dist"),
+    };
+    build_into(&root, Options { optimise }, swv.as_ref(), &dist)
 }
 
-/// Builds the site into `site/dist/` and prints the sizes; fails over the
-/// first-load budget. Each step is one call, so a variant of the build (one
-/// SWV under its own path, say) can reuse them.
+/// Builds the all-SWV site into `site/dist/` and prints the sizes; fails
+/// over the first-load budget.
 pub fn build(root: &Path, options: Options) -> Result<(), String> {
+    build_into(root, options, None, &root.join("site/dist"))
+}
+
+/// Builds the site into `dist`, for all SWVs or for one (`swv`), and prints
+/// the sizes. The wasm is the same for both: the site reads which SWV it
+/// serves from index.html (xtask/src/swv.rs).
+pub fn build_into(
+    root: &Path,
+    options: Options,
+    swv: Option<&SwvSite>,
+    dist: &Path,
+) -> Result<(), String> {
     let site = root.join("site");
-    let dist = site.join("dist");
+    let dist = dist.to_path_buf();
     let started = Instant::now();
 
     if dist.exists() {
@@ -54,6 +96,9 @@ pub fn build(root: &Path, options: Options) -> Result<(), String> {
     let built = Instant::now();
 
     copy_static(root, &site, &dist)?;
+    let site_css = std::fs::read_to_string(site.join("static/css/site.css"))
+        .map_err(|e| format!("site/static/css/site.css: {e}"))?;
+    swv::write_into(&dist, &site_css, swv)?;
     publish::fingerprint(&dist)?;
     publish::compress(&dist)?;
 
@@ -65,6 +110,16 @@ pub fn build(root: &Path, options: Options) -> Result<(), String> {
     );
     if !options.optimise {
         println!("wasm-opt skipped (--no-wasm-opt): sizes below are not the shipped ones");
+    }
+    let frame = swv::frame_ancestors(swv);
+    match swv {
+        Some(s) => println!(
+            "one SWV: {} ({}); may be framed by: {frame}\n\
+             on a static host, send: Content-Security-Policy: ... frame-ancestors {frame} \
+             (docs/handleiding-swv.md)",
+            s.name, s.id
+        ),
+        None => println!("all SWVs; may not be framed (frame-ancestors {frame})"),
     }
     sizes::print(&dist)
 }

@@ -7,10 +7,14 @@
 //!   for wasm32 with Debian's rustc and build-std, wasm-bindgen, npm binaryen's
 //!   wasm-opt), static files, the NL Design System CSS the site uses, then
 //!   content-hashed names and `.br`/`.gz` copies, then prints sizes.
+//!   `--swv <id>` builds one SWV's own site into `site/dist-<id>/` (`--out DIR`
+//!   elsewhere; `--embed-origin ORIGIN` adds an origin that may frame it, for
+//!   a test or staging page).
 //! - `serve [--port N] [--no-build]`: builds the site and serves it with the
 //!   real server, `aanvraagwijzer serve` (crates/server: precompressed files,
 //!   cache headers and the production CSP), on 127.0.0.1.
-//! - `sizes`: prints the sizes of an existing build; fails over the first-load budget.
+//! - `sizes [DIR]`: prints the sizes of an existing build (default `site/dist`);
+//!   fails over the first-load budget.
 //! - `ci`: fmt, clippy, tests, site build, browser tests; stops at the first failure.
 
 mod build_site;
@@ -18,6 +22,7 @@ mod ci;
 mod css_purge;
 mod publish;
 mod sizes;
+mod swv;
 mod wasm;
 
 use std::path::PathBuf;
@@ -33,15 +38,19 @@ pub fn repo_root() -> PathBuf {
     manifest.parent().map(PathBuf::from).unwrap_or(manifest)
 }
 
-const USAGE: &str =
-    "usage: cargo xtask <build-site [--no-wasm-opt] | serve [--port N] [--no-build] | sizes | ci>";
+const USAGE: &str = "usage: cargo xtask <build-site [--no-wasm-opt] [--swv ID [--embed-origin ORIGIN]...] [--out DIR] \
+     | serve [--port N] [--no-build] | sizes [DIR] | ci>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("build-site") => build_site::run(&args[1..]),
         Some("serve") => serve(&args[1..]),
-        Some("sizes") => sizes::print(&repo_root().join("site/dist")),
+        Some("sizes") if args.len() <= 2 => sizes::print(
+            &args
+                .get(1)
+                .map_or_else(|| repo_root().join("site/dist"), PathBuf::from),
+        ),
         Some("ci") if args.len() == 1 => ci::run(&repo_root()),
         _ => Err(USAGE.to_owned()),
     };

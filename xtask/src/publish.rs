@@ -19,6 +19,9 @@ pub const HASH_LEN: usize = 16;
 
 /// Extensions that get a hashed name (HTML and licence texts do not).
 const HASHED: &[&str] = &["js", "wasm", "css"];
+/// Files that keep their name: `embed.js` is copied onto, or named by, the
+/// SWV's own pages (docs/handleiding-swv.md), so its address must not change.
+const KEEP_NAME: &[&str] = &["embed.js"];
 /// Extensions that get `.br` and `.gz` copies.
 const COMPRESSED: &[&str] = &["html", "js", "wasm", "css", "json", "md", "svg", "txt"];
 
@@ -33,6 +36,11 @@ pub fn fingerprint(dist: &Path) -> Result<(), String> {
     let mut pending: Vec<PathBuf> = files
         .iter()
         .filter(|p| has_ext(p, HASHED))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_none_or(|n| !KEEP_NAME.contains(&n))
+        })
         .cloned()
         .collect();
     let keys = reference_keys(dist, &pending)?;

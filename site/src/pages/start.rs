@@ -12,6 +12,7 @@ use aanvraagwijzer::catalog::by_swv;
 use aanvraagwijzer::{forms, Form, RequestKind};
 use leptos::prelude::*;
 
+use crate::branding;
 use crate::drafts;
 use crate::pages::form::{Expired, WipeAll};
 use crate::remember;
@@ -20,12 +21,15 @@ use crate::route::{Route, StartFilter};
 /// Lists the forms, narrowed by SWV and by what is asked for.
 #[component]
 pub fn Start(filter: StartFilter) -> impl IntoView {
+    // A per-SWV site shows its own SWV only, with no choice of SWV.
+    let own = branding::current().map(|b| b.swv.clone());
     // A link's own choice wins over the remembered SWV.
-    let remembered = remember::swv();
+    let remembered = own.is_none().then(remember::swv).flatten();
     let keep = RwSignal::new(remembered.is_some());
-    let swv = RwSignal::new(filter.swv.or(remembered));
+    let swv = RwSignal::new(own.clone().or(filter.swv).or(remembered));
     // Only while the box is ticked, and only the SWV's id.
     Effect::new(move |_| match (keep.get(), swv.get()) {
+        _ if branding::current().is_some() => {}
         (true, Some(id)) => remember::keep(&id),
         (true, None) => {
             remember::forget();
@@ -65,8 +69,10 @@ pub fn Start(filter: StartFilter) -> impl IntoView {
         </p>
         <StoredDrafts/>
         <form class="aw-filter" aria-label="Formulieren zoeken" on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
-            <SwvChoice swv=swv kind=kind/>
-            <RememberSwv swv=swv keep=keep/>
+            {own.is_none().then(|| view! {
+                <SwvChoice swv=swv kind=kind/>
+                <RememberSwv swv=swv keep=keep/>
+            })}
             <KindChoice swv=swv kind=kind/>
         </form>
         <p class="utrecht-paragraph aw-filter__count" role="status" aria-live="polite">
