@@ -5,6 +5,12 @@
 //! `<style>` block in the site's HTML (a bootstrap that loads the wasm) is
 //! allowed by its SHA-256 hash, computed from `dist/` when the server starts,
 //! so no `'unsafe-inline'` is ever needed.
+//!
+//! Who may show the site in a frame (`frame-ancestors`, which a `<meta>` CSP
+//! cannot set) comes from the build: `frame-ancestors.txt` in `dist`
+//! (xtask/src/swv.rs) holds `'none'` for the all-SWV site, or `'self'` plus
+//! the SWV's own origins for a per-SWV site (`forms/<swv>/swv.toml`,
+//! `embed_origins`). No file, or one that is not exactly that shape: `'none'`.
 
 use std::path::Path;
 
@@ -112,9 +118,82 @@ fn csp_hash(content: &str) -> String {
     )
 }
 
+/// The file in `dist` that names who may frame the site.
+pub const FRAME_ANCESTORS_FILE: &str = "frame-ancestors.txt";
+
+/// The CSP `frame-ancestors` sources: `'none'`, or `'self'` and origins.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrameAncestors(String);
+
+impl Default for FrameAncestors {
+    fn default() -> FrameAncestors {
+        FrameAncestors("'none'".to_owned())
+    }
+}
+
+impl FrameAncestors {
+    /// Reads `dist/frame-ancestors.txt`; missing or malformed gives `'none'`
+    /// (never framed), so a broken file can only make the site stricter.
+    pub fn read(dist: &Path) -> FrameAncestors {
+        match std::fs::read_to_string(dist.join(FRAME_ANCESTORS_FILE)) {
+            Ok(text) => FrameAncestors::parse(&text).unwrap_or_else(|| {
+                tracing::warn!(
+                    file = FRAME_ANCESTORS_FILE,
+                    "frame-ancestors file malformed; the site may not be framed"
+                );
+                FrameAncestors::default()
+            }),
+            Err(_) => FrameAncestors::default(),
+        }
+    }
+
+    /// `'none'` alone, or `'self'` and/or origins (`https://host[:port]`;
+    /// `http://` only for localhost and 127.0.0.1), separated by spaces.
+    pub fn parse(text: &str) -> Option<FrameAncestors> {
+        let sources: Vec<&str> = text.split_whitespace().collect();
+        if sources == ["'none'"] {
+            return Some(FrameAncestors::default());
+        }
+        let ok = !sources.is_empty() && sources.iter().all(|s| *s == "'self'" || is_origin(s));
+        ok.then(|| FrameAncestors(sources.join(" ")))
+    }
+
+    /// Whether any page may frame the site.
+    pub fn allows_framing(&self) -> bool {
+        self.0 != "'none'"
+    }
+
+    /// The sources as they go into the CSP.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+fn is_origin(s: &str) -> bool {
+    let Some((scheme, rest)) = s.split_once("://") else {
+        return false;
+    };
+    let (host, port) = match rest.rsplit_once(':') {
+        Some((h, p)) => (h, Some(p)),
+        None => (rest, None),
+    };
+    let host_ok = !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.');
+    let port_ok = port.is_none_or(|p| p.parse::<u16>().is_ok());
+    let loopback = host == "localhost" || host == "127.0.0.1";
+    host_ok && port_ok && (scheme == "https" || (scheme == "http" && loopback))
+}
+
 /// The Content-Security-Policy: own origin only, wasm allowed, no framing,
 /// no plug-ins, no form posting anywhere (nothing leaves the browser).
 pub fn content_security_policy(hashes: &InlineHashes) -> String {
+    content_security_policy_framed(hashes, &FrameAncestors::default())
+}
+
+/// [`content_security_policy`] with the build's `frame-ancestors`.
+pub fn content_security_policy_framed(hashes: &InlineHashes, frame: &FrameAncestors) -> String {
     let mut script_src = String::from("'self' 'wasm-unsafe-eval'");
     for h in &hashes.scripts {
         script_src.push(' ');
@@ -126,13 +205,21 @@ pub fn content_security_policy(hashes: &InlineHashes) -> String {
         style_src.push_str(h);
     }
     format!(
-        "default-src 'none'; script-src {script_src}; style-src {style_src}; img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+        "default-src 'none'; script-src {script_src}; style-src {style_src}; img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors {}",
+        frame.as_str()
     )
 }
 
 /// The headers set on every response (the CSP comes separately).
 pub fn security_headers() -> Vec<(HeaderName, HeaderValue)> {
-    vec![
+    security_headers_framed(&FrameAncestors::default())
+}
+
+/// [`security_headers`] for a build that may be framed: `X-Frame-Options:
+/// DENY` only when nothing may frame it (it has no value for a list of
+/// origins; `frame-ancestors` says it for browsers that read CSP).
+pub fn security_headers_framed(frame: &FrameAncestors) -> Vec<(HeaderName, HeaderValue)> {
+    let mut headers = vec![
         (
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
@@ -141,7 +228,6 @@ pub fn security_headers() -> Vec<(HeaderName, HeaderValue)> {
             header::REFERRER_POLICY,
             HeaderValue::from_static("no-referrer"),
         ),
-        (header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")),
         (
             HeaderName::from_static("cross-origin-opener-policy"),
             HeaderValue::from_static("same-origin"),
@@ -156,7 +242,11 @@ pub fn security_headers() -> Vec<(HeaderName, HeaderValue)> {
                 "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
             ),
         ),
-    ]
+    ];
+    if !frame.allows_framing() {
+        headers.push((header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")));
+    }
+    headers
 }
 
 #[cfg(test)]
@@ -179,6 +269,45 @@ mod tests {
         assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"));
         assert!(!csp.contains("unsafe-inline"));
         assert!(csp.contains("frame-ancestors 'none'"));
+    }
+
+    #[test]
+    fn a_per_swv_build_may_be_framed_by_its_own_origins_only() {
+        let dir = std::env::temp_dir().join(format!("aw-frame-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        assert_eq!(FrameAncestors::read(&dir), FrameAncestors::default());
+        std::fs::write(
+            dir.join(FRAME_ANCESTORS_FILE),
+            "'self' https://www.rsv-breda-po.example.nl\n",
+        )
+        .expect("write");
+        let frame = FrameAncestors::read(&dir);
+        let csp = content_security_policy_framed(&InlineHashes::default(), &frame);
+        assert!(
+            csp.ends_with("frame-ancestors 'self' https://www.rsv-breda-po.example.nl"),
+            "{csp}"
+        );
+        assert!(!security_headers_framed(&frame)
+            .iter()
+            .any(|(n, _)| *n == header::X_FRAME_OPTIONS));
+        // Anything else in the file (a wildcard, an injected directive)
+        // leaves the site unframeable.
+        for bad in [
+            "*",
+            "'self' https://*.example.nl",
+            "'self' https://a.nl; script-src *",
+            "'none' https://a.nl",
+            "http://www.a.nl",
+            "",
+        ] {
+            std::fs::write(dir.join(FRAME_ANCESTORS_FILE), bad).expect("write");
+            let frame = FrameAncestors::read(&dir);
+            assert!(!frame.allows_framing(), "{bad}");
+            assert!(security_headers_framed(&frame)
+                .iter()
+                .any(|(n, v)| *n == header::X_FRAME_OPTIONS && v == "DENY"));
+        }
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -53,7 +53,12 @@ pub fn router(config: Config) -> Router {
         .as_deref()
         .map(headers::InlineHashes::scan)
         .unwrap_or_default();
-    let csp = headers::content_security_policy(&hashes);
+    let frame = config
+        .dist_dir
+        .as_deref()
+        .map(headers::FrameAncestors::read)
+        .unwrap_or_default();
+    let csp = headers::content_security_policy_framed(&hashes, &frame);
     let dist_dir = config.dist_dir.clone();
     let state = Arc::new(api::AppState::new(config));
 
@@ -85,7 +90,7 @@ pub fn router(config: Config) -> Router {
     let mut app = app
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(middleware::from_fn(logging::access_log));
-    for (name, value) in headers::security_headers() {
+    for (name, value) in headers::security_headers_framed(&frame) {
         app = app.layer(SetResponseHeaderLayer::overriding(name, value));
     }
     match HeaderValue::from_str(&csp) {
