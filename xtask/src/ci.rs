@@ -15,7 +15,14 @@ enum Step {
     Cmd(&'static [&'static str]),
     /// The site build (both wasm modules, sizes and budget).
     SiteBuild,
+    /// One SWV's own site, for the browser tests of the sub-path and the
+    /// iframe (tests/e2e/swv-site.test.mjs, embed.test.mjs).
+    SwvSiteBuild,
 }
+
+/// The SWV and the embedding page's origin the browser tests use.
+const TEST_SWV: &str = "rsv-breda-po";
+const TEST_EMBED_ORIGIN: &str = "http://127.0.0.1:48123";
 
 /// The checks in order: cheap ones first, so a formatting slip fails in seconds.
 const STEPS: &[(&str, Step)] = &[
@@ -64,6 +71,10 @@ const STEPS: &[(&str, Step)] = &[
     (
         "site build (wasm32: also proves the core compiles for the browser)",
         Step::SiteBuild,
+    ),
+    (
+        "per-SWV site build (rsv-breda-po into site/dist-rsv-breda-po)",
+        Step::SwvSiteBuild,
     ),
     // The site and the package module are workspaces of their own (wasm32 +
     // build-std settings in their .cargo/). Run from the repo root, that
@@ -123,6 +134,12 @@ pub fn run(root: &Path) -> Result<(), String> {
                 run_cmd(&mut cmd, name)
             }
             Step::SiteBuild => build_site::build(root, Options { optimise: true }),
+            Step::SwvSiteBuild => build_site::run(&[
+                "--swv".to_owned(),
+                TEST_SWV.to_owned(),
+                "--embed-origin".to_owned(),
+                TEST_EMBED_ORIGIN.to_owned(),
+            ]),
         };
         if let Err(e) = result {
             return Err(format!("FAILED at step: {name}: {e}"));
