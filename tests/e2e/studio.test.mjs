@@ -49,7 +49,7 @@ describe('form studio', () => {
     await summary.waitFor();
     const text = await summary.innerText();
     assert.match(text, /Er is 1 probleem in het formulier/);
-    assert.match(text, new RegExp(`Regel ${fieldLine}, kolom \\d+: Regel ouders-betrokken noemt het veld .ouders_betrokke., maar dat veld bestaat niet`));
+    assert.match(text, new RegExp(`Regel ${fieldLine}, kolom \\d+: Regel .ouders-betrokken. noemt het veld .ouders_betrokke., maar dat veld bestaat niet`));
     assert.ok(requests.some((u) => u.includes(`${MODULE}aanvraagwijzer_studio_wasm`)), 'the studio module was loaded');
     // The link puts the cursor on that line of the text.
     await summary.getByRole('link', { name: new RegExp(`^Regel ${fieldLine},`) }).click();
@@ -74,20 +74,23 @@ describe('form studio', () => {
     const preview = page.locator('#studio-voorbeeld');
     await preview.locator('.aw-task-list').waitFor();
     await preview.locator(`a[href="#/studio/${FORM}/ouders"]`).click();
-    await preview.getByRole('heading', { level: 1, name: 'Ouders' }).waitFor();
+    await preview.getByRole('heading', { level: 1, name: 'Visie van ouders of verzorgers' }).waitFor();
     assert.match(page.url(), /#\/studio\/rsv-breda-po\/opp\/ouders$/);
 
     const row = page.locator('tr[data-rule="ouders-betrokken"]');
     const outcome = (o) => row.locator(`td[data-outcome="${o}"]`).innerText();
+    // An empty answer is not "nee": the rule holds until "Nee" is tried.
     assert.equal(await outcome('failed'), 'nog niet');
-    assert.equal(await outcome('passed'), 'nog niet');
     await preview.getByRole('radio', { name: 'Nee' }).check();
     await page.waitForFunction(() => document.querySelector('tr[data-rule="ouders-betrokken"] td[data-outcome="failed"]')?.textContent === 'ja');
-    assert.equal(await outcome('passed'), 'nog niet');
     await preview.getByRole('radio', { name: 'Ja' }).check();
     await page.waitForFunction(() => document.querySelector('tr[data-rule="ouders-betrokken"] td[data-outcome="passed"]')?.textContent === 'ja');
     assert.equal(await outcome('failed'), 'ja', 'what was tried before is kept');
-    assert.equal(await page.locator('tr[data-rule="handelingsdeel-meetbaar"] td[data-outcome="failed"]').innerText(), 'nog niet');
+    // A rule whose answers were never given has neither passed nor failed.
+    const untried = page.locator('tr[data-rule="evaluatiedatum-na-opp"]');
+    assert.equal(await untried.locator('td[data-outcome="passed"]').innerText(), 'nog niet');
+    assert.equal(await untried.locator('td[data-outcome="failed"]').innerText(), 'nog niet');
+    assert.equal(await untried.locator('td[data-outcome="not-applicable"]').innerText(), 'ja');
   });
 
   it('downloads the checked form as JSON, ready to publish', async () => {
