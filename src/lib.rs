@@ -13,6 +13,7 @@ pub mod definition;
 pub mod diagnose;
 pub mod document;
 pub mod finding;
+pub mod form_diff;
 pub mod ident;
 pub mod normalize;
 pub mod numbers;

@@ -22,7 +22,7 @@ mod widgets;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use pages::{form::FormPage, not_found::NotFound, start::Start};
+use pages::{form::FormPage, not_found::NotFound, start::Start, studio::StudioPage};
 use route::{FormView, Route};
 
 /// Which page component is mounted. A form's task list, section pages and
@@ -31,6 +31,7 @@ use route::{FormView, Route};
 enum Mounted {
     Start(route::StartFilter),
     Form(String),
+    Studio,
     NotFound(String),
 }
 
@@ -41,6 +42,7 @@ enum Mounted {
 impl PartialEq for Mounted {
     fn eq(&self, other: &Mounted) -> bool {
         matches!((self, other), (Mounted::Form(a), Mounted::Form(b)) if a == b)
+            || matches!((self, other), (Mounted::Studio, Mounted::Studio))
     }
 }
 
@@ -54,7 +56,12 @@ pub fn App() -> impl IntoView {
     let mounted = Memo::new(move |_| match route.get() {
         Route::Start(filter) => Mounted::Start(filter),
         Route::Form(id, _) => Mounted::Form(id),
+        Route::Studio(_) => Mounted::Studio,
         Route::NotFound(path) => Mounted::NotFound(path),
+    });
+    let studio_rest = Memo::new(move |_| match route.get() {
+        Route::Studio(rest) => rest,
+        _ => String::new(),
     });
     let form_view = Memo::new(move |_| match route.get() {
         Route::Form(_, view) => view,
@@ -69,6 +76,7 @@ pub fn App() -> impl IntoView {
                 None => view! { <NotFound path=id/> }.into_any(),
             }
         }
+        Mounted::Studio => view! { <StudioPage rest=studio_rest/> }.into_any(),
         Mounted::NotFound(path) => view! { <NotFound path=path/> }.into_any(),
     };
     view! {
@@ -85,6 +93,11 @@ pub fn App() -> impl IntoView {
                 <p class="utrecht-paragraph">
                     "Aanvraagwijzer stuurt uw gegevens nergens heen: alles blijft in deze browser, "
                     "tot u zelf een bestand downloadt. Er zijn geen cookies en er wordt niets gemeten."
+                </p>
+                <p class="utrecht-paragraph">
+                    <a class="utrecht-link utrecht-link--html-a" href="#/studio">
+                        "Voor samenwerkingsverbanden: formulier aanpassen"
+                    </a>
                 </p>
             </div>
         </footer>
@@ -109,6 +122,7 @@ fn page_title(route: &Route) -> String {
     let Route::Form(id, view) = route else {
         return match route {
             Route::NotFound(_) => "Pagina niet gevonden – Aanvraagwijzer".to_owned(),
+            Route::Studio(_) => "Formulierstudio – Aanvraagwijzer".to_owned(),
             _ => "Aanvraagwijzer".to_owned(),
         };
     };

@@ -16,6 +16,9 @@ pub enum Route {
     /// A form id (`rsv-breda-vo/tlv-vso`), known to exist, and which of its
     /// pages.
     Form(String, FormView),
+    /// `#/studio`: the form studio for SWV staff; the string is the rest of
+    /// the path and query (`<form id>/<section>`, the preview's own pages).
+    Studio(String),
     /// Anything else; shown as a Dutch "not found" page, never a blank one.
     NotFound(String),
 }
@@ -28,6 +31,16 @@ impl Route {
         let path = path.trim_matches('/');
         if path.is_empty() {
             return Route::Start(StartFilter::parse(query));
+        }
+        if let Some(studio) = path.strip_prefix(STUDIO) {
+            if studio.is_empty() || studio.starts_with('/') {
+                let rest = studio.trim_start_matches('/');
+                return Route::Studio(if query.is_empty() {
+                    rest.to_owned()
+                } else {
+                    format!("{rest}?{query}")
+                });
+            }
         }
         if let Some(form) = aanvraagwijzer::find_form(path) {
             return Route::Form(form.id.clone(), FormView::Overview);
@@ -84,6 +97,9 @@ impl Route {
         format!("#/{form}/{CHECK}")
     }
 }
+
+/// The form studio's address (`#/studio`); no SWV may have this id.
+const STUDIO: &str = "studio";
 
 /// The last path segment of the check page (no section may have this id).
 const CHECK: &str = "controleer";
@@ -196,6 +212,16 @@ mod tests {
         for f in aanvraagwijzer::forms() {
             assert!(f.sections.iter().all(|s| s.id != CHECK), "{}", f.id);
         }
+    }
+
+    #[test]
+    fn the_studio_keeps_its_preview_pages() {
+        assert_eq!(Route::parse("#/studio"), Route::Studio(String::new()));
+        assert_eq!(
+            Route::parse("#/studio/rsv-breda-po/opp/beeld?veld=veld-x"),
+            Route::Studio("rsv-breda-po/opp/beeld?veld=veld-x".into())
+        );
+        assert!(aanvraagwijzer::forms().iter().all(|f| f.swv() != STUDIO));
     }
 
     #[test]

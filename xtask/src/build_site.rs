@@ -19,6 +19,11 @@ const SITE_FILE: &str = "aanvraagwijzer_site";
 const PACKAGE_FILE: &str = "aanvraagwijzer_package_wasm";
 /// Folder under dist/ the site imports the package module from.
 const PACKAGE_DIR: &str = "pkg-package";
+/// The form studio module (crates/studio-wasm): TOML checking with line and
+/// column, and the form diff. Loaded with `import()` only on `#/studio`.
+const STUDIO_FILE: &str = "aanvraagwijzer_studio_wasm";
+/// Folder under dist/ the site imports the studio module from.
+pub const STUDIO_DIR: &str = "pkg-studio";
 
 /// `build-site [--no-wasm-opt] [--swv ID [--embed-origin ORIGIN]...] [--out DIR]`.
 pub fn run(args: &[String]) -> Result<(), String> {
@@ -93,6 +98,13 @@ pub fn build_into(
         file: PACKAGE_FILE,
     };
     wasm::build_module(&package, &dist.join(PACKAGE_DIR), options)?;
+    let studio = Module {
+        what: "studio module",
+        dir: root.join("crates/studio-wasm"),
+        file: STUDIO_FILE,
+    };
+    wasm::build_module(&studio, &dist.join(STUDIO_DIR), options)?;
+    copy_form_sources(root, &dist.join(STUDIO_DIR).join("forms"))?;
     let built = Instant::now();
 
     copy_static(root, &site, &dist)?;
@@ -150,6 +162,44 @@ fn copy_static(root: &Path, site: &Path, dist: &Path) -> Result<(), String> {
     );
     let licence = utrecht.join("LICENSE.md");
     std::fs::copy(&licence, css.join("utrecht-LICENSE.md")).map_err(|e| missing(&licence, e))?;
+    Ok(())
+}
+
+/// The form files (`forms/<swv>/<form>.toml`) for the studio's "Open dit
+/// formulier", next to the studio module so only `#/studio` fetches them.
+/// A form file is one whose `id` line names its own place; other TOML under
+/// forms/ (an SWV's settings) is left out.
+fn copy_form_sources(root: &Path, to: &Path) -> Result<(), String> {
+    let forms = root.join("forms");
+    let swvs = std::fs::read_dir(&forms).map_err(|e| format!("{}: {e}", forms.display()))?;
+    for swv in swvs {
+        let swv = swv.map_err(|e| e.to_string())?;
+        if !swv.file_type().map_err(|e| e.to_string())?.is_dir() {
+            continue;
+        }
+        let swv_name = swv.file_name().to_string_lossy().into_owned();
+        let files = std::fs::read_dir(swv.path()).map_err(|e| e.to_string())?;
+        for file in files {
+            let path = file.map_err(|e| e.to_string())?.path();
+            let Some(stem) = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| n.strip_suffix(".toml"))
+            else {
+                continue;
+            };
+            let text =
+                std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let id_line = format!("id = \"{swv_name}/{stem}\"");
+            if !text.lines().any(|l| l.trim() == id_line) {
+                continue;
+            }
+            let target = to.join(&swv_name);
+            std::fs::create_dir_all(&target).map_err(|e| format!("{}: {e}", target.display()))?;
+            std::fs::write(target.join(format!("{stem}.toml")), text)
+                .map_err(|e| format!("{}: {e}", target.display()))?;
+        }
+    }
     Ok(())
 }
 

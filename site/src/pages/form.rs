@@ -33,11 +33,19 @@ enum Page {
 }
 
 /// All pages of one form; mounted once per form, so its state lives while
-/// the user moves between them.
+/// the user moves between them. `expose` receives the form's state (the
+/// form studio reads the example answers from it).
 #[component]
-pub fn FormPage(form: &'static Form, view: Memo<FormView>) -> impl IntoView {
+pub fn FormPage(
+    form: &'static Form,
+    view: Memo<FormView>,
+    #[prop(optional)] expose: Option<RwSignal<Option<FormState>>>,
+) -> impl IntoView {
     let tab = use_context::<TabAnswers>().unwrap_or_default();
     let state = FormState::new(form, clock::today(), tab.get(&form.id));
+    if let Some(expose) = expose {
+        expose.set(Some(state));
+    }
     tab.follow(state);
     let shared = DraftsShared::new(&form.id);
     // Sections left with "Opslaan en verder": their findings and error
