@@ -2,7 +2,7 @@
 //
 //   node site/bench/browser.mjs [--form berseba/tlv-sbo-so] [--section voortraject]
 //        [--fixture FILE.json] [--loads 5] [--keys 60] [--bin PATH] [--dist DIR]
-//        [--lighthouse PATH/TO/lighthouse-cli]
+//        [--lighthouse PATH/TO/lighthouse-cli] [--only keys]
 //
 // Starts `aanvraagwijzer serve` (release build: target/release/aanvraagwijzer,
 // build it with `cargo build --release -p aanvraagwijzer-cli`) on site/dist at
@@ -119,6 +119,8 @@ function largestFixture() {
 }
 const FIXTURE = arg('fixture', null) ?? largestFixture();
 const LIGHTHOUSE = arg('lighthouse', null);
+/** `--only keys`: the keystroke rows only (to compare two builds back to back). */
+const ONLY = arg('only', null);
 
 /** Lighthouse's mobile performance score and LCP of `url` (one run). */
 async function lighthouse(url) {
@@ -337,8 +339,19 @@ async function filledSection(browser, origin) {
 async function keystrokes(browser, origin, rate) {
   const { page, cdp } = await filledSection(browser, origin);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  // Main-thread time per key (CDP Performance metrics, seconds of script and
+  // of all tasks): time spent, not time waited, so less moved by other
+  // processes on a shared machine than the latencies.
+  await cdp.send('Performance.enable');
+  const metrics = async () =>
+    Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const before = await metrics();
   // The section's last textarea: every question above it is live.
   const app = await typeKeys(page, page.locator('form.aw-form[data-section] textarea').last());
+  const after = await metrics();
+  const perKey = (name) => ((after[name] - before[name]) * 1000) / KEYS;
+  app.script = perKey('ScriptDuration');
+  app.task = perKey('TaskDuration');
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await page.close();
 
@@ -385,7 +398,7 @@ async function main() {
       [`task list ${FORM}`, `${server.origin}/#/${FORM}`],
       [`section ${FORM}/${SECTION}`, `${server.origin}/#/${FORM}/${SECTION}`],
     ];
-    for (const [name, url] of pages) {
+    for (const [name, url] of ONLY === 'keys' ? [] : pages) {
       for (const rate of [1, 4]) {
         const loads = [];
         for (let i = 0; i < LOADS; i++) loads.push(await coldLoad(browser, server.origin, url, rate));
@@ -398,7 +411,7 @@ async function main() {
         rows.push([`usable, ${name}, ${rate}x CPU`, ms(median(loads.map((l) => l.usable)))]);
       }
     }
-    if (LIGHTHOUSE) {
+    if (LIGHTHOUSE && ONLY !== 'keys') {
       for (const [name, url] of pages) rows.push([`Lighthouse mobile performance, ${name}`, await lighthouse(url)]);
     }
     for (const rate of [1, 4]) {
@@ -406,6 +419,10 @@ async function main() {
       rows.push([
         `keystroke to next paint, filled ${FORM}/${SECTION}, ${rate}x CPU (p50 / p99)`,
         `${ms(pct(app, 50))} / ${ms(pct(app, 99))}`,
+      ]);
+      rows.push([
+        `main-thread time per key, filled ${FORM}/${SECTION}, ${rate}x CPU (script / all tasks)`,
+        `${ms(app.script)} / ${ms(app.task)}`,
       ]);
       rows.push([
         `keystroke to next paint, bare textarea, ${rate}x CPU (p50 / p99)`,
