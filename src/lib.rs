@@ -42,8 +42,8 @@ pub use summary::{summary, SummaryLine};
 pub use tasks::{task_list, SectionStatus, Task};
 pub use text::capitalise;
 pub use validate::{
-    applicable_answers, field_applies, is_answered, item_field_applies, notes_that_apply,
-    section_applies,
+    applicable_answers, applying, field_applies, is_answered, item_field_applies, notes_that_apply,
+    section_applies, Applying,
 };
 pub use validate::{has_blocking, validate, MAX_FINDINGS_PER_GROUP};
 pub use verdict::Verdict;

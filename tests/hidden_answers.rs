@@ -11,8 +11,8 @@ mod support;
 
 use aanvraagwijzer::validate::rule_outcomes;
 use aanvraagwijzer::{
-    applicable_answers, field_applies, forms, item_field_applies, summary, validate, Document,
-    Field, FieldKind, Form,
+    applicable_answers, applying, field_applies, forms, item_field_applies, section_applies,
+    summary, validate, Document, Field, FieldKind, Form,
 };
 use serde_json::{json, Map, Value};
 use support::{fixtures_of, form, has, today, with};
@@ -184,6 +184,42 @@ fn junk_in_fields_that_do_not_apply_changes_no_finding() {
 }
 
 const DAAN: &str = "valid-2a-daan-jonger-dan-7.json";
+
+/// The site shows and hides sections and questions from one `applying` per
+/// keystroke; it must say exactly what the per-id functions say, also with
+/// hidden junk answers that would change a condition if they counted.
+#[test]
+fn applying_agrees_with_field_and_section_applies() {
+    let mut rng = Rng(15);
+    for f in forms() {
+        for fixture in support::fixtures_of(&f.id) {
+            let (junked, _) = with_junk(f, &fixture.doc, &mut rng);
+            for doc in [&fixture.doc, &junked] {
+                let all = applying(f, doc, today());
+                for section in &f.sections {
+                    assert_eq!(
+                        all.sections.contains(&section.id),
+                        section_applies(f, doc, today(), &section.id),
+                        "{} {}: section {}",
+                        f.id,
+                        fixture.name,
+                        section.id
+                    );
+                    for field in &section.fields {
+                        assert_eq!(
+                            all.fields.contains(&field.id),
+                            field_applies(f, doc, today(), &field.id),
+                            "{} {}: field {}",
+                            f.id,
+                            fixture.name,
+                            field.id
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
 
 #[test]
 fn applicable_answers_counts_and_removes_only_hidden_answers() {

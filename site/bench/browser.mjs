@@ -1,26 +1,43 @@
 // Browser benchmark for the first load and for typing (issue 15).
 //
-//   node site/bench/browser.mjs [--form rsv-breda-po/opp] [--loads 5] [--keys 60] [--bin PATH] [--dist DIR]
+//   node site/bench/browser.mjs [--form berseba/tlv-sbo-so] [--section voortraject]
+//        [--fixture FILE.json] [--loads 5] [--keys 60] [--bin PATH] [--dist DIR]
+//        [--lighthouse PATH/TO/lighthouse-cli] [--only keys]
 //
 // Starts `aanvraagwijzer serve` (release build: target/release/aanvraagwijzer,
 // build it with `cargo build --release -p aanvraagwijzer-cli`) on site/dist at
-// a free 127.0.0.1 port, drives Debian's Chromium with playwright-core and
-// prints one table. Everything stays on 127.0.0.1; every wait is bounded.
+// a free 127.0.0.1 port, so the site comes as production sends it (brotli,
+// hashed names), drives Debian's Chromium with playwright-core and prints one
+// table. Everything stays on 127.0.0.1; every wait is bounded.
 //
-// What it measures (median of --loads cold loads, cache disabled, fresh page):
+// Without --form it takes the largest form (most questions in its TOML file),
+// without --section that form's largest section that has a multi-line answer,
+// and without --fixture the form's largest valid fixture.
+//
+// What it measures (median of --loads cold loads, cache disabled, fresh page),
+// for three first loads: the start page, the form's task list
+// (`#/<swv>/<form>`) and its largest section page (`#/<swv>/<form>/<section>`):
 // - bytes on the wire: the sum of Network.loadingFinished encodedDataLength
-//   (headers and bodies as sent, so compression counts) for the start page and
-//   for the form page;
-// - first paint / first contentful paint (Paint Timing API);
-// - usable: from navigation start until the app has rendered the start list
-//   (`.aw-form-list a`) or the form (`form.aw-form`), at 1x and 4x CPU
-//   throttling (CDP Emulation.setCPUThrottlingRate; 4x stands in for a school
-//   laptop);
-// - keystroke input to next paint on the form filled with a valid fixture, at
-//   1x and 4x, p50 and p99 over --keys keystrokes, and the same for a bare
-//   textarea page in the same browser as the reference. Per key: from the
-//   keydown's timeStamp until a task queued after the next animation frame
-//   runs (the frame that shows the character has been produced by then).
+//   (headers and bodies as sent, so compression counts);
+// - first contentful paint (Paint Timing API: today that is index.html's
+//   loading text) and the first paint of real content: the frame after the app
+//   rendered the start list (`.aw-form-list a`), the task list
+//   (`.aw-task-list`) or the section's form (`form.aw-form[data-section]`);
+// - usable: that content is there and the main thread is free for input (a
+//   task queued after that frame has run), at 1x and 4x CPU throttling (CDP
+//   Emulation.setCPUThrottlingRate; 4x stands in for a school laptop);
+// - keystroke input to next paint on the largest section, the form filled with
+//   the fixture (opened on the task list, as a school does), at 1x and 4x, p50
+//   and p99 over --keys keystrokes into the section's last textarea, and the
+//   same for a bare textarea page in the same browser as the reference. Per
+//   key: from the keydown's timeStamp until a task queued after the next
+//   animation frame runs (the frame that shows the character is done by then).
+//
+// - with --lighthouse (the `lighthouse` bin of an npm install, e.g.
+//   `npm install --prefix /tmp/lh lighthouse@12` and
+//   `--lighthouse /tmp/lh/node_modules/.bin/lighthouse`): Lighthouse's mobile
+//   performance score and LCP of the three pages, one run each, with Debian's
+//   Chromium (CHROME_PATH). Not a dependency of the project.
 //
 // It is a benchmark, not a test: it asserts nothing about timing.
 
@@ -39,15 +56,97 @@ function arg(name, fallback) {
   return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
 
-const FORM = arg('form', 'rsv-breda-po/opp');
+/**
+ * The sections of a form file: `{ id, fields, multiline }`, where `fields`
+ * counts every question (nested parts too). A plain scan of the TOML, as
+ * tests/e2e/support/harness.mjs does.
+ */
+function sectionsOf(formId) {
+  const text = fs.readFileSync(path.join(repoRoot, 'forms', `${formId}.toml`), 'utf8');
+  const sections = [];
+  let header = null;
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    const h = line.match(/^\[\[([a-z_.]+)\]\]$/);
+    if (h) {
+      header = h[1];
+      if (header === 'sections') sections.push({ id: null, fields: 0, multiline: false });
+      else if (header.startsWith('sections.') && header.endsWith('fields') && sections.length) sections.at(-1).fields++;
+      continue;
+    }
+    if (!sections.length) continue;
+    const current = sections.at(-1);
+    const id = line.match(/^id = "(.*)"$/);
+    if (header === 'sections' && id && current.id === null) current.id = id[1];
+    if (/^kind = "long_text"|^kind = \{ *type = "long_text"|^type = "long_text"/.test(line)) current.multiline = true;
+  }
+  return sections;
+}
+
+/** The form with the most questions. */
+function largestForm() {
+  const forms = fs
+    .readdirSync(path.join(repoRoot, 'forms'), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) =>
+      fs
+        .readdirSync(path.join(repoRoot, 'forms', d.name))
+        .filter((f) => f.endsWith('.toml') && !f.startsWith('_'))
+        .map((f) => `${d.name}/${f.replace(/\.toml$/, '')}`),
+    )
+    .filter((id) => sectionsOf(id).length > 0);
+  const size = (id) => sectionsOf(id).reduce((n, s) => n + s.fields, 0);
+  return forms.sort((a, b) => size(b) - size(a))[0];
+}
+
+const FORM = arg('form', null) ?? largestForm();
+const SECTION =
+  arg('section', null) ??
+  sectionsOf(FORM)
+    .filter((s) => s.multiline)
+    .sort((a, b) => b.fields - a.fields)[0]?.id;
 const LOADS = Number(arg('loads', '5'));
 const KEYS = Number(arg('keys', '60'));
 const BIN = arg('bin', path.join(process.env.CARGO_TARGET_DIR ?? path.join(repoRoot, 'target'), 'release', 'aanvraagwijzer'));
 const DIST = path.resolve(arg('dist', path.join(repoRoot, 'site', 'dist')));
-const FIXTURE = arg(
-  'fixture',
-  path.join(repoRoot, 'tests', 'fixtures', FORM, 'valid-lotte-groep-6.json'),
-);
+/** The largest valid fixture of the form: the most filled-in request. */
+function largestFixture() {
+  const dir = path.join(repoRoot, 'tests', 'fixtures', FORM);
+  if (!fs.existsSync(dir)) return null;
+  const valid = fs.readdirSync(dir).filter((f) => f.startsWith('valid-') && f.endsWith('.json'));
+  valid.sort((a, b) => fs.statSync(path.join(dir, b)).size - fs.statSync(path.join(dir, a)).size);
+  return valid.length ? path.join(dir, valid[0]) : null;
+}
+const FIXTURE = arg('fixture', null) ?? largestFixture();
+const LIGHTHOUSE = arg('lighthouse', null);
+/** `--only keys`: the keystroke rows only (to compare two builds back to back). */
+const ONLY = arg('only', null);
+
+/** Lighthouse's mobile performance score and LCP of `url` (one run). */
+async function lighthouse(url) {
+  const out = path.join(os.tmpdir(), `aw-lh-${process.pid}.json`);
+  const child = spawn(
+    LIGHTHOUSE,
+    [
+      url,
+      '--only-categories=performance',
+      '--output=json',
+      `--output-path=${out}`,
+      '--quiet',
+      '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
+    ],
+    { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM ?? '/usr/bin/chromium' }, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const code = await bounded(new Promise((resolve) => child.on('exit', resolve)), 180_000, `lighthouse ${url}`).catch((e) => {
+    child.kill('SIGKILL');
+    throw e;
+  });
+  if (code !== 0) throw new Error(`lighthouse exited with ${code} for ${url}`);
+  const report = JSON.parse(fs.readFileSync(out, 'utf8'));
+  fs.rmSync(out, { force: true });
+  const lcp = report.audits['largest-contentful-paint']?.numericValue;
+  return `${Math.round(report.categories.performance.score * 100)} (LCP ${(lcp / 1000).toFixed(1)} s)`;
+}
 /** Upper bound for any single wait (ms). */
 const WAIT = 60_000;
 
@@ -130,11 +229,25 @@ async function openChromium() {
   };
 }
 
-/** Records when the app's own content first appears (ms since navigation start). */
+/**
+ * Records when the app's own content first appears (ms since navigation
+ * start): `__awContent` when the frame after it ran, `__awUsable` when a task
+ * queued after that frame ran (the main thread is free for input).
+ */
 const USABLE_PROBE = `
   (() => {
-    const done = () => document.querySelector('.aw-form-list a, form.aw-form, .aw-task-list');
-    const mark = () => { if (window.__awUsable === undefined && done()) window.__awUsable = performance.now(); };
+    const done = () => document.querySelector('.aw-form-list a, form.aw-form[data-section], .aw-task-list');
+    let seen = false;
+    const mark = () => {
+      if (seen || !done()) return;
+      seen = true;
+      requestAnimationFrame(() => {
+        window.__awContent = performance.now();
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => { window.__awUsable = performance.now(); };
+        channel.port2.postMessage(null);
+      });
+    };
     new MutationObserver(mark).observe(document, { childList: true, subtree: true });
   })();
 `;
@@ -163,7 +276,7 @@ async function coldLoad(browser, origin, url, rate) {
   await page.waitForLoadState('networkidle', { timeout: WAIT }).catch(() => {});
   const timing = await page.evaluate(() => {
     const paint = Object.fromEntries(performance.getEntriesByType('paint').map((p) => [p.name, p.startTime]));
-    return { fp: paint['first-paint'], fcp: paint['first-contentful-paint'], usable: window.__awUsable };
+    return { fcp: paint['first-contentful-paint'], content: window.__awContent, usable: window.__awUsable };
   });
   await page.close();
   if (offsite.length) throw new Error(`requests outside 127.0.0.1: ${offsite.join(', ')}`);
@@ -202,20 +315,43 @@ async function typeKeys(page, textarea) {
   return page.evaluate(() => window.__awKeys.slice());
 }
 
-async function keystrokes(browser, origin, rate) {
+/**
+ * Opens the form's task list, opens the fixture there (as a school continues
+ * a saved request) and moves to the largest section by its hash, as the task
+ * list's link does. Returns the page and its CDP session.
+ */
+async function filledSection(browser, origin) {
   const page = await browser.context.newPage();
   const cdp = await browser.context.newCDPSession(page);
-  await bounded(page.goto(`${origin}/#/${FORM}`), WAIT, 'form page');
-  await page.locator(`form.aw-form[data-form="${FORM}"]`).waitFor({ timeout: WAIT });
-  if (fs.existsSync(FIXTURE)) {
-    await page.getByLabel('Open JSON').setInputFiles(FIXTURE);
+  await bounded(page.goto(`${origin}/#/${FORM}`), WAIT, 'task list');
+  await page.locator(`.aw-form-pages[data-form="${FORM}"] .aw-task-list`).waitFor({ timeout: WAIT });
+  if (FIXTURE && fs.existsSync(FIXTURE)) {
+    await page.getByLabel('Open een bewaard bestand').setInputFiles(FIXTURE);
     await page.getByText('Het bestand is geopend').waitFor({ timeout: WAIT });
   } else {
-    console.error(`note: ${FIXTURE} missing, typing into the empty form`);
+    console.error(`note: no valid fixture for ${FORM}, typing into the empty form`);
   }
+  await page.evaluate((h) => { window.location.hash = h; }, `#/${FORM}/${SECTION}`);
+  await page.locator(`form.aw-form[data-form="${FORM}"][data-section="${SECTION}"]`).waitFor({ timeout: WAIT });
+  return { page, cdp };
+}
+
+async function keystrokes(browser, origin, rate) {
+  const { page, cdp } = await filledSection(browser, origin);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-  // The last textarea of the form: deep in the page, so every section above it is live.
-  const app = await typeKeys(page, page.locator('form.aw-form textarea').last());
+  // Main-thread time per key (CDP Performance metrics, seconds of script and
+  // of all tasks): time spent, not time waited, so less moved by other
+  // processes on a shared machine than the latencies.
+  await cdp.send('Performance.enable');
+  const metrics = async () =>
+    Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const before = await metrics();
+  // The section's last textarea: every question above it is live.
+  const app = await typeKeys(page, page.locator('form.aw-form[data-section] textarea').last());
+  const after = await metrics();
+  const perKey = (name) => ((after[name] - before[name]) * 1000) / KEYS;
+  app.script = perKey('ScriptDuration');
+  app.task = perKey('TaskDuration');
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await page.close();
 
@@ -256,11 +392,13 @@ async function main() {
   const browser = await openChromium();
   const rows = [];
   try {
+    console.error(`form ${FORM}, section ${SECTION}, fixture ${FIXTURE ? path.relative(repoRoot, FIXTURE) : '(none)'}`);
     const pages = [
       ['start page', `${server.origin}/#/`],
-      [`form ${FORM}`, `${server.origin}/#/${FORM}`],
+      [`task list ${FORM}`, `${server.origin}/#/${FORM}`],
+      [`section ${FORM}/${SECTION}`, `${server.origin}/#/${FORM}/${SECTION}`],
     ];
-    for (const [name, url] of pages) {
+    for (const [name, url] of ONLY === 'keys' ? [] : pages) {
       for (const rate of [1, 4]) {
         const loads = [];
         for (let i = 0; i < LOADS; i++) loads.push(await coldLoad(browser, server.origin, url, rate));
@@ -268,16 +406,23 @@ async function main() {
           rows.push([`bytes on the wire, ${name}`, int(median(loads.map((l) => l.bytes)))]);
           const enc = [...loads[0].encodings].map(([u, e]) => `${u} ${e}`).join(', ');
           console.error(`${name}: ${enc}`);
-          rows.push([`first paint / FCP, ${name}`, `${ms(median(loads.map((l) => l.fp)))} / ${ms(median(loads.map((l) => l.fcp)))}`]);
+          rows.push([`FCP / real content painted, ${name}`, `${ms(median(loads.map((l) => l.fcp)))} / ${ms(median(loads.map((l) => l.content)))}`]);
         }
         rows.push([`usable, ${name}, ${rate}x CPU`, ms(median(loads.map((l) => l.usable)))]);
       }
     }
+    if (LIGHTHOUSE && ONLY !== 'keys') {
+      for (const [name, url] of pages) rows.push([`Lighthouse mobile performance, ${name}`, await lighthouse(url)]);
+    }
     for (const rate of [1, 4]) {
       const { app, reference } = await keystrokes(browser, server.origin, rate);
       rows.push([
-        `keystroke to next paint, filled ${FORM}, ${rate}x CPU (p50 / p99)`,
+        `keystroke to next paint, filled ${FORM}/${SECTION}, ${rate}x CPU (p50 / p99)`,
         `${ms(pct(app, 50))} / ${ms(pct(app, 99))}`,
+      ]);
+      rows.push([
+        `main-thread time per key, filled ${FORM}/${SECTION}, ${rate}x CPU (script / all tasks)`,
+        `${ms(app.script)} / ${ms(app.task)}`,
       ]);
       rows.push([
         `keystroke to next paint, bare textarea, ${rate}x CPU (p50 / p99)`,
@@ -296,8 +441,8 @@ async function main() {
 }
 
 const deadline = setTimeout(() => {
-  console.error('site/bench/browser.mjs: gave up after 15 minutes');
+  console.error('site/bench/browser.mjs: gave up after 25 minutes');
   Promise.resolve(running?.stop()).finally(() => process.exit(2));
-}, 15 * 60_000);
+}, 25 * 60_000);
 deadline.unref();
 await main();

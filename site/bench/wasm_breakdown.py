@@ -104,8 +104,24 @@ def function_names(buf, body, size):
     return names
 
 
+def v0_crate(fn_name):
+    """The first crate named in a still-mangled v0 symbol (`_R...`): cargo's
+    own output keeps the names mangled, wasm-bindgen demangles them. For an
+    impl that is the crate of the impl, for a generic function the crate
+    that defines it."""
+    m = re.search(r"C(?:s[0-9a-zA-Z]*_)?(\d+)", fn_name)
+    if not m:
+        return None
+    start = m.end()
+    return fn_name[start:start + int(m.group(1))]
+
+
 def crate_of(fn_name):
     """The crate a function's bytes are charged to."""
+    if fn_name.startswith("_R"):
+        crate = v0_crate(fn_name)
+        if crate:
+            return crate
     # v0 demangling writes crate disambiguators (`serde[b21404fa31ba1307]`).
     n = re.sub(r"\[[0-9a-f]+\]", "", fn_name)
     # `<T as Trait>::method` and `<impl Trait for T>`: charge the type T.
@@ -126,6 +142,13 @@ def main():
         i = args.index("--top")
         top = int(args[i + 1])
         del args[i:i + 2]
+    if len(args) != 1:
+        sys.exit(
+            "usage: python3 site/bench/wasm_breakdown.py MODULE.wasm [--top N]\n"
+            "  MODULE.wasm with its name section, e.g. cargo's own output\n"
+            "  site/target/wasm32-unknown-unknown/release/aanvraagwijzer_site.wasm\n"
+            "  (before wasm-bindgen and wasm-opt; see the docstring)"
+        )
     buf = open(args[0], "rb").read()
     sections = parse(buf)
     def brotli(data):

@@ -174,7 +174,6 @@ fn skip_to_content(ev: leptos::ev::MouseEvent) {
 /// Entry point, called by wasm-bindgen when the module loads.
 #[wasm_bindgen(start)]
 pub fn start() {
-    console_error_panic_hook::set_once();
     aanvraagwijzer::normalize::use_platform_nfc(browser_nfc);
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())

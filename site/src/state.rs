@@ -4,7 +4,8 @@
 use std::collections::BTreeSet;
 
 use aanvraagwijzer::{
-    applicable_answers, attachment_answers, validate, Document, Finding, Form, Severity,
+    applicable_answers, applying, attachment_answers, validate, Applying, Document, Finding, Form,
+    Severity,
 };
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -50,6 +51,10 @@ pub struct FormState {
     /// validation, and one per attachment answer whose file is not in memory
     /// (a finding, so the loss is never silent: the package needs the file).
     pub findings: Memo<Vec<Finding>>,
+    /// Which sections and top-level fields apply, once per change of the
+    /// answers (not once per field): each field's own memo reads it, so a
+    /// keystroke re-renders only a field whose `when` flipped.
+    pub applying: Memo<Applying>,
 }
 
 impl FormState {
@@ -69,6 +74,7 @@ impl FormState {
                 all
             })
         });
+        let applying = Memo::new(move |_| document.with(|doc| applying(form, doc, today)));
         FormState {
             form,
             today,
@@ -78,6 +84,7 @@ impl FormState {
             document,
             files,
             findings,
+            applying,
         }
     }
 
@@ -116,14 +123,44 @@ impl FormState {
         })
     }
 
-    /// The findings to show beside the element for `path` right now.
-    pub fn shown_at(&self, path: &AnswerPath) -> Vec<Finding> {
-        if !self.may_show(path) {
-            return Vec::new();
-        }
+    /// The findings at `path` (shown or not), as a memo of their own keyed on
+    /// the pointer: it notifies only when this element's findings change, so
+    /// a keystroke elsewhere, or one that changes other findings, does not
+    /// re-render this element.
+    pub fn findings_at(&self, path: &AnswerPath) -> Memo<Vec<Finding>> {
+        let findings = self.findings;
         let pointer = path.pointer();
-        self.findings
-            .with(|all| all.iter().filter(|f| f.path == pointer).cloned().collect())
+        Memo::new(move |_| {
+            findings.with(|all| all.iter().filter(|f| f.path == pointer).cloned().collect())
+        })
+    }
+
+    /// The findings to show beside the element for `path`: its own
+    /// [`FormState::findings_at`] once it may show (GOV.UK: after leaving the
+    /// field, or after a check).
+    pub fn shown_at(&self, path: &AnswerPath) -> Memo<Vec<Finding>> {
+        let state = *self;
+        let at = path.clone();
+        let own = self.findings_at(path);
+        Memo::new(move |_| {
+            if state.may_show(&at) {
+                own.get()
+            } else {
+                Vec::new()
+            }
+        })
+    }
+
+    /// Whether the top-level field `field_id` applies, as its own memo.
+    pub fn field_applies(&self, field_id: &'static str) -> Memo<bool> {
+        let applying = self.applying;
+        Memo::new(move |_| applying.with(|a| a.fields.contains(field_id)))
+    }
+
+    /// Whether section `section_id` applies, as its own memo.
+    pub fn section_applies(&self, section_id: &'static str) -> Memo<bool> {
+        let applying = self.applying;
+        Memo::new(move |_| applying.with(|a| a.sections.contains(section_id)))
     }
 }
 
@@ -135,6 +172,11 @@ fn files_not_kept(
     today: NaiveDate,
     files: &[ChosenFile],
 ) -> Vec<Finding> {
+    // Most forms and answers have no attachment: no effective answers (a
+    // copy of the document) on every keystroke for nothing.
+    if attachment_answers(form, doc).is_empty() {
+        return Vec::new();
+    }
     let (effective, _) = applicable_answers(form, doc, today);
     attachment_answers(form, &effective)
         .into_iter()

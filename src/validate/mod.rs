@@ -182,6 +182,37 @@ pub(crate) fn field_applies_in(
     })
 }
 
+/// Which sections and top-level fields apply given the answers: exactly what
+/// [`section_applies`] and [`field_applies`] say for each of them, from one
+/// computation of the effective answers. The site asks this once per
+/// keystroke instead of once per field.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Applying {
+    /// Ids of the sections that apply.
+    pub sections: std::collections::BTreeSet<String>,
+    /// Ids of the top-level fields that apply (in a section that applies).
+    pub fields: std::collections::BTreeSet<String>,
+}
+
+/// See [`Applying`].
+pub fn applying(form: &Form, doc: &Document, today: NaiveDate) -> Applying {
+    let (answers, _) = applicable::effective(form, &doc.answers, today);
+    let scope = Scope::new(form, &answers, today);
+    let mut out = Applying::default();
+    for section in &form.sections {
+        if !section.when.as_ref().is_none_or(|c| scope.holds(c)) {
+            continue;
+        }
+        out.sections.insert(section.id.clone());
+        for field in &section.fields {
+            if field.when.as_ref().is_none_or(|c| scope.holds(c)) {
+                out.fields.insert(field.id.clone());
+            }
+        }
+    }
+    out
+}
+
 /// Whether a section applies given the answers (its `when`, on the answers of
 /// fields that apply); unknown ids do not.
 pub fn section_applies(form: &Form, doc: &Document, today: NaiveDate, section_id: &str) -> bool {

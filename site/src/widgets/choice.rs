@@ -41,7 +41,7 @@ fn group(
 ) -> impl IntoView {
     let id = path.dom_id();
     let at = path.clone();
-    let shown = Memo::new(move |_| state.shown_at(&at));
+    let shown = state.shown_at(&at);
     let invalid = Signal::derive(move || shown.with(|f| has_blocking(f)));
     let has_hint = field.hint.is_some();
     let describedby = {

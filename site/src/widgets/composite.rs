@@ -15,7 +15,7 @@ use crate::state::FormState;
 pub fn composite(state: FormState, field: &'static Field, path: AnswerPath) -> impl IntoView {
     let id = path.dom_id();
     let at = path.clone();
-    let shown = Memo::new(move |_| state.shown_at(&at));
+    let shown = state.shown_at(&at);
     let invalid = move || shown.with(|f| has_blocking(f));
     let has_hint = field.hint.is_some();
     let describedby = {
@@ -75,7 +75,7 @@ pub fn composite(state: FormState, field: &'static Field, path: AnswerPath) -> i
 pub(super) fn confirmation(state: FormState, path: AnswerPath, text: &str) -> impl IntoView {
     let id = path.dom_id();
     let at = path.clone();
-    let shown = Memo::new(move |_| state.shown_at(&at));
+    let shown = state.shown_at(&at);
     let invalid = move || shown.with(|f| has_blocking(f));
     let ticked = {
         let path = path.clone();

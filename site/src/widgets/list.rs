@@ -24,7 +24,7 @@ pub fn list(state: FormState, field: &'static Field, path: AnswerPath) -> impl I
     let id = path.dom_id();
     let shown = {
         let at = path.clone();
-        Memo::new(move |_| state.shown_at(&at))
+        state.shown_at(&at)
     };
     let invalid = move || shown.with(|f| has_blocking(f));
     let len = {
@@ -107,14 +107,24 @@ fn item(
     let form = state.form;
     let today = state.today;
     let number = index + 1;
+    let top_level = form
+        .sections
+        .iter()
+        .any(|s| s.fields.iter().any(|f| std::ptr::eq(f, list_field)));
     let sub_fields = fields
         .iter()
         .map(|sub| {
-            let applies = Memo::new(move |_| {
-                state.document.with(|doc| {
-                    item_field_applies(form, doc, today, &list_field.id, index, &sub.id)
+            // Without a `when` of its own a sub-field applies with its list:
+            // no whole-document evaluation per sub-field per keystroke.
+            let applies = if sub.when.is_none() && top_level {
+                state.field_applies(&list_field.id)
+            } else {
+                Memo::new(move |_| {
+                    state.document.with(|doc| {
+                        item_field_applies(form, doc, today, &list_field.id, index, &sub.id)
+                    })
                 })
-            });
+            };
             field_view(state, sub, list_path.child(index).child(&sub.id), applies)
         })
         .collect_view();

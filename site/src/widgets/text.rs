@@ -75,17 +75,41 @@ pub fn text_control(state: FormState, path: AnswerPath, spec: TextSpec) -> impl 
         let path = path.clone();
         Memo::new(move |_| state.answers.with(|a| answers::text(a, &path)))
     };
-    let shown = Memo::new(move |_| state.shown_at(&at));
+    let shown = state.shown_at(&at);
     let invalid = move || shown.with(|f| has_blocking(f));
     let has_hint = spec.hint.is_some();
     let describedby = {
         let id = id.clone();
         move || described_by(&id, has_hint, shown.with(|f| !f.is_empty()))
     };
+    // What the input itself last sent. The answer goes back into the input
+    // only when it differs (an opened file, a removed list item), never on
+    // the input's own keystroke: re-setting the value would send the whole
+    // text to the DOM again on every key.
+    let typed = StoredValue::new(String::new());
     let on_input = {
         let path = path.clone();
-        move |ev| state.set(&path, Value::String(event_target_value(&ev)))
+        move |ev| {
+            let text = event_target_value(&ev);
+            typed.set_value(text.clone());
+            state.set(&path, Value::String(text));
+        }
     };
+    let textarea = NodeRef::<leptos::html::Textarea>::new();
+    let input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        let text = value.get();
+        if typed.with_value(|t| *t == text) {
+            return;
+        }
+        typed.set_value(text.clone());
+        if let Some(el) = textarea.get_untracked() {
+            el.set_value(&text);
+        }
+        if let Some(el) = input.get_untracked() {
+            el.set_value(&text);
+        }
+    });
     // `change` fires when the user leaves the input after changing it: the
     // moment GOV.UK judges a field. Tabbing through an empty field does not
     // count, so nobody is scolded for a field they have not started.
@@ -113,7 +137,8 @@ pub fn text_control(state: FormState, path: AnswerPath, spec: TextSpec) -> impl 
                 rows="6"
                 aria-describedby=describedby.clone()
                 aria-invalid=move || invalid().then_some("true")
-                prop:value=move || value.get()
+                node_ref=textarea
+                prop:value=value.get_untracked()
                 on:input=on_input
                 on:change=on_change
             ></textarea>
@@ -135,7 +160,8 @@ pub fn text_control(state: FormState, path: AnswerPath, spec: TextSpec) -> impl 
                 spellcheck="false"
                 aria-describedby=describedby.clone()
                 aria-invalid=move || invalid().then_some("true")
-                prop:value=move || value.get()
+                node_ref=input
+                prop:value=value.get_untracked()
                 on:input=on_input
                 on:change=on_change
             />

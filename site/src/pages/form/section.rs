@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use aanvraagwijzer::{field_applies, section_applies, Finding, Section};
+use aanvraagwijzer::{section_applies, Finding, Section};
 use leptos::prelude::*;
 
 use super::added::{added_note, AddedNotes};
@@ -24,11 +24,7 @@ pub fn SectionPage(
 ) -> impl IntoView {
     let form = state.form;
     let today = state.today;
-    let applies = Memo::new(move |_| {
-        state
-            .document
-            .with(|d| section_applies(form, d, today, &section.id))
-    });
+    let applies = state.section_applies(&section.id);
     let findings = Memo::new(move |_| {
         state.findings.with(|all| {
             all.iter()
@@ -50,11 +46,7 @@ pub fn SectionPage(
             .fields
             .iter()
             .map(|field| {
-                let applies = Memo::new(move |_| {
-                    state
-                        .document
-                        .with(|d| field_applies(form, d, today, &field.id))
-                });
+                let applies = state.field_applies(&field.id);
                 view! {
                     {field_view(state, field, AnswerPath::field(&field.id), applies)}
                     {added_note(notes, field, applies)}
