@@ -14,6 +14,7 @@ pub mod ident;
 pub mod numbers;
 pub mod printable;
 pub mod progress;
+pub mod published;
 pub mod schema;
 pub mod summary;
 pub mod validate;

@@ -41,6 +41,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
         println!("wasm-opt skipped (--no-wasm-opt): sizes below are not the shipped ones");
     }
     copy_static(&root, &site, &dist)?;
+    let published = crate::forms_out::write(&dist, None)?;
+    println!("forms: {published} published as data files in forms/ (+ forms/index.json)");
     crate::build_package::run(&root, &dist)?;
     publish::fingerprint(&dist)?;
     publish::compress(&dist)?;

@@ -12,6 +12,7 @@
 mod build_package;
 mod build_site;
 mod css_purge;
+mod forms_out;
 mod publish;
 mod serve;
 mod sizes;

@@ -114,6 +114,15 @@ pub enum PackageError {
         /// The version this core has.
         known: String,
     },
+    /// Same form id and version, but another definition than the one pinned
+    /// in the manifest (the form file was changed without a new version).
+    #[error("form {form:?} version {version:?}: the package was made with another definition (SHA-256 differs)")]
+    OtherDefinition {
+        /// The form id.
+        form: String,
+        /// The version in the manifest.
+        version: String,
+    },
     /// An attachment name that would unpack badly on Windows or macOS (see
     /// `names`); Aanvraagwijzer never writes one.
     #[error("attachment name {name:?} does not unpack well everywhere: {reason}")]
@@ -182,6 +191,9 @@ impl PackageError {
             ),
             PackageError::UnknownFormVersion { form, version, known } => format!(
                 "Het pakket is gemaakt voor versie {version} van het formulier \"{form}\". Deze Aanvraagwijzer kent alleen versie {known} en kan het pakket dus niet met dezelfde regels controleren. Gebruik de Aanvraagwijzer-versie waarmee het pakket is gemaakt, of vul het formulier opnieuw in."
+            ),
+            PackageError::OtherDefinition { form, version } => format!(
+                "Dit pakket is gemaakt met een andere versie van dit formulier (\"{form}\", versie {version}): de regels zijn sindsdien veranderd zonder nieuw versienummer. Het pakket kan daarom niet met dezelfde regels worden gecontroleerd. Vraag het samenwerkingsverband om het formulierbestand waarmee het pakket is gemaakt, of laat de school het formulier opnieuw invullen."
             ),
             PackageError::UnportableName { name, reason } => format!(
                 "Het pakket bevat een bijlage met een naam die op Windows of macOS niet goed uitpakt (\"{}\": {reason}). Aanvraagwijzer maakt zulke namen niet, dus het pakket is gewijzigd of met een ander programma gemaakt. Het pakket wordt niet geopend; vraag de school om een nieuw pakket.",

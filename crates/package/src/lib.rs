@@ -30,6 +30,7 @@
 
 mod error;
 pub mod names;
+pub mod pin;
 pub mod zip;
 
 use std::collections::BTreeSet;
@@ -114,6 +115,11 @@ pub struct Manifest {
     /// verify byte for byte; absent means none were left out.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub hidden_answers_left_out: usize,
+    /// SHA-256 of the canonical JSON of the exact form definition used
+    /// ([`pin::definition_sha256`]). Absent in packages made before the pin;
+    /// those still verify, judged by form id and version only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form_sha256: Option<String>,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -303,6 +309,7 @@ pub fn build(
             .collect(),
         verdict: verdict_at(form, doc, created),
         hidden_answers_left_out,
+        form_sha256: Some(pin::definition_sha256(form)),
     };
     entries.push(Entry {
         name: MANIFEST_FILE.into(),
@@ -563,6 +570,14 @@ pub fn verify(
             version: manifest.form_version.clone(),
             known: form.version.clone(),
         });
+    }
+    if let Some(pinned) = &manifest.form_sha256 {
+        if *pinned != pin::definition_sha256(form) {
+            return Err(PackageError::OtherDefinition {
+                form: manifest.form.clone(),
+                version: manifest.form_version.clone(),
+            });
+        }
     }
     let mut found = Vec::new();
 
