@@ -4,6 +4,7 @@
 //! downloads.
 
 mod answers;
+mod catalog;
 mod clock;
 mod crypto;
 mod drafts;
@@ -12,6 +13,7 @@ mod files;
 mod focus;
 mod package;
 mod pages;
+mod published_page;
 mod route;
 mod state;
 mod tab;
@@ -20,7 +22,7 @@ mod widgets;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use pages::{form::FormPage, not_found::NotFound, start::Start};
+use pages::{not_found::NotFound, start::Start};
 use route::Route;
 
 /// The app: header, the page for the current route, footer.
@@ -30,12 +32,17 @@ pub fn App() -> impl IntoView {
     // Expired drafts go before anything lists them.
     provide_context(pages::form::Expired(RwSignal::new(drafts::purge_expired())));
     let route = use_route_with_title();
+    if let Some(error) = catalog::index_error() {
+        return view! {
+            <main class="aw-container aw-main" id="inhoud" tabindex="-1">
+                <published_page::Broken error=error/>
+            </main>
+        }
+        .into_any();
+    }
     let page = move || match route.get() {
         Route::Start(filter) => view! { <Start filter=filter/> }.into_any(),
-        Route::Form(id) => match aanvraagwijzer::find_form(&id) {
-            Some(form) => view! { <FormPage form=form/> }.into_any(),
-            None => view! { <NotFound path=id/> }.into_any(),
-        },
+        Route::Form(id) => view! { <published_page::FormRoute id=id/> }.into_any(),
         Route::NotFound(path) => view! { <NotFound path=path/> }.into_any(),
     };
     view! {
@@ -60,6 +67,7 @@ pub fn App() -> impl IntoView {
             </div>
         </footer>
     }
+    .into_any()
 }
 
 /// The route, keeping the browser tab's title in step with the page.
@@ -68,7 +76,7 @@ fn use_route_with_title() -> ReadSignal<Route> {
     Effect::new(move |first_run: Option<()>| {
         let title = match route.get() {
             Route::Start(_) => "Aanvraagwijzer".to_owned(),
-            Route::Form(id) => aanvraagwijzer::find_form(&id)
+            Route::Form(id) => catalog::entry(&id)
                 .map(|f| format!("{} - Aanvraagwijzer", f.title))
                 .unwrap_or_default(),
             Route::NotFound(_) => "Pagina niet gevonden - Aanvraagwijzer".to_owned(),
@@ -102,21 +110,30 @@ pub fn start() {
     else {
         return;
     };
-    // Replace the "loading" text that index.html shows until now.
-    root.set_inner_html("");
-    leptos::mount::mount_to(root, App).forget();
+    // The index of published forms first (a few KB); index.html shows its
+    // "loading" text until then.
+    wasm_bindgen_futures::spawn_local(async move {
+        catalog::load_index().await;
+        root.set_inner_html("");
+        leptos::mount::mount_to(root, App).forget();
+    });
 }
 
-/// Validates a document (JSON text) with the embedded forms as of today and
-/// returns its findings as a plain JavaScript array. For scripts and the
+/// Validates a document (JSON text) with its published form (loaded and
+/// checked if need be) as of today and resolves to its findings as a plain
+/// JavaScript array. For scripts and the
 /// browser tests: `aanvraagwijzer.validateDocument(text)` in the console.
 /// Runs in the page; nothing is sent anywhere.
 #[wasm_bindgen(js_name = validateDocument)]
-pub fn validate_document(json: &str) -> Result<JsValue, JsValue> {
-    let doc = aanvraagwijzer::Document::from_json(json)
+pub async fn validate_document(json: String) -> Result<JsValue, JsValue> {
+    let doc = aanvraagwijzer::Document::from_json(&json)
         .map_err(|e| JsValue::from_str(&e.message_nl()))?;
-    let form = aanvraagwijzer::find_form(&doc.form)
-        .ok_or_else(|| JsValue::from_str("Onbekend formulier."))?;
+    if catalog::entry(&doc.form).is_none() {
+        return Err(JsValue::from_str("Onbekend formulier."));
+    }
+    let form = catalog::load_form(&doc.form)
+        .await
+        .map_err(|e| JsValue::from_str(&e.to_string()))?;
     let findings = aanvraagwijzer::validate(form, &doc, clock::today());
     // json_compatible: plain objects, not JS Maps, so tests can compare.
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();

@@ -26,8 +26,8 @@ impl Route {
         if path.is_empty() {
             return Route::Start(StartFilter::parse(query));
         }
-        match aanvraagwijzer::find_form(path) {
-            Some(form) => Route::Form(form.id.clone()),
+        match crate::catalog::entry(path) {
+            Some(entry) => Route::Form(entry.id),
             None => Route::NotFound(path.to_owned()),
         }
     }
@@ -69,7 +69,7 @@ impl StartFilter {
         let mut filter = StartFilter::default();
         for pair in query.split('&') {
             match pair.split_once('=') {
-                Some(("swv", v)) if aanvraagwijzer::forms().iter().any(|f| f.swv() == v) => {
+                Some(("swv", v)) if crate::catalog::entries().iter().any(|f| f.swv() == v) => {
                     filter.swv = Some(v.to_owned());
                 }
                 Some(("soort", v)) => filter.kind = RequestKind::from_value(v),
