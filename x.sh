@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Aanvraagwijzer developer entry point. Thin on purpose: it installs what is
-# missing and calls the Rust xtask (xtask/) for the actual chores.
+# Aanvraagwijzer developer entry point. Thin on purpose: it installs what
+# cargo cannot (apt, npm, cargo install) and calls the Rust xtask (xtask/,
+# `cargo xtask ...`) for everything else.
 #
 #   ./x.sh setup   install missing tools (apt, wasm-bindgen-cli, npm ci); idempotent
 #   ./x.sh build   build the site to site/dist/ and print the bundle sizes
 #                  (./x.sh build --no-wasm-opt: faster, for iterating)
-#   ./x.sh serve   setup + build + serve site/dist on http://127.0.0.1:8080
-#   ./x.sh test    setup + fmt, clippy, cargo test, site build, browser tests
+#   ./x.sh serve   setup + build + `aanvraagwijzer serve` on http://127.0.0.1:8080
+#   ./x.sh test    setup + `cargo xtask ci` (fmt, clippy, tests, site build, browser tests)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -54,7 +55,7 @@ setup_wasm_bindgen() {
     echo "wasm-bindgen $WASM_BINDGEN_VERSION: present"
     return
   fi
-  # Not --locked: the locked webpki-roots is not on every mirror (TOOLCHAIN.md).
+  # Not --locked: the locked webpki-roots is not on every mirror these machines use.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 }
 
@@ -81,47 +82,22 @@ cmd_setup() {
   step "setup: npm packages (binaryen, playwright-core, NL Design System CSS)" setup_npm
 }
 
-build_site() { cargo run -q -p xtask -- build-site "$@"; }
-
-# The site is its own workspace (wasm32 + build-std settings in site/.cargo/).
-# Run from the repo root, that config is not read, so rustup's cargo checks
-# and tests the site on the host, where leptos and wasm-bindgen compile too.
-site_fmt() { cargo fmt --manifest-path site/Cargo.toml --check; }
-site_clippy() { cargo clippy --manifest-path site/Cargo.toml --all-targets -- -D warnings; }
-site_unit_tests() { cargo test --manifest-path site/Cargo.toml --lib; }
-# The lazily loaded package module (crates/package-wasm) is a workspace of its own too.
-package_wasm_fmt() { cargo fmt --manifest-path crates/package-wasm/Cargo.toml --check; }
-package_wasm_clippy() { cargo clippy --manifest-path crates/package-wasm/Cargo.toml -- -D warnings; }
-
-cmd_test() {
-  cmd_setup
-  step "cargo fmt --check" cargo fmt --all --check
-  step "cargo fmt --check (site)" site_fmt
-  step "cargo fmt --check (package module)" package_wasm_fmt
-  # No --locked: the lock files are committed, but several people change
-  # manifests at once; cargo may add a missing entry (crates.io is reachable).
-  step "cargo clippy (workspace)" cargo clippy --workspace --all-targets -- -D warnings
-  step "cargo test (workspace)" cargo test --workspace
-  step "site build (wasm32: also proves the core compiles for the browser)" build_site
-  step "cargo clippy (site, host)" site_clippy
-  step "cargo clippy (package module, host)" package_wasm_clippy
-  step "site unit tests (host)" site_unit_tests
-  step "browser tests (node --test tests/e2e/)" node --test tests/e2e/
-  say "all checks passed"
-}
+xtask() { cargo run -q -p xtask -- "$@"; }
 
 case "${1:-}" in
   setup) cmd_setup ;;
-  build) shift; step "site build" build_site "$@" ;;
+  build) shift; step "site build" xtask build-site "$@" ;;
   serve)
     cmd_setup
-    step "site build" build_site
-    say "serving site/dist"
     exec cargo run -q -p xtask -- serve --port "${PORT:-8080}"
     ;;
-  test) cmd_test ;;
+  test)
+    cmd_setup
+    # The steps, their names and timings: xtask/src/ci.rs.
+    step "cargo xtask ci" xtask ci
+    ;;
   *)
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

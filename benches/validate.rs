@@ -8,10 +8,9 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use aanvraagwijzer::{find_form, summary, validate, Document, Verdict};
-use chrono::NaiveDate;
 
 fn main() {
-    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default();
+    let today = aanvraagwijzer_test_support::today();
     let start = Instant::now();
     let forms = aanvraagwijzer::forms();
     println!(
@@ -20,7 +19,7 @@ fn main() {
         start.elapsed()
     );
 
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let root = aanvraagwijzer_test_support::fixtures_dir();
     println!(
         "{:<64} {:>8} {:>10} {:>12} {:>12}",
         "fixture", "findings", "iters", "validate", "verdict"

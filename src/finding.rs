@@ -24,7 +24,11 @@ pub struct Finding {
 pub struct SourceRef {
     /// Key in the form's `[sources]`, to look up the quoted passage.
     pub key: String,
+    /// File name of the document, for traceability; not for people.
     pub document: String,
+    /// The document's own title, as people know it.
+    #[serde(default)]
+    pub title: String,
     pub section: String,
 }
 
@@ -34,15 +38,33 @@ impl SourceRef {
         form.sources.get(key).map(|s| SourceRef {
             key: key.to_owned(),
             document: s.document.clone(),
+            title: form.document_title(&s.document).to_owned(),
             section: s.section.clone(),
         })
+    }
+
+    /// "Ondersteuningsplan RSV Breda VO 2015-2018, 6.1 Deskundigen": how a
+    /// person finds the passage. Falls back to the file name for findings of
+    /// older clients that did not send a title.
+    pub fn citation(&self) -> String {
+        let title = if self.title.is_empty() {
+            &self.document
+        } else {
+            &self.title
+        };
+        format!("{title}, {}", self.section)
     }
 }
 
 impl Finding {
     /// The field id a finding belongs to (first segment after `/answers/`).
     pub fn field_id(&self) -> Option<&str> {
-        self.path.strip_prefix("/answers/")?.split('/').next()
+        crate::pointer::raw_segments(&self.path)?.next()
+    }
+
+    /// What the finding points at.
+    pub fn target(&self) -> crate::pointer::Target {
+        crate::pointer::Target::parse(&self.path)
     }
 }
 
@@ -76,4 +98,23 @@ pub mod code {
     pub const UNKNOWN_ANSWER: &str = "unknown-answer";
     /// Stands for the findings of one kind in one place beyond the first 20.
     pub const MORE_FINDINGS: &str = "more-findings";
+
+    /// Whether a finding with this code comes from the SWV's document, so its
+    /// "Waarom?" may quote the field's source. The format checks (a BSN's
+    /// elfproef, a date that does not exist, a postcode) are the tool's own:
+    /// quoting an OPP passage as the reason a BSN is wrong misleads.
+    pub fn cites_source(code: &str) -> bool {
+        matches!(
+            code,
+            REQUIRED
+                | RECOMMENDED
+                | TOO_FEW_WORDS
+                | PART_MISSING
+                | CONFIRMATION_MISSING
+                | LIST_TOO_SHORT
+                | LIST_TOO_LONG
+                | NUMBER_TOO_SMALL
+                | NUMBER_TOO_LARGE
+        ) || code.starts_with("rule:")
+    }
 }

@@ -1,58 +1,48 @@
-//! Which characters the PDF summary can print. The summary uses the PDF's
-//! built-in Helvetica in WinAnsi encoding (see crates/pdf), which lacks most
-//! letters outside Western Europe. The core owns this table, and the PDF
-//! crate encodes with it, so that `validate` (browser, CLI, server, verify)
-//! warns about exactly the characters the PDF would replace.
+//! Which characters the PDF summary can print. The summary embeds DejaVu
+//! Sans (crates/pdf/fonts); build.rs reads the font's cmap into the table
+//! below, and the PDF crate prints with this table, so that `validate`
+//! (browser, CLI, server, verify) warns about exactly the characters the PDF
+//! would replace.
 
 use serde_json::{Map, Value};
 
 use crate::definition::{Form, Severity};
 use crate::finding::{code, Finding};
 
-/// The WinAnsi (cp1252) byte for a character, if it has one.
-pub fn winansi(c: char) -> Option<u8> {
-    let u = c as u32;
-    match u {
-        // Both ranges are below 0x100, so the cast keeps the value.
-        0x20..=0x7E | 0xA0..=0xFF => Some(u as u8),
-        _ => Some(match c {
-            '€' => 0x80,
-            '‚' => 0x82,
-            'ƒ' => 0x83,
-            '„' => 0x84,
-            '…' => 0x85,
-            '†' => 0x86,
-            '‡' => 0x87,
-            'ˆ' => 0x88,
-            '‰' => 0x89,
-            'Š' => 0x8A,
-            '‹' => 0x8B,
-            'Œ' => 0x8C,
-            'Ž' => 0x8E,
-            '\u{2018}' => 0x91,
-            '\u{2019}' => 0x92,
-            '\u{201C}' => 0x93,
-            '\u{201D}' => 0x94,
-            '•' => 0x95,
-            '–' => 0x96,
-            '—' => 0x97,
-            '˜' => 0x98,
-            '™' => 0x99,
-            'š' => 0x9A,
-            '›' => 0x9B,
-            'œ' => 0x9C,
-            'ž' => 0x9E,
-            'Ÿ' => 0x9F,
-            _ => return None,
-        }),
-    }
+include!(concat!(env!("OUT_DIR"), "/font_coverage.rs"));
+
+/// Whether the embedded font (both faces) has a glyph for `c`.
+pub fn in_font(c: char) -> bool {
+    let u = u32::from(c);
+    FONT_RANGES
+        .binary_search_by(|&(a, b)| {
+            if b < u {
+                std::cmp::Ordering::Less
+            } else if a > u {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+/// Whether `c` belongs to a right-to-left script (Hebrew, Arabic). The PDF
+/// prints such runs in visual order (crates/pdf, `unicode-bidi`).
+pub fn is_right_to_left(c: char) -> bool {
+    matches!(u32::from(c), 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
+}
+
+/// Whether `c` is an Arabic letter: printed, but without joined letter forms.
+fn is_arabic(c: char) -> bool {
+    matches!(u32::from(c), 0x0600..=0x06FF | 0x0750..=0x077F)
 }
 
 /// Whether the summary shows this character as typed. Whitespace and
 /// control characters count as printable: the layout turns them into spaces
 /// and line breaks, which changes no name.
 pub fn is_printable(c: char) -> bool {
-    winansi(c).is_some() || c.is_whitespace() || c.is_control()
+    in_font(c) || c.is_whitespace() || c.is_control()
 }
 
 /// The characters of `text` the summary cannot show, each once, in order.
@@ -88,6 +78,12 @@ fn message(chars: &[char]) -> String {
     )
 }
 
+/// The warning for Arabic text: the PDF has the letters and their order,
+/// but not the joined letter forms (that needs a text shaper).
+const ARABIC: &str = "De Arabische letters in dit antwoord komen in de samenvatting los van \
+     elkaar te staan (niet aan elkaar geschreven). Controleer de naam in de PDF en schrijf \
+     hem zo nodig ook in Latijnse letters op.";
+
 /// Adds a warning for every answer of the form whose text the summary
 /// cannot print as typed. Answers the form does not know are skipped (they
 /// already get their own finding).
@@ -110,6 +106,14 @@ fn walk(value: &Value, path: &str, findings: &mut Vec<Finding>) {
                     path: path.to_owned(),
                     severity: Severity::Waarschuwing,
                     message: message(&chars),
+                    source: None,
+                });
+            } else if text.chars().any(is_arabic) {
+                findings.push(Finding {
+                    code: code::UNPRINTABLE.into(),
+                    path: path.to_owned(),
+                    severity: Severity::Waarschuwing,
+                    message: ARABIC.into(),
                     source: None,
                 });
             }
@@ -139,15 +143,23 @@ mod tests {
     }
 
     #[test]
-    fn turkish_polish_decomposed_and_other_scripts_do_not() {
-        assert_eq!(unprintable("Ağaoğlu Şükrü İpek"), vec!['ğ', 'Ş', 'İ']);
-        assert_eq!(unprintable("Łódź"), vec!['Ł', 'ź']);
-        // "Zoë" pasted from a Mac: e + combining diaeresis.
-        assert_eq!(unprintable("Zoe\u{308}"), vec!['\u{308}']);
-        assert_eq!(unprintable("Νίκος").len(), 5);
-        assert_eq!(unprintable("Дмитрий").len(), 6);
-        assert_eq!(unprintable("محمد"), vec!['م', 'ح', 'د']);
-        assert_eq!(unprintable("Nguyễn 😀"), vec!['ễ', '😀']);
+    fn names_in_latin_greek_cyrillic_hebrew_and_arabic_print() {
+        for name in [
+            "Ağaoğlu Şükrü İpek",
+            "Łódź",
+            "Νίκος",
+            "Дмитрий",
+            "Nguyễn Thị",
+            "כהן",
+            "محمد",
+        ] {
+            assert!(unprintable(name).is_empty(), "{name}");
+        }
+    }
+
+    #[test]
+    fn what_the_font_lacks_does_not() {
+        assert_eq!(unprintable("Zoë 😀 王 ✓"), vec!['😀', '王', '✓']);
     }
 
     #[test]

@@ -13,7 +13,7 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::definition::{ChoiceOption, Field, FieldKind, Form};
+use crate::definition::{ChoiceOption, Field, FieldKind, Form, Part, CONFIRMATIONS_KEY, SIZE_KEY};
 use crate::numbers::format_number;
 
 /// The JSON Schema dialect the generated schemas declare.
@@ -150,7 +150,7 @@ fn field_schema(field: &Field, must_fill: bool) -> Value {
             s
         }
         FieldKind::YesNo => json!({
-            "enum": enum_values(["ja", "nee"].into_iter(), must_fill),
+            "enum": enum_values(option_values(&field.kind), must_fill),
         }),
         FieldKind::Bsn => {
             notes.push(
@@ -203,27 +203,33 @@ fn field_schema(field: &Field, must_fill: bool) -> Value {
             s["examples"] = json!(["1.250,00"]);
             s
         }
-        FieldKind::Person => composite(&[("naam", false), ("functie", false)], must_fill),
-        FieldKind::Signature => {
+        FieldKind::Person => composite(&field.kind, must_fill),
+        FieldKind::Signature { signer, signs_for } => {
+            let mut who = format!("Getekend door: {}", signer.name_nl());
+            if let Some(f) = signs_for {
+                who.push_str(&format!(", {}", f.nl()));
+            }
+            notes.push(format!("{who}."));
             notes.push("Datum van ondertekening als dd-mm-jjjj.".into());
-            composite(
-                &[("naam", false), ("functie", false), ("datum", true)],
-                must_fill,
-            )
+            let mut s = composite(&field.kind, must_fill);
+            s["properties"]["functie"]["title"] = json!(field.part_label(Part::Functie).0);
+            s["x-signer"] = json!(signer);
+            s
         }
         FieldKind::Attachment { confirmations } => {
-            let mut s = composite(&[("bestandsnaam", false), ("omschrijving", false)], false);
-            if must_fill {
-                s["type"] = json!("object");
-                s["required"] = json!(["bestandsnaam"]);
-                s["properties"]["bestandsnaam"] = text(true);
-            }
+            let mut s = composite(&field.kind, must_fill);
+            s["properties"][SIZE_KEY] = json!({
+                "title": "Grootte in bytes",
+                "description": "Wordt ingevuld als het bestand wordt gekozen.",
+                "type": ["integer", "null"],
+                "minimum": 0,
+            });
             if !confirmations.is_empty() {
                 let items: Vec<Value> = confirmations
                     .iter()
                     .map(|c| json!({ "title": c, "const": true }))
                     .collect();
-                s["properties"]["bevestigingen"] = json!({
+                s["properties"][CONFIRMATIONS_KEY] = json!({
                     "title": "Bevestigingen",
                     "description": "Eén vinkje (true) per verklaring, in deze volgorde.",
                     "type": "array",
@@ -284,6 +290,14 @@ fn enum_values<'a>(values: impl Iterator<Item = &'a str>, must_fill: bool) -> Ve
     out
 }
 
+/// The stored values of a choice or yes/no field.
+fn option_values(kind: &FieldKind) -> impl Iterator<Item = &str> {
+    kind.options()
+        .unwrap_or_default()
+        .iter()
+        .map(|o| o.value.as_str())
+}
+
 fn choice(options: &[ChoiceOption], must_fill: bool) -> Value {
     json!({
         "enum": enum_values(options.iter().map(|o| o.value.as_str()), must_fill),
@@ -310,31 +324,24 @@ fn number_note(min: Option<String>, max: Option<String>, integer: bool) -> Strin
 }
 
 /// An object of named text parts (`naam`, `functie`, `datum`…). When it must
-/// be filled, `naam` and `functie` are required (the validator's "needed" parts).
-fn composite(parts: &[(&str, bool)], must_fill: bool) -> Value {
+/// be filled, the kind's needed parts are required (as the validator demands).
+fn composite(kind: &FieldKind, must_fill: bool) -> Value {
+    let needed = if must_fill { kind.needed_parts() } else { &[] };
     let mut properties = Map::new();
-    for (name, is_date) in parts {
-        let needed = must_fill && matches!(*name, "naam" | "functie");
-        let schema = if *is_date {
+    for part in kind.parts() {
+        let schema = if part.is_date() {
             pattern(DATE, false)
         } else {
-            text(needed)
+            text(needed.contains(part))
         };
-        properties.insert((*name).to_owned(), schema);
+        properties.insert(part.key().to_owned(), schema);
     }
     let mut s = json!({
         "type": nullable("object", must_fill),
         "properties": properties,
     });
-    if must_fill {
-        let needed: Vec<&str> = parts
-            .iter()
-            .map(|(n, _)| *n)
-            .filter(|n| matches!(*n, "naam" | "functie"))
-            .collect();
-        if !needed.is_empty() {
-            s["required"] = json!(needed);
-        }
+    if !needed.is_empty() {
+        s["required"] = json!(needed.iter().map(|p| p.key()).collect::<Vec<_>>());
     }
     s
 }

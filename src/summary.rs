@@ -22,12 +22,7 @@ pub struct SummaryLine {
 /// fields that apply (a hidden amount is not counted).
 pub fn summary(form: &Form, doc: &Document, today: NaiveDate) -> Vec<SummaryLine> {
     let (doc, _) = crate::validate::applicable_answers(form, doc, today);
-    let scope = Scope {
-        form,
-        answers: &doc.answers,
-        today,
-        item: None,
-    };
+    let scope = Scope::new(form, &doc.answers, today);
     form.summary
         .iter()
         .map(|item| SummaryLine {

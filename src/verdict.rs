@@ -70,15 +70,26 @@ impl Verdict {
         } else {
             "Nog niet compleet: los de fouten op voordat u de aanvraag indient."
         };
-        format!(
-            "{status} {fout} {}, {waarschuwing} {}, {tip} {}.",
-            if fout == 1 { "fout" } else { "fouten" },
-            if waarschuwing == 1 {
-                "waarschuwing"
-            } else {
-                "waarschuwingen"
-            },
-            if tip == 1 { "tip" } else { "tips" },
-        )
+        // Only the kinds there are: "0 fouten, 0 tips" is noise to a reader.
+        let mut counts = Vec::new();
+        for (n, one, many) in [
+            (fout, "fout", "fouten"),
+            (waarschuwing, "waarschuwing", "waarschuwingen"),
+            (tip, "tip", "tips"),
+        ] {
+            if n > 0 {
+                counts.push(format!("{n} {}", if n == 1 { one } else { many }));
+            }
+        }
+        let verb = if fout + waarschuwing + tip == 1 {
+            "is"
+        } else {
+            "zijn"
+        };
+        match counts.as_slice() {
+            [] => status.to_owned(),
+            [one] => format!("{status} Er {verb} {one}."),
+            [init @ .., last] => format!("{status} Er {verb} {} en {last}.", init.join(", ")),
+        }
     }
 }

@@ -1,10 +1,10 @@
 //! Documents round-trip losslessly, and no shape of JSON makes validation fail.
 
-mod common;
+mod support;
 
 use aanvraagwijzer::{forms, validate, Document, Severity};
-use common::{fixture, form, today};
 use serde_json::json;
+use support::{fixture, form, today};
 
 #[test]
 fn saving_and_opening_a_document_keeps_every_keystroke() {

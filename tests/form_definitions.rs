@@ -2,24 +2,23 @@
 //! problem, never surface as a runtime surprise.
 
 use aanvraagwijzer::definition::check::{check_form, DefinitionError};
-use aanvraagwijzer::definition::Form;
+use aanvraagwijzer::definition::{FieldKind, Form};
+use aanvraagwijzer_test_support::FormToml;
 
 fn parse(text: &str) -> Form {
     toml::from_str(text).unwrap_or_else(|e| panic!("{e}"))
 }
 
-const HEADER: &str = r#"
-id = "test-swv/formulier"
-version = "1"
-swv_name = "Test"
-title = "Test"
-kind = "arrangement"
-description = "Een formulier om te testen."
-[sources.s]
-document = "003_6071880e707fe36e.txt"
-section = "Voorwaarden"
-quote = "Maximaal 3 uur per week."
-"#;
+/// Every problem `check_form` finds in a test form, as the build prints it.
+fn problems(form: &Form) -> Vec<String> {
+    check_form(form, "test-swv")
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+/// The id of the test forms (SWV folder `test-swv`).
+const ID: &str = "test-swv/formulier";
 
 #[test]
 fn every_embedded_form_passes_its_own_checks() {
@@ -62,36 +61,70 @@ fn unknown_fields_duplicate_ids_and_missing_sources_are_all_reported() {
 }
 
 #[test]
+fn a_cited_document_needs_its_title_and_a_title_needs_a_citation() {
+    // People see "Ondersteuningsplan ... 2015-2018", never the seed file name,
+    // so a source whose document has no title cannot reach them.
+    let untitled = FormToml::new(ID).field("naam", "text").build().replace(
+        "d = \"Testdocument\"",
+        "\"andere.txt\" = \"Ander document\"",
+    );
+    let shown = problems(&parse(&untitled));
+    assert!(
+        shown
+            .iter()
+            .any(|e| e.contains("cites document `d`, which has no title")),
+        "{shown:#?}"
+    );
+    assert!(
+        shown
+            .iter()
+            .any(|e| e.contains("`andere.txt`, which no source cites")),
+        "{shown:#?}"
+    );
+}
+
+#[test]
+fn no_option_label_hides_its_examples_in_brackets() {
+    // "Leergebied (bijvoorbeeld rekenen, lezen)" reads as part of the choice;
+    // examples go in the option's hint.
+    for form in aanvraagwijzer::forms() {
+        for field in form.fields().flat_map(|f| match &f.kind {
+            FieldKind::List { fields, .. } => fields.iter().collect(),
+            _ => vec![f],
+        }) {
+            for option in field.kind.options().unwrap_or_default() {
+                assert!(
+                    !option.label.contains("(bijvoorbeeld"),
+                    "{}: {}: {}",
+                    form.id,
+                    field.id,
+                    option.label
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn a_bad_threshold_or_a_wrong_option_value_is_refused() {
-    let form = parse(&format!(
-        r#"{HEADER}
-[[sections]]
-id = "a"
-title = "A"
+    let form = parse(
+        &FormToml::new(ID)
+            .field_with("uren", "number", "min = \"5\"\nmax = \"3\"")
+            .field_with(
+                "soort",
+                "choice",
+                r#"options = [{ value = "licht", label = "Licht" }]"#,
+            )
+            .field_with(
+                "toelichting",
+                "long_text",
+                r#"required = true
 source = "s"
-  [[sections.fields]]
-  id = "uren"
-  label = "Uren per week"
-  type = "number"
-  min = "5"
-  max = "3"
-  [[sections.fields]]
-  id = "soort"
-  label = "Soort"
-  type = "choice"
-  options = [{{ value = "licht", label = "Licht" }}]
-  [[sections.fields]]
-  id = "toelichting"
-  label = "Toelichting"
-  type = "long_text"
-  required = true
-  when = {{ field = "soort", equals = "zwaar" }}
-"#
-    ));
-    let shown: Vec<String> = check_form(&form, "test-swv")
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+when = { field = "soort", equals = "zwaar" }"#,
+            )
+            .build(),
+    );
+    let shown = problems(&form);
     assert!(
         shown
             .iter()
@@ -108,27 +141,20 @@ source = "s"
 
 #[test]
 fn comparing_a_date_with_a_number_is_refused() {
-    let form = parse(&format!(
-        r#"{HEADER}
-[[sections]]
-id = "a"
-title = "A"
-  [[sections.fields]]
-  id = "start"
-  label = "Startdatum"
-  type = "date"
-[[rules]]
+    let form = parse(
+        &FormToml::new(ID)
+            .field("start", "date")
+            .raw(
+                r#"[[rules]]
 id = "r"
 field = "start"
-check.compare = {{ left = {{ field = "start" }}, op = "<=", right = {{ number = "3" }} }}
+check.compare = { left = { field = "start" }, op = "<=", right = { number = "3" } }
 message = "Kies een eerdere startdatum."
-source = "s"
-"#
-    ));
-    let shown: Vec<String> = check_form(&form, "test-swv")
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+source = "s""#,
+            )
+            .build(),
+    );
+    let shown = problems(&form);
     assert!(
         shown
             .iter()
@@ -139,36 +165,20 @@ source = "s"
 
 #[test]
 fn a_typo_in_a_field_key_does_not_pass_silently() {
-    let text = format!(
-        r#"{HEADER}
-[[sections]]
-id = "a"
-title = "A"
-  [[sections.fields]]
-  id = "naam"
-  label = "Naam"
-  type = "text"
-  max_lenght = 20
-"#
-    );
+    let text = FormToml::new(ID)
+        .field_with("naam", "text", "max_lenght = 20")
+        .build();
     let err = toml::from_str::<Form>(&text).expect_err("typo must be refused");
     assert!(err.to_string().contains("max_lenght"), "{err}");
 }
 
 #[test]
 fn a_required_field_without_any_source_is_refused() {
-    let form = parse(&format!(
-        r#"{HEADER}
-[[sections]]
-id = "a"
-title = "A"
-  [[sections.fields]]
-  id = "naam"
-  label = "Naam"
-  type = "text"
-  required = true
-"#
-    ));
+    let form = parse(
+        &FormToml::new(ID)
+            .field_with("naam", "text", "required = true")
+            .build(),
+    );
     assert_eq!(
         check_form(&form, "test-swv"),
         vec![DefinitionError::MissingSource {

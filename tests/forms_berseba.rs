@@ -1,11 +1,11 @@
 //! Berséba (seed 001): TLV SBO/SO in 7 categories, extra
 //! ondersteuningsarrangement, JRK-arrangement, as a school would notice them.
 
-mod forms_support;
+mod support;
 
 use aanvraagwijzer::{field_applies, summary, validate, Severity};
-use forms_support::{check, find, form, has, today, with};
 use serde_json::json;
+use support::{check, find, form, has, today, with};
 
 const TLV: &str = "berseba/tlv-sbo-so";
 const EOA: &str = "berseba/extra-ondersteuning";
@@ -137,12 +137,7 @@ fn iq_70_fits_neither_lg_nor_mg_and_sends_the_school_to_the_loket() {
         ("valid-mg-iq-69.json", "rule:mg-iq-lager-dan-70"),
     ] {
         assert!(
-            validate(
-                f,
-                &forms_support::fixture(&format!("{TLV}/{fixture}")),
-                today()
-            )
-            .is_empty(),
+            validate(f, &support::fixture(&format!("{TLV}/{fixture}")), today()).is_empty(),
             "{fixture}"
         );
         let at_70 = with(TLV, fixture, &[("/totaal_iq", json!("70"))]);
@@ -229,8 +224,7 @@ fn an_observatiecentrum_tlv_is_valid_for_one_year() {
 #[test]
 fn without_school_experience_the_voortraject_is_not_asked() {
     let f = form(TLV);
-    let zonder =
-        forms_support::fixture(&format!("{TLV}/valid-zml-anna-zonder-schoolervaring.json"));
+    let zonder = support::fixture(&format!("{TLV}/valid-zml-anna-zonder-schoolervaring.json"));
     assert!(!field_applies(f, &zonder, today(), "handelingsplannen"));
     assert!(field_applies(f, &zonder, today(), "niet_bij_machte"));
     let met = with(
@@ -335,7 +329,7 @@ fn an_sbo_asks_only_for_cluster_3_arrangements() {
         &[("/schoolsoort", json!("bao"))],
     );
     assert!(validate(f, &bao, today()).is_empty());
-    let hb = forms_support::fixture(&format!("{EOA}/valid-hb-medium-ezra.json"));
+    let hb = support::fixture(&format!("{EOA}/valid-hb-medium-ezra.json"));
     let hb_sbo = with(
         EOA,
         "valid-hb-medium-ezra.json",
@@ -370,10 +364,10 @@ fn a_shorter_arrangement_is_maatwerk_that_needs_a_reason() {
 #[test]
 fn medisch_asks_regular_absence_for_medium_and_structural_for_intensief() {
     let f = form(EOA);
-    let medium = forms_support::fixture(&format!("{EOA}/valid-medisch-medium-noor.json"));
+    let medium = support::fixture(&format!("{EOA}/valid-medisch-medium-noor.json"));
     assert!(field_applies(f, &medium, today(), "verzuim_door_ziekte"));
     assert!(!field_applies(f, &medium, today(), "structureel_verzuim"));
-    let intensief = forms_support::fixture(&format!("{EOA}/valid-medisch-intensief.json"));
+    let intensief = support::fixture(&format!("{EOA}/valid-medisch-intensief.json"));
     assert!(!field_applies(
         f,
         &intensief,
@@ -446,7 +440,7 @@ fn materials_above_15_percent_warn_but_do_not_block() {
 
 #[test]
 fn a_light_arrangement_asks_no_money() {
-    let doc = forms_support::fixture(&format!("{EOA}/valid-gedrag-licht-levi.json"));
+    let doc = support::fixture(&format!("{EOA}/valid-gedrag-licht-levi.json"));
     assert!(!field_applies(
         form(EOA),
         &doc,
@@ -588,7 +582,7 @@ fn a_shorter_jrk_arrangement_or_an_amount_above_5250_warns() {
 #[test]
 fn from_an_mkd_not_all_jrk_criteria_apply() {
     let f = form(JRK);
-    let mila = forms_support::fixture(&format!("{JRK}/valid-mila-vanuit-mkd.json"));
+    let mila = support::fixture(&format!("{JRK}/valid-mila-vanuit-mkd.json"));
     for field in [
         "lesweken",
         "handelingsverlegenheid",

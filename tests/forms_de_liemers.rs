@@ -1,11 +1,11 @@
 //! SWV Onderwijs op Maat de Liemers (seed 003): arrangement basisonderwijs and
 //! the end-of-year verantwoording, as a school would notice them.
 
-mod forms_support;
+mod support;
 
 use aanvraagwijzer::{field_applies, has_blocking, summary, validate, Severity};
-use forms_support::{check, find, form, has, today, with};
 use serde_json::json;
+use support::{check, find, form, has, today, with};
 
 const ARR: &str = "de-liemers/arrangement-basisonderwijs";
 const VER: &str = "de-liemers/verantwoording";
@@ -127,7 +127,7 @@ fn the_hours_count_for_the_school_year_of_the_request() {
 
 #[test]
 fn the_amount_is_hours_times_rate_paid_75_and_25_percent() {
-    let doc = forms_support::fixture(&format!("{ARR}/{SANNE}"));
+    let doc = support::fixture(&format!("{ARR}/{SANNE}"));
     let lines = summary(form(ARR), &doc, today());
     let value = |label: &str| {
         lines
@@ -163,7 +163,7 @@ fn half_a_year_of_planned_hgw_before_the_request() {
 
 #[test]
 fn verantwoording_shows_the_remaining_25_percent() {
-    let doc = forms_support::fixture(&format!("{VER}/valid-sanne-schooljaar-2025-2026.json"));
+    let doc = support::fixture(&format!("{VER}/valid-sanne-schooljaar-2025-2026.json"));
     let lines = summary(form(VER), &doc, today());
     assert_eq!(lines[0].value.as_deref(), Some("100%"));
     assert_eq!(lines[2].value.as_deref(), Some("€ 585,00"));
@@ -232,12 +232,12 @@ fn the_start_is_never_before_the_request() {
 
 #[test]
 fn fields_the_document_does_not_ask_for_are_not_required() {
-    let mut doc = forms_support::fixture(&format!("{ARR}/{SANNE}"));
+    let mut doc = support::fixture(&format!("{ARR}/{SANNE}"));
     for id in ["groep", "bsn", "brin", "uurtarief", "activiteiten"] {
         doc.answers.remove(id);
     }
     assert!(validate(form(ARR), &doc, today()).is_empty());
-    let mut ver = forms_support::fixture(&format!("{VER}/valid-sanne-schooljaar-2025-2026.json"));
+    let mut ver = support::fixture(&format!("{VER}/valid-sanne-schooljaar-2025-2026.json"));
     for id in ["bsn", "brin", "toegekend_bedrag", "verlenging_gewenst"] {
         ver.answers.remove(id);
     }

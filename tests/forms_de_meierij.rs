@@ -1,11 +1,11 @@
 //! SWV PO de Meierij (seed 002): groepsarrangement, TLV and verlenging, as a
 //! school would notice them.
 
-mod forms_support;
+mod support;
 
 use aanvraagwijzer::{field_applies, has_blocking, summary, validate, Severity};
-use forms_support::{check, find, form, has, today, with};
 use serde_json::json;
+use support::{check, find, form, has, today, with};
 
 const GA: &str = "de-meierij/groepsarrangement";
 const TLV: &str = "de-meierij/tlv";
@@ -119,7 +119,7 @@ fn the_age_2_to_14_is_a_mission_not_an_admission_rule() {
 #[test]
 fn aanvullend_arrangements_have_no_looptijd_choice() {
     let f = form(GA);
-    let doc = forms_support::fixture(&format!("{GA}/valid-doen-groep-aanvullend.json"));
+    let doc = support::fixture(&format!("{GA}/valid-doen-groep-aanvullend.json"));
     assert!(!field_applies(f, &doc, today(), "looptijd"));
     let ander = with(
         GA,
@@ -191,7 +191,7 @@ fn another_school_not_discussed_warns_on_a_tlv() {
     );
     assert_eq!(w.severity, Severity::Waarschuwing);
     // Not answered at all: the question is conditional, so no finding.
-    let mut unanswered = forms_support::fixture(&format!("{TLV}/valid-yusuf-langere-periode.json"));
+    let mut unanswered = support::fixture(&format!("{TLV}/valid-yusuf-langere-periode.json"));
     unanswered.answers.remove("andere_school_besproken");
     assert!(validate(form(TLV), &unanswered, today()).is_empty());
 }

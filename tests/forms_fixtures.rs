@@ -2,10 +2,10 @@
 //! complete requests pass without any finding; each invalid request shows the
 //! user exactly the findings it lists under `expect` (code, field, severity).
 
-mod forms_support;
+mod support;
 
 use aanvraagwijzer::{has_blocking, validate, Severity};
-use forms_support::{codes, covered_forms, fixtures_of, today};
+use support::{codes, covered_forms, fixtures_of, today};
 
 #[test]
 fn the_eleven_forms_of_the_four_swvs_are_published() {

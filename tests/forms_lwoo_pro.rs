@@ -3,12 +3,12 @@
 //! area from DL and DLE, exactly, and judges the national criteria on it; these
 //! tests check the arithmetic and every boundary as a school would notice it.
 
-mod forms_support;
+mod support;
 
 use aanvraagwijzer::validate::{rule_outcomes, RuleOutcome};
 use aanvraagwijzer::{summary, validate, Document, Severity};
-use forms_support::{check, codes, fixtures_of, form, today, with};
 use serde_json::{json, Value};
+use support::{check, codes, fixtures_of, form, today, with};
 
 const ID: &str = "rsv-breda-vo/lwoo-pro";
 const PRO: &str = "valid-pro-sanne-verhoeven.json";
@@ -214,11 +214,11 @@ fn iq_boundaries_follow_bijlage_5() {
 #[test]
 fn a_request_against_every_result_is_blocked_and_says_which_fits() {
     let findings = check(ID, "invalid-lwoo-iq-74-past-bij-pro.json");
-    let f = forms_support::find(&findings, "rule:lwoo-past", "/answers/aanvraag");
+    let f = support::find(&findings, "rule:lwoo-past", "/answers/aanvraag");
     assert_eq!(f.severity, Severity::Fout);
     assert!(f.message.contains("TLV pro"), "{}", f.message);
     let findings = check(ID, "invalid-pro-iq-81-past-bij-lwoo.json");
-    let f = forms_support::find(&findings, "rule:pro-past", "/answers/aanvraag");
+    let f = support::find(&findings, "rule:pro-past", "/answers/aanvraag");
     assert!(f.message.contains("lwoo"), "{}", f.message);
 }
 

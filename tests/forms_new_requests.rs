@@ -3,11 +3,11 @@
 //! groepsarrangement, and Berséba's verantwoording and omzetting, as a school
 //! would notice them beyond what the generic fixture tests show.
 
-mod forms_support;
+mod support;
 
 use aanvraagwijzer::{field_applies, has_blocking, summary, validate, Severity};
-use forms_support::{check, find, fixture, form, today, with};
 use serde_json::json;
+use support::{check, find, fixture, form, today, with};
 
 const MEIERIJ_IA: &str = "de-meierij/individueel-arrangement";
 
@@ -47,6 +47,23 @@ fn another_school_is_asked_only_when_the_support_exceeds_the_school() {
 }
 
 #[test]
+fn another_school_not_discussed_warns_but_does_not_block_the_arrangement() {
+    // Seed 002 l.91 describes the conversation with the parents; it sets no
+    // condition on the request, as the TLV form of De Meierij reads it too.
+    let findings = check(MEIERIJ_IA, "warning-andere-school-niet-besproken.json");
+    assert!(!has_blocking(&findings), "{findings:#?}");
+    assert_eq!(
+        find(
+            &findings,
+            "rule:andere-school-besproken",
+            "/answers/andere_school_besproken"
+        )
+        .severity,
+        Severity::Waarschuwing
+    );
+}
+
+#[test]
 fn the_age_of_2_to_14_only_warns_and_the_summary_shows_it() {
     let f = form(MEIERIJ_IA);
     let fourteen = check(MEIERIJ_IA, "warning-14-op-startdatum.json");
@@ -69,7 +86,7 @@ fn the_age_of_2_to_14_only_warns_and_the_summary_shows_it() {
 const BREDA_EVAL: &str = "rsv-breda-po/tussentijdse-evaluatie-groepsarrangement";
 
 #[test]
-fn two_evaluations_lie_in_the_same_school_year_to_the_day() {
+fn two_evaluations_in_different_school_years_warn_to_the_day() {
     let f = form(BREDA_EVAL);
     let planned = |date: &str| {
         let doc = with(
@@ -88,7 +105,8 @@ fn two_evaluations_lie_in_the_same_school_year_to_the_day() {
             "/answers/tweede_evaluatie_gepland"
         )
         .severity,
-        Severity::Fout
+        Severity::Waarschuwing,
+        "planning the evaluations is the school's task after the grant (l.98), not a condition"
     );
     // The second evaluation cannot be planned before the first.
     assert!(!planned("09-11-2026").is_empty());

@@ -1,11 +1,11 @@
 //! RSV Breda PO (seed 000): OPP, aanvraag individueel arrangement and plan van
 //! aanpak groepsarrangement, as an intern begeleider would notice them.
 
-mod forms_support;
+mod support;
 
 use aanvraagwijzer::{has_blocking, summary, validate, Finding, Severity};
-use forms_support::{check, find, form, has, today, with};
 use serde_json::json;
+use support::{check, find, form, has, today, with};
 
 const OPP: &str = "rsv-breda-po/opp";
 const IA: &str = "rsv-breda-po/individueel-arrangement";
@@ -125,7 +125,7 @@ fn a_deskundige_named_orthopedagoog_in_any_case_counts() {
 
 #[test]
 fn the_budget_summary_adds_up_the_inzet() {
-    let doc = forms_support::fixture(&format!("{IA}/valid-lotte-eerste-aanvraag.json"));
+    let doc = support::fixture(&format!("{IA}/valid-lotte-eerste-aanvraag.json"));
     let lines = summary(form(IA), &doc, today());
     let value = |label: &str| {
         lines
@@ -483,4 +483,41 @@ fn at_the_evaluation_only_a_pupil_at_so_level_without_an_opp_blocks() {
         "opp-voor-iedere-leerling"
     )
     .is_empty());
+}
+
+#[test]
+fn a_goal_left_empty_cites_the_passage_about_goals() {
+    // The list `doelen` names its own passage; its sub-fields inherit it
+    // (as the build check assumes), not the section's general one.
+    let doc = with(
+        OPP,
+        "valid-lotte-groep-6.json",
+        &[("/doelen/0/omschrijving", json!(" "))],
+    );
+    let findings = validate(form(OPP), &doc, today());
+    let f = find(&findings, "required", "/answers/doelen/0/omschrijving");
+    assert_eq!(
+        f.source.as_ref().map(|s| s.key.as_str()),
+        Some("opp-doelen")
+    );
+}
+
+#[test]
+fn a_parent_signature_asks_the_relation_and_names_the_signer_without_quotes() {
+    let doc = with(
+        OPP,
+        "valid-lotte-groep-6.json",
+        &[("/ouders_handelingsdeel_akkoord/functie", json!(null))],
+    );
+    let findings = validate(form(OPP), &doc, today());
+    let f = find(
+        &findings,
+        "part-missing",
+        "/answers/ouders_handelingsdeel_akkoord/functie",
+    );
+    assert_eq!(
+        f.message,
+        "Vul de relatie tot de leerling in bij de handtekening van de ouder of verzorger (voor overeenstemming)."
+    );
+    assert!(!f.message.contains("functie"));
 }

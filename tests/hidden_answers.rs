@@ -7,15 +7,15 @@
 //! and plausible-but-wrong values; the focused tests reproduce the cases that
 //! blocked real requests.
 
-mod forms_support;
+mod support;
 
 use aanvraagwijzer::validate::rule_outcomes;
 use aanvraagwijzer::{
     applicable_answers, field_applies, forms, item_field_applies, summary, validate, Document,
     Field, FieldKind, Form,
 };
-use forms_support::{fixtures_of, form, has, today, with};
 use serde_json::{json, Map, Value};
+use support::{fixtures_of, form, has, today, with};
 
 /// A small deterministic PRNG (SplitMix64): reproducible junk without a dependency.
 struct Rng(u64);
@@ -51,7 +51,7 @@ fn junk(rng: &mut Rng, field: &Field, depth: usize) -> Value {
         FieldKind::Bsn => vec![json!("123456789"), json!("111222333")],
         FieldKind::Postcode => vec![json!("1234 ß"), json!("0000 AA")],
         FieldKind::Brin => vec![json!("ZZ99")],
-        FieldKind::Person | FieldKind::Signature => {
+        FieldKind::Person | FieldKind::Signature { .. } => {
             vec![json!({"naam": "", "functie": "leerkracht", "datum": "01-01-3000"})]
         }
         FieldKind::Attachment { .. } => vec![json!({"bestandsnaam": "", "bevestigd": [false]})],
@@ -283,7 +283,7 @@ fn berseba_hb_medium_ignores_earlier_medical_answers() {
     assert_eq!(hidden, 2);
     assert_eq!(
         kept.answers,
-        forms_support::fixture(&format!("{id}/{name}")).answers
+        support::fixture(&format!("{id}/{name}")).answers
     );
     // The same answers for a medical medium request still block.
     let medisch = with(

@@ -2,11 +2,11 @@
 //! what an intern begeleider sees for real filled-in requests, and the
 //! boundaries of seed 004 on both sides (today is 22-11-2026).
 
-mod common;
+mod support;
 
 use aanvraagwijzer::{has_blocking, progress, summary, validate, Document, Severity};
-use common::{codes, fixture, form, today};
 use serde_json::{json, Value};
+use support::{codes, fixture, form, today};
 
 fn has(findings: &[aanvraagwijzer::Finding], code: &str, path: &str) -> bool {
     findings.iter().any(|f| f.code == code && f.path == path)
@@ -121,7 +121,7 @@ fn tlv_needs_two_signing_experts_and_6b_one() {
     let signatures = |f: &aanvraagwijzer::Form| {
         f.fields()
             .filter(|x| {
-                matches!(x.kind, aanvraagwijzer::FieldKind::Signature)
+                matches!(x.kind, aanvraagwijzer::FieldKind::Signature { .. })
                     && x.id.starts_with("deskundige")
             })
             .count()

@@ -2,12 +2,12 @@
 //! passed (applied and held) by another. Prints a table per form:
 //! `cargo test --test rule_coverage -- --nocapture`.
 
-mod forms_support;
+mod support;
 
 use std::collections::BTreeMap;
 
 use aanvraagwijzer::validate::{rule_outcomes, RuleOutcome};
-use forms_support::{fixtures_of, today};
+use support::{fixtures_of, today};
 
 #[derive(Default)]
 struct Tally {

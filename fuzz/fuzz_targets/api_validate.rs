@@ -7,7 +7,6 @@ use std::sync::OnceLock;
 use aanvraagwijzer_server::{router, Config, Today};
 use axum::body::Body;
 use axum::http::{header, Method, Request};
-use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
 use tower::ServiceExt;
 
@@ -18,7 +17,7 @@ fn setup() -> &'static (tokio::runtime::Runtime, axum::Router) {
             .enable_all()
             .build()
             .expect("runtime");
-        let today = NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+        let today = aanvraagwijzer_test_support::today();
         let app = router(Config {
             today: Today::Fixed(today),
             ..Config::default()

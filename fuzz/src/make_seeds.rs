@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 
 use aanvraagwijzer::{find_form, forms, Document, FieldKind};
 use aanvraagwijzer_package::{build, Attachment};
-use chrono::NaiveDate;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -18,8 +17,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for target in ["document", "package_verify", "api_validate"] {
         std::fs::create_dir_all(corpus.join(target))?;
     }
-    let created = NaiveDate::from_ymd_opt(2026, 11, 22)
-        .and_then(|d| d.and_hms_opt(9, 0, 0))
+    let created = aanvraagwijzer_test_support::today()
+        .and_hms_opt(9, 0, 0)
         .ok_or("date")?;
     let mut n = 0;
     for file in json_files(&fixtures)? {

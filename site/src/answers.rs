@@ -7,50 +7,29 @@
 
 use serde_json::{Map, Value};
 
-/// Where one answer lives: the JSON Pointer segments below `/answers`, e.g.
-/// `["deskundige_1", "naam"]` or `["doelen", "0", "tekst"]`.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct AnswerPath(Vec<String>);
+pub use aanvraagwijzer::AnswerPath;
 
-impl AnswerPath {
-    /// The path of a top-level field.
-    pub fn field(id: &str) -> AnswerPath {
-        AnswerPath(vec![id.to_owned()])
-    }
+/// The HTML id of the element that shows an answer: `veld-deskundige_1-naam`.
+pub trait DomId {
+    /// The id; findings link to it and focus moves to it.
+    fn dom_id(&self) -> String;
+}
 
-    /// The path one level deeper (a composite part, a list index, a sub-field).
-    pub fn child(&self, segment: impl ToString) -> AnswerPath {
-        let mut segments = self.0.clone();
-        segments.push(segment.to_string());
-        AnswerPath(segments)
-    }
-
-    /// The JSON Pointer findings use: `/answers/deskundige_1/naam`.
-    pub fn pointer(&self) -> String {
-        let mut out = String::from("/answers");
-        for s in &self.0 {
-            out.push('/');
-            out.push_str(s);
-        }
-        out
-    }
-
-    /// The HTML id of the element that shows this answer: `veld-deskundige_1-naam`.
-    pub fn dom_id(&self) -> String {
-        format!("veld-{}", self.0.join("-"))
+impl DomId for AnswerPath {
+    fn dom_id(&self) -> String {
+        format!("veld-{}", self.segments().join("-"))
     }
 }
 
-/// The HTML id for a finding's JSON Pointer (same scheme as [`AnswerPath::dom_id`]);
+/// The HTML id for a finding's JSON Pointer (same scheme as [`DomId::dom_id`]);
 /// `None` for pointers outside `/answers` (form id, version).
 pub fn dom_id_for_pointer(pointer: &str) -> Option<String> {
-    let rest = pointer.strip_prefix("/answers/")?;
-    Some(format!("veld-{}", rest.replace('/', "-")))
+    AnswerPath::parse(pointer).map(|p| p.dom_id())
 }
 
 /// The answer at a path, if any.
 pub fn get<'a>(answers: &'a Map<String, Value>, path: &AnswerPath) -> Option<&'a Value> {
-    let (first, rest) = path.0.split_first()?;
+    let (first, rest) = path.segments().split_first()?;
     let mut value = answers.get(first)?;
     for segment in rest {
         value = match value {
@@ -93,7 +72,7 @@ pub fn list_len(answers: &Map<String, Value>, path: &AnswerPath) -> usize {
 /// A value of the wrong shape on the way (from a hand-edited file) is replaced:
 /// what the user does now wins over what the file held.
 pub fn set(answers: &mut Map<String, Value>, path: &AnswerPath, new: Value) {
-    let Some((first, rest)) = path.0.split_first() else {
+    let Some((first, rest)) = path.segments().split_first() else {
         return;
     };
     let mut slot = answers.entry(first.clone()).or_insert(Value::Null);
@@ -152,30 +131,35 @@ pub fn remove_item(answers: &mut Map<String, Value>, path: &AnswerPath, index: u
     set(answers, path, Value::Array(items));
 }
 
-/// Renumbers remembered pointers after item `index` of the list at `list`
-/// (a pointer) was removed: that item's pointers go, later ones move up, so
-/// "the user has visited this field" stays attached to the right field.
-pub fn renumber_after_remove(pointers: &[String], list: &str, index: usize) -> Vec<String> {
-    let prefix = format!("{list}/");
-    pointers
-        .iter()
+/// Renumbers remembered paths after item `index` of the list at `list` was
+/// removed: that item's paths go, later ones move up, so "the user has
+/// visited this field" stays attached to the right field.
+pub fn renumber_after_remove(
+    paths: impl IntoIterator<Item = AnswerPath>,
+    list: &AnswerPath,
+    index: usize,
+) -> Vec<AnswerPath> {
+    let depth = list.segments().len();
+    paths
+        .into_iter()
         .filter_map(|p| {
-            let Some(rest) = p.strip_prefix(&prefix) else {
-                return Some(p.clone());
-            };
-            let (head, tail) = rest.split_once('/').unwrap_or((rest, ""));
-            let Ok(i) = head.parse::<usize>() else {
-                return Some(p.clone());
-            };
-            let tail = if tail.is_empty() {
-                String::new()
-            } else {
-                format!("/{tail}")
+            let item = p
+                .starts_with(list)
+                .then(|| p.segments().get(depth)?.parse::<usize>().ok())
+                .flatten();
+            let Some(i) = item else {
+                return Some(p);
             };
             match i.cmp(&index) {
-                std::cmp::Ordering::Less => Some(p.clone()),
+                std::cmp::Ordering::Less => Some(p),
                 std::cmp::Ordering::Equal => None,
-                std::cmp::Ordering::Greater => Some(format!("{prefix}{}{tail}", i - 1)),
+                std::cmp::Ordering::Greater => {
+                    let mut moved = list.child(i - 1);
+                    for segment in &p.segments()[depth + 1..] {
+                        moved = moved.child(segment);
+                    }
+                    Some(moved)
+                }
             }
         })
         .collect()
@@ -211,14 +195,14 @@ mod tests {
         set(&mut a, &l.child(1).child("tekst"), json!("b"));
         remove_item(&mut a, &l, 0);
         assert_eq!(text(&a, &l.child(0).child("tekst")), "b");
-        let touched = vec![
-            "/answers/doelen/0/tekst".to_owned(),
-            "/answers/doelen/1/tekst".to_owned(),
-            "/answers/bsn".to_owned(),
+        let touched = [
+            l.child(0).child("tekst"),
+            l.child(1).child("tekst"),
+            AnswerPath::field("bsn"),
         ];
         assert_eq!(
-            renumber_after_remove(&touched, "/answers/doelen", 0),
-            vec!["/answers/doelen/0/tekst", "/answers/bsn"]
+            renumber_after_remove(touched, &l, 0),
+            vec![l.child(0).child("tekst"), AnswerPath::field("bsn")]
         );
     }
 }

@@ -64,7 +64,7 @@ fn storage() -> Option<Storage> {
 }
 
 const UNAVAILABLE: &str =
-    "Deze browser staat niet toe dat de website iets bewaart. Kies \"Download als JSON\" om uw antwoorden te bewaren.";
+    "Deze browser staat niet toe dat de website iets bewaart. Kies \"Bewaar de antwoorden als bestand\" om uw antwoorden te bewaren.";
 
 fn keys(store: &Storage) -> Vec<String> {
     let n = store.length().unwrap_or(0);
@@ -181,13 +181,13 @@ pub async fn save(
     })
 }
 
-const FULL: &str = "Het concept kon niet worden bewaard (de opslag van de browser is vol of geblokkeerd). Kies \"Download als JSON\".";
+const FULL: &str = "Het concept kon niet worden bewaard (de opslag van de browser is vol of geblokkeerd). Kies \"Bewaar de antwoorden als bestand\".";
 
 fn crypto_message(e: CryptoError) -> String {
     match e {
-        CryptoError::Unavailable => "Deze browser kan het concept niet versleutelen. Gebruik een recente versie van Firefox, Chrome, Edge of Safari, of kies \"Download als JSON\".".to_owned(),
+        CryptoError::Unavailable => "Deze browser kan het concept niet versleutelen. Gebruik een recente versie van Firefox, Chrome, Edge of Safari, of kies \"Bewaar de antwoorden als bestand\".".to_owned(),
         CryptoError::WrongPassword => WRONG_PASSWORD.to_owned(),
-        CryptoError::Failed(_) => "Versleutelen lukte niet in deze browser. Probeer het nog eens, of kies \"Download als JSON\".".to_owned(),
+        CryptoError::Failed(_) => "Versleutelen lukte niet in deze browser. Probeer het nog eens, of kies \"Bewaar de antwoorden als bestand\".".to_owned(),
     }
 }
 

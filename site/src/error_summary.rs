@@ -1,15 +1,18 @@
-//! The result of "Controleer aanvraag" (GOV.UK error summary): a box at the
+//! The GOV.UK error summary of a section page or the check page: a box at the
 //! top of the form that takes focus and links to each field.
 //!
 //! Once shown it stays true: it follows the findings as the user fixes them,
 //! so a fixed error leaves the list at once. Errors and warnings are two
-//! lists, errors first.
+//! lists, errors first. On a section page it lists that section's findings
+//! and its links focus the field on the page; on the check page it lists all
+//! findings and its links open the field's section page (`across_pages`).
 
-use aanvraagwijzer::{has_blocking, FieldKind, Finding, Form, Severity};
+use aanvraagwijzer::{capitalise, has_blocking, FieldKind, Finding, Form, Severity};
 use leptos::prelude::*;
 
-use crate::answers::dom_id_for_pointer;
+use crate::answers::{dom_id_for_pointer, AnswerPath};
 use crate::focus;
+use crate::route::Route;
 use crate::widgets::findings::severity_prefix;
 
 /// The id the check button moves focus to.
@@ -18,14 +21,21 @@ pub const RESULT_ID: &str = "controle-resultaat";
 /// The check result; nothing before the first check, live after it.
 #[component]
 pub fn ErrorSummary(
-    shown: RwSignal<bool>,
-    findings: Memo<Vec<Finding>>,
+    #[prop(into)] shown: Signal<bool>,
+    #[prop(into)] findings: Signal<Vec<Finding>>,
     form: &'static Form,
+    /// Links go to the field's section page instead of within this page.
+    #[prop(optional)]
+    across_pages: bool,
 ) -> impl IntoView {
-    move || shown.get().then(|| result_box(form, findings.get()))
+    move || {
+        shown
+            .get()
+            .then(|| result_box(form, findings.get(), across_pages))
+    }
 }
 
-fn result_box(form: &'static Form, findings: Vec<Finding>) -> AnyView {
+fn result_box(form: &'static Form, findings: Vec<Finding>, across_pages: bool) -> AnyView {
     if findings.is_empty() {
         return view! {
             <div class="utrecht-alert utrecht-alert--ok aw-result" id=RESULT_ID tabindex="-1" role="status">
@@ -35,6 +45,7 @@ fn result_box(form: &'static Form, findings: Vec<Finding>) -> AnyView {
                         "De aanvraag is compleet volgens de regels van het samenwerkingsverband. "
                         "Download de aanvraag onderaan deze pagina. "
                         {form.submission_text()}
+                        {form.signing.as_ref().map(|s| format!(" {}", s.text))}
                     </p>
                 </div>
             </div>
@@ -52,7 +63,12 @@ fn result_box(form: &'static Form, findings: Vec<Finding>) -> AnyView {
         (
             "utrecht-alert utrecht-alert--warning aw-result",
             "Geen fouten, wel punten om na te lopen",
-            "De aanvraag kan zo worden ingestuurd. Lees deze punten wel even na.",
+            // A section page speaks for its own questions only.
+            if across_pages {
+                "De aanvraag kan zo worden ingestuurd. Lees deze punten wel even na."
+            } else {
+                "Dit onderdeel heeft geen fouten. Lees deze punten wel even na."
+            },
         )
     };
     // Errors in one list, warnings and tips in their own, each in form order.
@@ -67,7 +83,7 @@ fn result_box(form: &'static Form, findings: Vec<Finding>) -> AnyView {
         };
         let items = others
             .into_iter()
-            .map(|f| summary_item(form, f))
+            .map(|f| summary_item(form, f, across_pages))
             .collect_view();
         view! {
             {heading}
@@ -77,7 +93,7 @@ fn result_box(form: &'static Form, findings: Vec<Finding>) -> AnyView {
     let error_list = (!errors.is_empty()).then(|| {
         let items = errors
             .into_iter()
-            .map(|f| summary_item(form, f))
+            .map(|f| summary_item(form, f, across_pages))
             .collect_view();
         view! { <ul class="utrecht-unordered-list aw-result__list aw-result__list--errors">{items}</ul> }
     });
@@ -97,14 +113,10 @@ fn result_box(form: &'static Form, findings: Vec<Finding>) -> AnyView {
 /// "Doel 2: " for a finding inside the second item of the list `doelen`;
 /// empty for findings outside a repeated group.
 fn item_prefix(form: &Form, pointer: &str) -> String {
-    let Some(rest) = pointer.strip_prefix("/answers/") else {
+    let Some(path) = AnswerPath::parse(pointer) else {
         return String::new();
     };
-    let mut parts = rest.split('/');
-    let (Some(list_id), Some(index)) = (parts.next(), parts.next()) else {
-        return String::new();
-    };
-    let Ok(index) = index.parse::<usize>() else {
+    let Some((list_id, index)) = path.list_item() else {
         return String::new();
     };
     let label = form.fields().find_map(|f| match &f.kind {
@@ -112,28 +124,36 @@ fn item_prefix(form: &Form, pointer: &str) -> String {
         _ => None,
     });
     match label {
-        Some(label) => {
-            let mut chars = label.chars();
-            let capital: String = match chars.next() {
-                Some(first) => first.to_uppercase().chain(chars).collect(),
-                None => String::new(),
-            };
-            format!("{capital} {}: ", index + 1)
-        }
+        Some(label) => format!("{} {}: ", capitalise(label), index + 1),
         None => String::new(),
     }
 }
 
 /// One line: a link that moves focus to the field, when there is one.
-fn summary_item(form: &Form, finding: Finding) -> impl IntoView {
+fn summary_item(form: &Form, finding: Finding, across_pages: bool) -> impl IntoView {
     let text = format!(
         "{} {}{}",
         severity_prefix(finding.severity),
         item_prefix(form, &finding.path),
         finding.message
     );
-    match dom_id_for_pointer(&finding.path) {
-        Some(id) => {
+    let section = finding.field_id().and_then(|id| {
+        form.sections
+            .iter()
+            .find(|s| s.fields.iter().any(|f| f.id == id))
+    });
+    match (dom_id_for_pointer(&finding.path), section) {
+        (Some(id), Some(section)) if across_pages => {
+            // A plain link: the section page opens and focuses the field.
+            let href = Route::href_section(&form.id, &section.id, Some(&id));
+            view! {
+                <li>
+                    <a class="utrecht-link utrecht-link--html-a" href=href>{text}</a>
+                </li>
+            }
+            .into_any()
+        }
+        (Some(id), _) => {
             let href = format!("#{id}");
             view! {
                 <li>
@@ -152,6 +172,6 @@ fn summary_item(form: &Form, finding: Finding) -> impl IntoView {
             }
             .into_any()
         }
-        None => view! { <li>{text}</li> }.into_any(),
+        _ => view! { <li>{text}</li> }.into_any(),
     }
 }

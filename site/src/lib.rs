@@ -4,7 +4,6 @@
 //! downloads.
 
 mod answers;
-mod catalog;
 mod clock;
 mod crypto;
 mod drafts;
@@ -13,7 +12,7 @@ mod files;
 mod focus;
 mod package;
 mod pages;
-mod published_page;
+mod remember;
 mod route;
 mod state;
 mod tab;
@@ -22,8 +21,27 @@ mod widgets;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use pages::{not_found::NotFound, start::Start};
-use route::Route;
+use pages::{form::FormPage, not_found::NotFound, start::Start};
+use route::{FormView, Route};
+
+/// Which page component is mounted. A form's task list, section pages and
+/// check page are one component, so moving between them keeps its state.
+#[derive(Clone)]
+enum Mounted {
+    Start(route::StartFilter),
+    Form(String),
+    NotFound(String),
+}
+
+/// Only a form stays mounted while its route changes. Every other route
+/// renders its page afresh, as a link does, also when it equals the last one:
+/// the start page keeps choices the URL does not hold (`replaceState`), and a
+/// link to `#/` must reset them.
+impl PartialEq for Mounted {
+    fn eq(&self, other: &Mounted) -> bool {
+        matches!((self, other), (Mounted::Form(a), Mounted::Form(b)) if a == b)
+    }
+}
 
 /// The app: header, the page for the current route, footer.
 #[component]
@@ -32,18 +50,22 @@ pub fn App() -> impl IntoView {
     // Expired drafts go before anything lists them.
     provide_context(pages::form::Expired(RwSignal::new(drafts::purge_expired())));
     let route = use_route_with_title();
-    if let Some(error) = catalog::index_error() {
-        return view! {
-            <main class="aw-container aw-main" id="inhoud" tabindex="-1">
-                <published_page::Broken error=error/>
-            </main>
-        }
-        .into_any();
-    }
-    let page = move || match route.get() {
-        Route::Start(filter) => view! { <Start filter=filter/> }.into_any(),
-        Route::Form(id) => view! { <published_page::FormRoute id=id/> }.into_any(),
-        Route::NotFound(path) => view! { <NotFound path=path/> }.into_any(),
+    let mounted = Memo::new(move |_| match route.get() {
+        Route::Start(filter) => Mounted::Start(filter),
+        Route::Form(id, _) => Mounted::Form(id),
+        Route::NotFound(path) => Mounted::NotFound(path),
+    });
+    let form_view = Memo::new(move |_| match route.get() {
+        Route::Form(_, view) => view,
+        _ => FormView::Overview,
+    });
+    let page = move || match mounted.get() {
+        Mounted::Start(filter) => view! { <Start filter=filter/> }.into_any(),
+        Mounted::Form(id) => match aanvraagwijzer::find_form(&id) {
+            Some(form) => view! { <FormPage form=form view=form_view/> }.into_any(),
+            None => view! { <NotFound path=id/> }.into_any(),
+        },
+        Mounted::NotFound(path) => view! { <NotFound path=path/> }.into_any(),
     };
     view! {
         <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud" on:click=skip_to_content>
@@ -67,26 +89,62 @@ pub fn App() -> impl IntoView {
             </div>
         </footer>
     }
-    .into_any()
+}
+
+/// A form's name for the tab title: "OPP voor zware ondersteuning" for
+/// "Ontwikkelingsperspectiefplan (OPP) voor zware ondersteuning" (an
+/// abbreviation in brackets stands for the words before it).
+fn short_title(title: &str) -> String {
+    let abbreviation = title
+        .split_once('(')
+        .and_then(|(_, rest)| rest.split_once(')'));
+    match abbreviation {
+        Some((abbr, rest)) if abbr.len() <= 6 && !abbr.contains(' ') => format!("{abbr}{rest}"),
+        _ => title.to_owned(),
+    }
+}
+
+/// The browser tab's title for a route ("Doelen – OPP … – Aanvraagwijzer").
+fn page_title(route: &Route) -> String {
+    let Route::Form(id, view) = route else {
+        return match route {
+            Route::NotFound(_) => "Pagina niet gevonden – Aanvraagwijzer".to_owned(),
+            _ => "Aanvraagwijzer".to_owned(),
+        };
+    };
+    let Some(form) = aanvraagwijzer::find_form(id) else {
+        return "Aanvraagwijzer".to_owned();
+    };
+    let short = short_title(&form.title);
+    match view {
+        FormView::Overview => format!("{} – Aanvraagwijzer", form.title),
+        FormView::Section(section, _) => {
+            let section = form.sections.iter().find(|s| &s.id == section);
+            let name = section.map_or("", |s| s.title.as_str());
+            format!("{name} – {short} – Aanvraagwijzer")
+        }
+        FormView::Check => format!("Controleer uw antwoorden – {short} – Aanvraagwijzer"),
+    }
 }
 
 /// The route, keeping the browser tab's title in step with the page.
 fn use_route_with_title() -> ReadSignal<Route> {
     let route = route::use_route();
     Effect::new(move |first_run: Option<()>| {
-        let title = match route.get() {
-            Route::Start(_) => "Aanvraagwijzer".to_owned(),
-            Route::Form(id) => catalog::entry(&id)
-                .map(|f| format!("{} - Aanvraagwijzer", f.title))
-                .unwrap_or_default(),
-            Route::NotFound(_) => "Pagina niet gevonden - Aanvraagwijzer".to_owned(),
-        };
+        let current = route.get();
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            doc.set_title(&title);
+            doc.set_title(&page_title(&current));
         }
-        // After a link within the site, start screen readers at the new page's
-        // heading (the link that had focus is gone); not on the first load.
-        if first_run.is_some() {
+        // A "Wijzig" link or a finding on the check page names a field:
+        // focus goes there (also on a reload of such an address).
+        if let Route::Form(_, FormView::Section(_, Some(field))) = current {
+            request_animation_frame(move || {
+                focus::focus_field(&field);
+            });
+        } else if first_run.is_some() {
+            // After a link within the site, start screen readers at the new
+            // page's heading (the link that had focus is gone); not on the
+            // first load.
             request_animation_frame(|| focus::focus_element("pagina-titel"));
         }
     });
@@ -103,6 +161,7 @@ fn skip_to_content(ev: leptos::ev::MouseEvent) {
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
+    aanvraagwijzer::normalize::use_platform_nfc(browser_nfc);
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"))
@@ -110,32 +169,29 @@ pub fn start() {
     else {
         return;
     };
-    // The index of published forms first (a few KB); index.html shows its
-    // "loading" text until then.
-    wasm_bindgen_futures::spawn_local(async move {
-        catalog::load_index().await;
-        root.set_inner_html("");
-        leptos::mount::mount_to(root, App).forget();
-    });
+    // Replace the "loading" text that index.html shows until now.
+    root.set_inner_html("");
+    leptos::mount::mount_to(root, App).forget();
 }
 
-/// Validates a document (JSON text) with its published form (loaded and
-/// checked if need be) as of today and resolves to its findings as a plain
-/// JavaScript array. For scripts and the
+/// Validates a document (JSON text) with the embedded forms as of today and
+/// returns its findings as a plain JavaScript array. For scripts and the
 /// browser tests: `aanvraagwijzer.validateDocument(text)` in the console.
 /// Runs in the page; nothing is sent anywhere.
 #[wasm_bindgen(js_name = validateDocument)]
-pub async fn validate_document(json: String) -> Result<JsValue, JsValue> {
-    let doc = aanvraagwijzer::Document::from_json(&json)
+pub fn validate_document(json: &str) -> Result<JsValue, JsValue> {
+    let doc = aanvraagwijzer::Document::from_json(json)
         .map_err(|e| JsValue::from_str(&e.message_nl()))?;
-    if catalog::entry(&doc.form).is_none() {
-        return Err(JsValue::from_str("Onbekend formulier."));
-    }
-    let form = catalog::load_form(&doc.form)
-        .await
-        .map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let form = aanvraagwijzer::find_form(&doc.form)
+        .ok_or_else(|| JsValue::from_str("Onbekend formulier."))?;
     let findings = aanvraagwijzer::validate(form, &doc, clock::today());
     // json_compatible: plain objects, not JS Maps, so tests can compare.
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     serde::Serialize::serialize(&findings, &serializer).map_err(JsValue::from)
+}
+
+/// The browser's `String.prototype.normalize("NFC")`: every browser has it,
+/// so the site carries no normalisation tables (`aanvraagwijzer::normalize`).
+fn browser_nfc(s: &str) -> String {
+    String::from(js_sys::JsString::from(s).normalize("NFC"))
 }

@@ -1,5 +1,7 @@
 //! Hash routing: `#/` is the start page (`#/?swv=<swv>&soort=<kind>` with
-//! its choices), `#/<swv>/<form>` a form.
+//! its choices), `#/<swv>/<form>` a form's task list, `#/<swv>/<form>/<section>`
+//! one section (`?veld=<dom id>`: focus that field), `#/<swv>/<form>/controleer`
+//! the check page.
 //!
 //! Hash routes need no server support, so the site is plain static files.
 
@@ -11,8 +13,9 @@ use leptos::prelude::*;
 pub enum Route {
     /// `#/`: the list of forms, narrowed by the choices in the URL.
     Start(StartFilter),
-    /// A form id (`rsv-breda-vo/tlv-vso`), known to exist.
-    Form(String),
+    /// A form id (`rsv-breda-vo/tlv-vso`), known to exist, and which of its
+    /// pages.
+    Form(String, FormView),
     /// Anything else; shown as a Dutch "not found" page, never a blank one.
     NotFound(String),
 }
@@ -26,10 +29,25 @@ impl Route {
         if path.is_empty() {
             return Route::Start(StartFilter::parse(query));
         }
-        match crate::catalog::entry(path) {
-            Some(entry) => Route::Form(entry.id),
-            None => Route::NotFound(path.to_owned()),
+        if let Some(form) = aanvraagwijzer::find_form(path) {
+            return Route::Form(form.id.clone(), FormView::Overview);
         }
+        let view = path.rsplit_once('/').and_then(|(id, page)| {
+            let form = aanvraagwijzer::find_form(id)?;
+            let view = if page == CHECK {
+                FormView::Check
+            } else {
+                let section = form.sections.iter().find(|s| s.id == page)?;
+                let focus = query
+                    .split('&')
+                    .find_map(|p| p.strip_prefix("veld="))
+                    .filter(|v| v.starts_with("veld-"))
+                    .map(str::to_owned);
+                FormView::Section(section.id.clone(), focus)
+            };
+            Some(Route::Form(form.id.clone(), view))
+        });
+        view.unwrap_or_else(|| Route::NotFound(path.to_owned()))
     }
 
     /// The link to the start page with these choices.
@@ -48,10 +66,37 @@ impl Route {
         }
     }
 
-    /// The link to a form.
+    /// The link to a form (its task list).
     pub fn href_form(id: &str) -> String {
         format!("#/{id}")
     }
+
+    /// The link to a section's page, optionally focusing a field (its DOM id).
+    pub fn href_section(form: &str, section: &str, focus: Option<&str>) -> String {
+        match focus {
+            Some(dom_id) => format!("#/{form}/{section}?veld={dom_id}"),
+            None => format!("#/{form}/{section}"),
+        }
+    }
+
+    /// The link to a form's "Controleer uw antwoorden" page.
+    pub fn href_check(form: &str) -> String {
+        format!("#/{form}/{CHECK}")
+    }
+}
+
+/// The last path segment of the check page (no section may have this id).
+const CHECK: &str = "controleer";
+
+/// Which page of a form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FormView {
+    /// The task list: every section with its status.
+    Overview,
+    /// One section (its id), and the DOM id of a field to focus on arrival.
+    Section(String, Option<String>),
+    /// "Controleer uw antwoorden": all answers, findings and the package.
+    Check,
 }
 
 /// The start page's choices: which SWV, what kind of request (none: all).
@@ -69,7 +114,7 @@ impl StartFilter {
         let mut filter = StartFilter::default();
         for pair in query.split('&') {
             match pair.split_once('=') {
-                Some(("swv", v)) if crate::catalog::entries().iter().any(|f| f.swv() == v) => {
+                Some(("swv", v)) if aanvraagwijzer::forms().iter().any(|f| f.swv() == v) => {
                     filter.swv = Some(v.to_owned());
                 }
                 Some(("soort", v)) => filter.kind = RequestKind::from_value(v),
@@ -121,8 +166,36 @@ mod tests {
         );
         assert_eq!(
             Route::parse("#/rsv-breda-vo/tlv-vso"),
-            Route::Form("rsv-breda-vo/tlv-vso".into())
+            Route::Form("rsv-breda-vo/tlv-vso".into(), FormView::Overview)
         );
+    }
+
+    #[test]
+    fn section_and_check_pages_round_trip() {
+        let form = "rsv-breda-po/opp";
+        assert_eq!(
+            Route::parse(&Route::href_section(form, "beeld", None)),
+            Route::Form(form.into(), FormView::Section("beeld".into(), None))
+        );
+        assert_eq!(
+            Route::parse(&Route::href_section(form, "leerling", Some("veld-bsn"))),
+            Route::Form(
+                form.into(),
+                FormView::Section("leerling".into(), Some("veld-bsn".into()))
+            )
+        );
+        assert_eq!(
+            Route::parse(&Route::href_check(form)),
+            Route::Form(form.into(), FormView::Check)
+        );
+        assert_eq!(
+            Route::parse("#/rsv-breda-po/opp/bestaat-niet"),
+            Route::NotFound("rsv-breda-po/opp/bestaat-niet".into())
+        );
+        // No form has a section that the check page's address would hide.
+        for f in aanvraagwijzer::forms() {
+            assert!(f.sections.iter().all(|s| s.id != CHECK), "{}", f.id);
+        }
     }
 
     #[test]

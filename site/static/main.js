@@ -5,10 +5,10 @@ import init, { validateDocument } from './pkg/aanvraagwijzer_site.js';
 const FAILED_TO_START =
   'Aanvraagwijzer kon niet starten in deze browser. Vernieuw de pagina, of probeer een recente versie van Firefox, Chrome, Edge of Safari.';
 const STOPPED =
-  'Er ging iets mis in de Aanvraagwijzer: deze pagina werkt niet meer goed. Probeer uw antwoorden te bewaren met "Download als JSON" en vernieuw dan de pagina. U kunt het bestand daarna weer openen.';
+  'Er ging iets mis in de Aanvraagwijzer: deze pagina werkt niet meer goed. Probeer uw antwoorden te bewaren met "Bewaar de antwoorden als bestand" en vernieuw dan de pagina. U kunt het bestand daarna weer openen.';
 
-// A panic in the app aborts its wasm (panic = "abort"): the panic hook only
-// logs to the console, then the wasm traps with a RuntimeError. Say so at the
+// A panic in the app aborts its wasm at once (-Cpanic=immediate-abort, see
+// xtask/src/wasm.rs): the wasm traps with a RuntimeError. Say so at the
 // top of the page instead of leaving a page that silently stops responding.
 function showStopped() {
   if (document.getElementById('aw-gestopt')) return;

@@ -21,6 +21,10 @@ pub enum DefinitionError {
     MissingSource { place: String },
     #[error("source `{key}` has an empty {part}")]
     EmptySource { key: String, part: &'static str },
+    #[error("source `{key}` cites document `{document}`, which has no title in [documents]")]
+    UntitledDocument { key: String, document: String },
+    #[error("[documents] names `{document}`, which no source cites")]
+    UnusedDocument { document: String },
     #[error("{place}: {problem}")]
     Invalid { place: String, problem: String },
 }
@@ -63,6 +67,25 @@ pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
             }
         }
     }
+    for (key, s) in &form.sources {
+        let titled = form
+            .documents
+            .get(&s.document)
+            .is_some_and(|t| !t.trim().is_empty());
+        if !s.document.trim().is_empty() && !titled {
+            push(DefinitionError::UntitledDocument {
+                key: key.clone(),
+                document: s.document.clone(),
+            });
+        }
+    }
+    for document in form.documents.keys() {
+        if !form.sources.values().any(|s| &s.document == document) {
+            push(DefinitionError::UnusedDocument {
+                document: document.clone(),
+            });
+        }
+    }
     let description = form.description.trim();
     if description.is_empty() || description.chars().count() > 200 {
         push(invalid(
@@ -92,13 +115,14 @@ pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
         check_condition(form, cond, &format!("condition `{name}`"), &mut push);
     }
     let source_ok = |key: &str| form.sources.contains_key(key);
-    if let Some(sub) = &form.submission {
+    for (place, sub) in [("submission", &form.submission), ("signing", &form.signing)] {
+        let Some(sub) = sub else { continue };
         if sub.text.trim().is_empty() {
-            push(invalid("form", "submission.text is empty"));
+            push(invalid("form", &format!("{place}.text is empty")));
         }
         if let Some(key) = sub.source.as_deref().filter(|k| !source_ok(k)) {
             push(DefinitionError::UnknownSource {
-                place: "submission".into(),
+                place: place.into(),
                 key: key.to_owned(),
             });
         }
@@ -133,7 +157,7 @@ pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
         if let Some(cond) = &section.when {
             check_condition(form, cond, &place, &mut push);
         }
-        let inherited = section.source.as_deref().or(form.source.as_deref());
+        let inherited = section.source_or(form);
         check_fields(
             form,
             &section.fields,
@@ -142,6 +166,16 @@ pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
             "",
             &mut push,
         );
+    }
+
+    for (i, note) in form.notes.iter().enumerate() {
+        let place = format!("note {}", i + 1);
+        if note.text().trim().is_empty() {
+            push(invalid(&place, "text is empty"));
+        }
+        if let Some(cond) = note.when() {
+            check_condition(form, cond, &place, &mut push);
+        }
     }
 
     for item in &form.summary {
@@ -202,7 +236,7 @@ pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
             check_condition(form, cond, &place, &mut push);
         }
         match &rule.check {
-            Check::ContainsAny(words) if words.is_empty() => {
+            Check::ContainsAny(words) if no_words(words) => {
                 push(invalid(&place, "contains_any needs at least one word"))
             }
             Check::ContainsAny(_) => {}
@@ -286,6 +320,20 @@ fn describe(node: &str) -> String {
     }
 }
 
+/// Whether a text asks the user to type a file's name ("Naam van het
+/// bestand", "vul de bestandsnaam in"): only an attachment field may name a
+/// file, and there the file itself is chosen.
+fn asks_for_file_name(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "bestandsnaam",
+        "naam van het bestand",
+        "naam van de bijlage",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
 fn invalid(place: &str, problem: &str) -> DefinitionError {
     DefinitionError::Invalid {
         place: place.to_owned(),
@@ -324,7 +372,7 @@ fn check_fields(
         if field.label.trim().is_empty() {
             push(invalid(&place, "label is empty"));
         }
-        let source = field.source.as_deref().or(inherited_source);
+        let source = field.source_or(inherited_source);
         match source {
             Some(key) if !form.sources.contains_key(key) => push(DefinitionError::UnknownSource {
                 place: place.clone(),
@@ -343,6 +391,15 @@ fn check_fields(
         }
         if let Some(cond) = &field.when {
             check_condition(form, cond, &place, push);
+        }
+        let names_a_file = std::iter::once(field.label.as_str())
+            .chain(field.hint.as_deref())
+            .any(asks_for_file_name);
+        if names_a_file && !matches!(field.kind, FieldKind::Attachment { .. }) {
+            push(invalid(
+                &place,
+                "asks for a file name: make it `type = \"attachment\"`, so the file itself is chosen there and goes into the package",
+            ));
         }
         match &field.kind {
             FieldKind::Choice { options } | FieldKind::MultiChoice { options } => {
@@ -364,6 +421,30 @@ fn check_fields(
                 max: Some(max),
                 ..
             } if min > max => push(invalid(&place, "min is larger than max")),
+            // "voor gezien"/"voor akkoord" is what parents sign for (the SWV
+            // documents use it only there); elsewhere it is a slip.
+            FieldKind::Signature {
+                signer,
+                signs_for: Some(_),
+            } if *signer != super::Signer::Ouders => push(invalid(
+                &place,
+                "signs_for (gezien/akkoord) is for signer = \"ouders\" only",
+            )),
+            // The file is chosen at the field, so no text may ask to type its name.
+            FieldKind::Attachment { confirmations } => {
+                let texts = std::iter::once(field.label.as_str())
+                    .chain(field.hint.as_deref())
+                    .chain(confirmations.iter().map(String::as_str));
+                if texts.clone().any(asks_for_file_name) {
+                    push(invalid(
+                        &place,
+                        "an attachment's file is chosen, not typed: its label, hint and confirmations must not ask for the file name",
+                    ));
+                }
+                if confirmations.iter().any(|c| c.trim().is_empty()) {
+                    push(invalid(&place, "a confirmation is empty"));
+                }
+            }
             FieldKind::List {
                 fields,
                 min_items,
@@ -424,12 +505,7 @@ fn check_condition(
             if month_in.is_empty() || month_in.iter().any(|m| !(1..=12).contains(m)) {
                 push(invalid(place, "month_in needs months 1 to 12"));
             }
-            let is_date = form.lookup(field).is_some_and(|r| {
-                matches!(
-                    (&r.field.kind, r.part.as_deref()),
-                    (FieldKind::Date { .. }, None) | (FieldKind::Signature, Some("datum"))
-                )
-            });
+            let is_date = form.lookup(field).is_some_and(|r| r.is_date());
             if !is_date {
                 push(invalid(
                     place,
@@ -437,9 +513,7 @@ fn check_condition(
                 ));
             }
         }
-        Condition::ContainsAny { contains_any, .. }
-            if contains_any.iter().all(|w| w.trim().is_empty()) =>
-        {
+        Condition::ContainsAny { contains_any, .. } if no_words(contains_any) => {
             push(invalid(place, "contains_any needs at least one word"))
         }
         Condition::Named { condition } => {
@@ -466,13 +540,10 @@ fn check_value_fits(
     if r.part.is_some() {
         return;
     }
-    let allowed: Vec<&str> = match &r.field.kind {
-        FieldKind::YesNo => vec!["ja", "nee"],
-        FieldKind::Choice { options } | FieldKind::MultiChoice { options } => {
-            options.iter().map(|o| o.value.as_str()).collect()
-        }
-        _ => return,
+    let Some(options) = r.field.kind.options() else {
+        return;
     };
+    let allowed: Vec<&str> = options.iter().map(|o| o.value.as_str()).collect();
     for v in values {
         if !allowed.contains(&v.as_str()) {
             push(invalid(
@@ -520,10 +591,8 @@ fn expr_type(
     push: &mut impl FnMut(DefinitionError),
 ) -> ValueType {
     let field_type = |path: &str| match form.lookup(path) {
-        Some(r) => match (&r.field.kind, r.part.as_deref()) {
-            (FieldKind::Signature, Some("datum")) | (FieldKind::Date { .. }, None) => {
-                ValueType::Date
-            }
+        Some(r) if r.is_date() => ValueType::Date,
+        Some(r) => match (&r.field.kind, r.part) {
             (FieldKind::Number { .. } | FieldKind::Money { .. }, None) => ValueType::Number,
             // A choice whose every value is a whole number ("Groep 1".."8")
             // compares as that number.
@@ -733,6 +802,12 @@ fn expr_type(
     }
 }
 
+/// Whether a `contains_any` list has no word to look for (blank words are
+/// ignored when the answers are read).
+fn no_words(words: &[String]) -> bool {
+    words.iter().all(|w| w.trim().is_empty())
+}
+
 /// Whether every option value of a choice is a whole number, so that rules may
 /// compare the answer as a number (the validator reads it as one).
 pub(crate) fn numeric_choice(options: &[super::ChoiceOption]) -> bool {
@@ -745,65 +820,22 @@ pub(crate) fn numeric_choice(options: &[super::ChoiceOption]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aanvraagwijzer_test_support::FormToml;
 
     fn problems(extra: &str) -> Vec<String> {
-        let text = format!(
-            r#"
-id = "test/vocab"
-version = "1"
-swv_name = "Test"
-title = "Test"
-kind = "arrangement"
-description = "Een formulier om te testen."
-[sources.s]
-document = "d"
-section = "s"
-quote = "q"
-[[sections]]
-id = "a"
-title = "A"
-  [[sections.fields]]
-  id = "start"
-  label = "Start"
-  type = "date"
-  [[sections.fields]]
-  id = "naam"
-  label = "Naam"
-  type = "text"
-  [[sections.fields]]
-  id = "uren"
-  label = "Uren"
-  type = "number"
-  [[sections.fields]]
-  id = "steun"
-  label = "Steun"
-  type = "list"
-  item_label = "regel"
-    [[sections.fields.fields]]
-    id = "uren"
-    label = "Uren"
-    type = "number"
-    [[sections.fields.fields]]
-    id = "datum"
-    label = "Datum"
-    type = "date"
-  [[sections.fields]]
-  id = "andere"
-  label = "Andere"
-  type = "list"
-  item_label = "regel"
-    [[sections.fields.fields]]
-    id = "x"
-    label = "X"
-    type = "number"
-[[rules]]
-id = "r"
-field = "start"
-message = "m"
-source = "s"
-{extra}
-"#
-        );
+        let text = FormToml::new("test/vocab")
+            .field("start", "date")
+            .field("naam", "text")
+            .field("uren", "number")
+            .list(
+                "steun",
+                "regel",
+                &[("uren", "number", ""), ("datum", "date", "")],
+            )
+            .list("andere", "regel", &[("x", "number", "")])
+            .raw("[[rules]]\nid = \"r\"\nfield = \"start\"\nmessage = \"m\"\nsource = \"s\"")
+            .raw(extra)
+            .build();
         let form: crate::definition::Form = toml::from_str(&text).expect("test form parses");
         check_form(&form, "test")
             .iter()
@@ -884,6 +916,37 @@ texts = [{ text = "Ja." }]"#
         .any(|p| p.contains("either `value` or `texts`")));
     }
 
+    fn signature_problems(attributes: &str) -> Result<Vec<String>, String> {
+        let text = FormToml::new("test/sign")
+            .field_with("handtekening", "signature", attributes)
+            .build();
+        let form: crate::definition::Form = toml::from_str(&text).map_err(|e| e.to_string())?;
+        Ok(check_form(&form, "test")
+            .iter()
+            .map(|e| e.to_string())
+            .collect())
+    }
+
+    #[test]
+    fn every_signature_names_its_signer_at_build_time() {
+        let missing = signature_problems("").expect_err("a signature without signer");
+        assert!(missing.contains("signer"), "{missing}");
+        assert!(signature_problems(r#"signer = "buurman""#).is_err());
+        assert_eq!(
+            signature_problems(
+                r#"signer = "ouders"
+  signs_for = "akkoord""#
+            ),
+            Ok(vec![])
+        );
+        let slip = signature_problems(
+            r#"signer = "deskundige"
+  signs_for = "gezien""#,
+        )
+        .expect("parses");
+        assert!(slip.iter().any(|p| p.contains("signs_for")), "{slip:?}");
+    }
+
     #[test]
     fn new_vocabulary_is_checked_at_build_time() {
         assert!(problems(r#"check.compare = { left = { plus = [{ field = "uren" }, { number = "1" }] }, op = "<=", right = { number = "3" } }"#).is_empty());
@@ -956,5 +1019,62 @@ texts = [{ text = "Ja." }]"#
                 "{bad}: {found:?}"
             );
         }
+    }
+
+    fn problems_of(notes: &str, fields: FormToml) -> Vec<String> {
+        let text = format!("{notes}\n{}", fields.build());
+        let form: crate::definition::Form = toml::from_str(&text).expect("test form parses");
+        check_form(&form, "test")
+            .iter()
+            .map(|e| e.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_notes_when_is_checked_like_a_fields() {
+        let fields = || {
+            FormToml::new("test/notes").field_with(
+                "soort",
+                "choice",
+                r#"options = [{ value = "4", label = "Vier" }]"#,
+            )
+        };
+        let ok = r#"notes = ["Altijd.", { text = "Bij soort 4.", when = { field = "soort", equals = "4" } }]"#;
+        assert_eq!(problems_of(ok, fields()), Vec::<String>::new());
+        let unknown =
+            r#"notes = [{ text = "Bij soort 4.", when = { field = "sort", equals = "4" } }]"#;
+        assert!(problems_of(unknown, fields())
+            .iter()
+            .any(|p| p.contains("note 1 refers to field `sort`")));
+        let blank = r#"notes = [{ text = " ", when = { field = "soort", equals = "4" } }]"#;
+        assert!(problems_of(blank, fields())
+            .iter()
+            .any(|p| p.contains("note 1: text is empty")));
+    }
+
+    #[test]
+    fn a_file_is_chosen_at_an_attachment_field_never_typed() {
+        let typed = FormToml::new("test/bijlage").field_with(
+            "zienswijze",
+            "text",
+            r#"hint = "Vul de naam van het bestand in.""#,
+        );
+        assert!(problems_of("", typed)
+            .iter()
+            .any(|p| p.contains("field `zienswijze`: asks for a file name")));
+        let attachment_asking = FormToml::new("test/bijlage").field_with(
+            "zienswijze",
+            "attachment",
+            r#"hint = "Vul de bestandsnaam in.""#,
+        );
+        assert!(problems_of("", attachment_asking)
+            .iter()
+            .any(|p| p.contains("field `zienswijze`: an attachment's file is chosen, not typed")));
+        let fine = FormToml::new("test/bijlage").field_with(
+            "zienswijze",
+            "attachment",
+            r#"confirmations = ["De ouders hebben getekend."]"#,
+        );
+        assert_eq!(problems_of("", fine), Vec::<String>::new());
     }
 }

@@ -39,6 +39,11 @@ pub struct Form {
     /// where its document says so; shown on the form page and after the download.
     #[serde(default)]
     pub submission: Option<Submission>,
+    /// Who signs what, in the SWV's own words where its document says so
+    /// (same shape as `submission`); shown on the form page, at the end and
+    /// in the PDF. Absent where the document is silent: nothing is invented.
+    #[serde(default)]
+    pub signing: Option<Submission>,
     /// Plain-language introduction: what the form is for and what to have at hand.
     #[serde(default)]
     pub intro: Option<String>,
@@ -47,6 +52,12 @@ pub struct Form {
     pub source: Option<String>,
     /// Passages from the SWV's own documents that rules cite, by key.
     pub sources: BTreeMap<String, Source>,
+    /// The title people know each cited document by ("Ondersteuningsplan RSV
+    /// Breda VO 2015-2018"), keyed by the file name in `Source::document`. Users
+    /// see the title; the file name stays for traceability. Every cited
+    /// document needs one (checked at build).
+    #[serde(default)]
+    pub documents: BTreeMap<String, String>,
     /// The form's sections, in order.
     pub sections: Vec<Section>,
     /// Rules across fields (beyond "required" and the field types' own checks).
@@ -64,9 +75,51 @@ pub struct Form {
     #[serde(default)]
     pub conditions: BTreeMap<String, Condition>,
     /// Where the form definition itself deviates from or chooses within its
-    /// source (e.g. a seed that contradicts itself); shown to users.
+    /// source (e.g. a seed that contradicts itself); shown to users. A note
+    /// with a `when` is about one choice (a Berséba category): the PDF prints
+    /// it only when that choice was made.
     #[serde(default)]
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
+}
+
+/// One of a form's notes: a plain text, or a text with the condition under
+/// which it applies (`{ text = "…", when = { field = "soort", equals = "4" } }`).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum Note {
+    /// A note about the whole form.
+    Always(String),
+    /// A note about one choice in the form.
+    When {
+        /// The note.
+        text: String,
+        /// When it applies, read like a field's `when`.
+        when: Condition,
+    },
+}
+
+impl Note {
+    /// The note's text.
+    pub fn text(&self) -> &str {
+        match self {
+            Note::Always(text) | Note::When { text, .. } => text,
+        }
+    }
+
+    /// The condition under which the note applies; `None`: always.
+    pub fn when(&self) -> Option<&Condition> {
+        match self {
+            Note::Always(_) => None,
+            Note::When { when, .. } => Some(when),
+        }
+    }
+}
+
+/// So `form.notes.join(" ")` reads all notes as one text.
+impl std::borrow::Borrow<str> for Note {
+    fn borrow(&self) -> &str {
+        self.text()
+    }
 }
 
 /// What a form asks for; the start page's "Wat wilt u aanvragen?".
@@ -302,9 +355,21 @@ pub enum FieldKind {
     },
     /// A person: name and function.
     Person,
-    /// A signatory: name, function and the date of signing.
-    Signature,
-    /// A reference to a document that goes with the request.
+    /// A signatory: name, function (for parents: the relation to the pupil)
+    /// and the date of signing.
+    Signature {
+        /// Who signs, as the SWV's document says.
+        signer: Signer,
+        /// What the signature means, where the document says so ("voor
+        /// akkoord", "voor gezien"); parents only.
+        #[serde(default)]
+        signs_for: Option<SignsFor>,
+    },
+    /// A document that goes with the request: the user chooses the file at
+    /// this field (it stays on the computer until the package is made); the
+    /// answer is the file's name as chosen (`bestandsnaam`, never typed), its
+    /// size in bytes (`grootte`), an optional description and the ticked
+    /// confirmations. The package holds exactly the files these answers name.
     Attachment {
         /// Statements the user must tick, e.g. "Het groeidocument is ondertekend".
         #[serde(default)]
@@ -328,8 +393,12 @@ pub enum FieldKind {
 pub struct ChoiceOption {
     /// Stored value.
     pub value: String,
-    /// Shown text.
+    /// Shown text: the option itself, short.
     pub label: String,
+    /// Examples or explanation shown under the option ("rekenen, lezen,
+    /// spelling"), so the label stays the choice and not a sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
 }
 
 /// How serious a finding is.
@@ -397,7 +466,31 @@ impl Check {
     }
 }
 
+impl Field {
+    /// The source that applies to this field: its own, else `inherited`
+    /// (the source of the list it is in, else its section's, else the
+    /// form's). The one rule for both the build check and the findings.
+    pub fn source_or<'a>(&'a self, inherited: Option<&'a str>) -> Option<&'a str> {
+        self.source.as_deref().or(inherited)
+    }
+}
+
+impl Section {
+    /// The source the section's fields fall back to: its own, else the form's.
+    pub fn source_or<'a>(&'a self, form: &'a Form) -> Option<&'a str> {
+        self.source.as_deref().or(form.source.as_deref())
+    }
+}
+
 impl Form {
+    /// The title of a cited document, or its file name when the form gives none
+    /// (a form that passed `check_form` always gives one).
+    pub fn document_title<'a>(&'a self, document: &'a str) -> &'a str {
+        self.documents
+            .get(document)
+            .map_or(document, String::as_str)
+    }
+
     /// Where the finished request goes: the form's own words, or a neutral
     /// sentence where the SWV's document does not say.
     pub fn submission_text(&self) -> String {
@@ -434,14 +527,12 @@ impl Form {
                     in_list = true;
                 }
                 kind => {
-                    if kind.parts().contains(&part) {
-                        return Some(FieldRef {
-                            field,
-                            part: Some(part.to_owned()),
-                            in_list,
-                        });
-                    }
-                    return None;
+                    let part = kind.parts().iter().find(|p| p.key() == part)?;
+                    return Some(FieldRef {
+                        field,
+                        part: Some(*part),
+                        in_list,
+                    });
                 }
             }
         }
@@ -453,31 +544,289 @@ impl Form {
     }
 }
 
+/// Who signs a signature field. Decides the title of the signature block,
+/// what the second part asks (a parent gives the relation to the pupil, not a
+/// function) and how messages name the signature.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Signer {
+    /// Someone on behalf of the school, where the document names no bevoegd gezag.
+    School,
+    /// On behalf of the bevoegd gezag (the school board).
+    BevoegdGezag,
+    /// An expert: orthopedagoog, psycholoog, ondersteuningscoördinator.
+    Deskundige,
+    /// The ambulant begeleider of the SWV.
+    AmbulantBegeleider,
+    /// A parent or carer of the pupil.
+    Ouders,
+}
+
+/// What a signature means, in the document's own words.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum SignsFor {
+    /// "voor gezien": has seen it.
+    Gezien,
+    /// "voor akkoord": agrees.
+    Akkoord,
+    /// "voor overeenstemming": agrees (RSV Breda PO's word for the handelingsdeel).
+    Overeenstemming,
+}
+
+impl SignsFor {
+    /// "voor gezien", "voor akkoord".
+    pub fn nl(self) -> &'static str {
+        match self {
+            SignsFor::Gezien => "voor gezien",
+            SignsFor::Akkoord => "voor akkoord",
+            SignsFor::Overeenstemming => "voor overeenstemming",
+        }
+    }
+}
+
+impl Signer {
+    /// Title of a signature block: "Namens het bevoegd gezag", "Ouder of verzorger".
+    pub fn title_nl(self) -> &'static str {
+        match self {
+            Signer::School => "Namens de school",
+            Signer::BevoegdGezag => "Namens het bevoegd gezag",
+            Signer::Deskundige => "Deskundige",
+            Signer::AmbulantBegeleider => "Ambulant begeleider",
+            Signer::Ouders => "Ouder of verzorger",
+        }
+    }
+
+    /// The signer in a sentence: "de ouder of verzorger".
+    pub fn name_nl(self) -> &'static str {
+        match self {
+            Signer::School => "de school",
+            Signer::BevoegdGezag => "het bevoegd gezag",
+            Signer::Deskundige => "de deskundige",
+            Signer::AmbulantBegeleider => "de ambulant begeleider",
+            Signer::Ouders => "de ouder of verzorger",
+        }
+    }
+
+    /// The second part in a sentence: "de functie", "de relatie tot de leerling".
+    pub fn role_phrase_nl(self) -> &'static str {
+        match self {
+            Signer::Ouders => "de relatie tot de leerling",
+            _ => "de functie",
+        }
+    }
+
+    /// Label and hint of the second part (`functie`): a parent gives the
+    /// relation to the pupil, everyone else a function.
+    pub fn role_nl(self) -> (&'static str, &'static str) {
+        match self {
+            Signer::Ouders => (
+                "Relatie tot de leerling",
+                "Bijvoorbeeld: moeder, vader, voogd of verzorger.",
+            ),
+            Signer::Deskundige => ("Functie", "Bijvoorbeeld: orthopedagoog of psycholoog."),
+            Signer::AmbulantBegeleider => ("Functie", "Bijvoorbeeld: ambulant begeleider."),
+            Signer::School | Signer::BevoegdGezag => {
+                ("Functie", "Bijvoorbeeld: directeur of intern begeleider.")
+            }
+        }
+    }
+}
+
+impl Field {
+    /// The label and hint of one part of this field's answer. A signature's
+    /// second part follows its signer: a parent gives the relation to the
+    /// pupil, not a function. The site, the PDF and the schema all ask this.
+    pub fn part_label(&self, part: Part) -> (&'static str, Option<&'static str>) {
+        match (self.signer(), part) {
+            (Some((signer, _)), Part::Functie) => {
+                let (label, hint) = signer.role_nl();
+                (label, Some(hint))
+            }
+            _ => (part.label(), part.hint()),
+        }
+    }
+
+    /// The signer of a signature field; `None` for other fields.
+    pub fn signer(&self) -> Option<(Signer, Option<SignsFor>)> {
+        match &self.kind {
+            FieldKind::Signature { signer, signs_for } => Some((*signer, *signs_for)),
+            _ => None,
+        }
+    }
+
+    /// How messages name this field: a signature by its signer ("deskundige 1",
+    /// "de ouder of verzorger (voor akkoord)"), anything else by its label in quotes.
+    pub fn subject_nl(&self) -> String {
+        match self.signer() {
+            Some((Signer::Ouders, Some(f))) => {
+                format!("de handtekening van de ouder of verzorger ({})", f.nl())
+            }
+            Some((Signer::Deskundige, _))
+                if self.label.to_lowercase().starts_with("deskundige") =>
+            {
+                format!("de handtekening van {}", self.label.to_lowercase())
+            }
+            Some((s, _)) => format!("de handtekening van {}", s.name_nl()),
+            None => format!("\"{}\"", self.label),
+        }
+    }
+}
+
 /// A resolved reference to a field (or a named part of a composite field).
 #[derive(Debug, Clone, PartialEq)]
 pub struct FieldRef<'a> {
     pub field: &'a Field,
-    /// `naam`, `functie`, `datum`, `bestandsnaam`… of a composite field.
-    pub part: Option<String>,
+    /// The part of a composite field (`deskundige_1.functie`), if the path names one.
+    pub part: Option<Part>,
     /// The field sits inside a list (its values are per item).
     pub in_list: bool,
 }
 
+impl FieldRef<'_> {
+    /// Whether the value at this reference is a date: a date field, or the
+    /// date of a signature.
+    pub fn is_date(&self) -> bool {
+        matches!(
+            (&self.field.kind, self.part),
+            (FieldKind::Date { .. }, None) | (_, Some(Part::Datum))
+        )
+    }
+}
+
+/// A named part of a composite answer (person, signature, attachment): the
+/// key under which it is stored, and how it is asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Part {
+    /// The person's name.
+    Naam,
+    /// The person's function (role).
+    Functie,
+    /// The date of signing.
+    Datum,
+    /// The file name of an attachment, as chosen (never typed).
+    Bestandsnaam,
+    /// A free description of an attachment.
+    Omschrijving,
+}
+
+/// The key under which an attachment's ticked confirmations are stored: an
+/// array of booleans, one per confirmation, in the form's order.
+pub const CONFIRMATIONS_KEY: &str = "bevestigingen";
+
+/// The key under which an attachment's size in bytes is stored (a number),
+/// written when the file is chosen; the package and the PDF show it.
+pub const SIZE_KEY: &str = "grootte";
+
+impl Part {
+    /// Every part, in the order forms show them.
+    pub const ALL: [Part; 5] = [
+        Part::Naam,
+        Part::Functie,
+        Part::Datum,
+        Part::Bestandsnaam,
+        Part::Omschrijving,
+    ];
+
+    /// The key in the answer object: `naam`, `functie`…
+    pub fn key(self) -> &'static str {
+        match self {
+            Part::Naam => "naam",
+            Part::Functie => "functie",
+            Part::Datum => "datum",
+            Part::Bestandsnaam => "bestandsnaam",
+            Part::Omschrijving => "omschrijving",
+        }
+    }
+
+    /// The part stored under `key`.
+    pub fn from_key(key: &str) -> Option<Part> {
+        Part::ALL.into_iter().find(|p| p.key() == key)
+    }
+
+    /// The label of its input, in plain Dutch.
+    pub fn label(self) -> &'static str {
+        match self {
+            Part::Naam => "Naam",
+            Part::Functie => "Functie",
+            Part::Datum => "Datum van ondertekening",
+            Part::Bestandsnaam => "Bestand",
+            Part::Omschrijving => "Omschrijving (niet verplicht)",
+        }
+    }
+
+    /// The hint under its input.
+    pub fn hint(self) -> Option<&'static str> {
+        match self {
+            Part::Naam | Part::Omschrijving => None,
+            Part::Functie => Some("Bijvoorbeeld: directeur, orthopedagoog."),
+            Part::Datum => Some("Typ de datum als dd-mm-jjjj, bijvoorbeeld 14-03-2026."),
+            Part::Bestandsnaam => Some("Kies het bestand op uw computer. Het blijft op uw computer tot u het pakket maakt."),
+        }
+    }
+
+    /// The part in a sentence ("Vul de naam in …").
+    pub fn in_sentence(self) -> &'static str {
+        match self {
+            Part::Naam => "de naam",
+            Part::Functie => "de functie",
+            Part::Datum => "de datum",
+            Part::Bestandsnaam => "het bestand",
+            Part::Omschrijving => "de omschrijving",
+        }
+    }
+
+    /// Whether the part holds a date (typed as dd-mm-jjjj).
+    pub fn is_date(self) -> bool {
+        self == Part::Datum
+    }
+}
+
+impl std::fmt::Display for Part {
+    /// The key, so a part can be a path segment.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+/// The value of "ja" of a yes/no field.
+pub const YES: &str = "ja";
+/// The value of "nee" of a yes/no field.
+pub const NO: &str = "nee";
+
 impl FieldKind {
     /// The named parts of a composite value; empty for plain values.
-    pub fn parts(&self) -> &'static [&'static str] {
+    pub fn parts(&self) -> &'static [Part] {
         match self {
-            FieldKind::Person => &["naam", "functie"],
-            FieldKind::Signature => &["naam", "functie", "datum"],
-            FieldKind::Attachment { .. } => &["bestandsnaam", "omschrijving"],
+            FieldKind::Person => &[Part::Naam, Part::Functie],
+            FieldKind::Signature { .. } => &[Part::Naam, Part::Functie, Part::Datum],
+            FieldKind::Attachment { .. } => &[Part::Bestandsnaam, Part::Omschrijving],
             _ => &[],
         }
     }
 
-    /// The options of a (multi) choice field.
+    /// The parts that must be there once any part is given (a name without
+    /// a function cannot be judged; an attachment needs its chosen file).
+    pub fn needed_parts(&self) -> &'static [Part] {
+        match self {
+            FieldKind::Person | FieldKind::Signature { .. } => &[Part::Naam, Part::Functie],
+            FieldKind::Attachment { .. } => &[Part::Bestandsnaam],
+            _ => &[],
+        }
+    }
+
+    /// The options of a choice, multi-choice or yes/no field ("ja"/"nee").
     pub fn options(&self) -> Option<&[ChoiceOption]> {
+        static YES_NO: std::sync::LazyLock<[ChoiceOption; 2]> = std::sync::LazyLock::new(|| {
+            [(YES, "Ja"), (NO, "Nee")].map(|(value, label)| ChoiceOption {
+                value: value.to_owned(),
+                label: label.to_owned(),
+                hint: None,
+            })
+        });
         match self {
             FieldKind::Choice { options } | FieldKind::MultiChoice { options } => Some(options),
+            FieldKind::YesNo => Some(YES_NO.as_slice()),
             _ => None,
         }
     }

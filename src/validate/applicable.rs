@@ -16,8 +16,9 @@ use serde_json::{Map, Value};
 use super::values::{is_empty, Scope};
 use crate::definition::{Condition, FieldKind, Form};
 
-/// The answers of fields that apply, and how many non-empty answers were
-/// removed. Borrows `answers` when nothing needs removing.
+/// The answers of fields that apply, in NFC (see
+/// [`crate::document::nfc_answers`]), and how many non-empty answers were
+/// removed. Borrows `answers` when nothing needs removing or normalising.
 ///
 /// Fields are visited in form order and a removal takes effect at once, so a
 /// condition reading an earlier hidden field sees it as empty; passes repeat
@@ -30,7 +31,9 @@ pub(crate) fn effective<'a>(
     answers: &'a Map<String, Value>,
     today: NaiveDate,
 ) -> (Cow<'a, Map<String, Value>>, usize) {
-    let mut current = Cow::Borrowed(answers);
+    // Everything that judges, stores or prints answers passes here, so this
+    // is the one place they become NFC.
+    let mut current = crate::document::nfc_answers(answers);
     let mut hidden = 0;
     loop {
         let mut changed = false;
@@ -40,7 +43,7 @@ pub(crate) fn effective<'a>(
                     continue;
                 }
                 let on = {
-                    let scope = scope(form, &current, today);
+                    let scope = Scope::new(form, &current, today);
                     holds(&scope, section.when.as_ref()) && holds(&scope, field.when.as_ref())
                 };
                 if !on {
@@ -73,10 +76,7 @@ pub(crate) fn effective<'a>(
                             if !item.contains_key(&sub.id) {
                                 continue;
                             }
-                            let inner = Scope {
-                                item: Some((field.id.as_str(), i, item)),
-                                ..scope(form, &current, today)
-                            };
+                            let inner = Scope::new(form, &current, today).in_item(&field.id, item);
                             !holds(&inner, sub.when.as_ref())
                         };
                         if off {
@@ -98,15 +98,6 @@ pub(crate) fn effective<'a>(
         if !changed {
             return (current, hidden);
         }
-    }
-}
-
-fn scope<'a>(form: &'a Form, answers: &'a Map<String, Value>, today: NaiveDate) -> Scope<'a> {
-    Scope {
-        form,
-        answers,
-        today,
-        item: None,
     }
 }
 
@@ -135,8 +126,7 @@ pub(crate) fn path_applies(scope: &Scope, path: &str) -> bool {
     if !holds(scope, section_when) || !holds(scope, field.when.as_ref()) {
         return false;
     }
-    let (Some((list, _, _)), FieldKind::List { fields: subs, .. }) = (scope.item, &field.kind)
-    else {
+    let (Some((list, _)), FieldKind::List { fields: subs, .. }) = (scope.item, &field.kind) else {
         return true;
     };
     if list != first {

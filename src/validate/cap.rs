@@ -20,10 +20,8 @@ pub const MAX_FINDINGS_PER_GROUP: usize = 20;
 /// fields outside lists.
 fn group_of(finding: &Finding) -> (&str, &str) {
     let path = finding.path.as_str();
-    let place = path
-        .strip_prefix("/answers/")
-        .and_then(|rest| {
-            let mut parts = rest.splitn(3, '/');
+    let place = crate::pointer::raw_segments(path)
+        .and_then(|mut parts| {
             let field = parts.next()?;
             let index = parts.next()?;
             index

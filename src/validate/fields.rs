@@ -6,15 +6,17 @@ use super::messages as msg;
 use super::values::{is_empty, Scope};
 use super::Out;
 use crate::dates::parse_date;
-use crate::definition::{Field, FieldKind, Severity};
+use crate::definition::{Field, FieldKind, Severity, CONFIRMATIONS_KEY, SIZE_KEY};
 use crate::finding::code;
 use crate::ident::{parse_brin_vestiging, parse_postcode, parse_pupil_number};
 use crate::numbers::{format_euro, format_number, parse_decimal_nl};
 
-/// Checks one field at JSON Pointer `ptr` (fields whose `when` is false are skipped).
+/// Checks one field at JSON Pointer `ptr` (fields whose `when` is false are
+/// skipped); `inherited_source` is its list's, section's or form's source.
 pub(crate) fn check_field(
     scope: &Scope,
     field: &Field,
+    inherited_source: Option<&str>,
     value: Option<&Value>,
     ptr: &str,
     out: &mut Out,
@@ -22,6 +24,7 @@ pub(crate) fn check_field(
     if field.when.as_ref().is_some_and(|c| !scope.holds(c)) {
         return;
     }
+    let source = field.source_or(inherited_source);
     let empty = value.is_none_or(is_empty);
     if empty {
         if field.required {
@@ -30,7 +33,7 @@ pub(crate) fn check_field(
                 ptr,
                 Severity::Fout,
                 msg::missing(field),
-                field,
+                source,
             );
         } else if field.recommended {
             out.push(
@@ -38,15 +41,15 @@ pub(crate) fn check_field(
                 ptr,
                 Severity::Waarschuwing,
                 msg::recommended(field),
-                field,
+                source,
             );
         }
         return;
     }
     let Some(value) = value else { return };
     match &field.kind {
-        FieldKind::Person | FieldKind::Signature | FieldKind::Attachment { .. } => {
-            check_composite(scope, field, value, ptr, out)
+        FieldKind::Person | FieldKind::Signature { .. } | FieldKind::Attachment { .. } => {
+            check_composite(scope, field, source, value, ptr, out)
         }
         FieldKind::List {
             fields,
@@ -60,7 +63,7 @@ pub(crate) fn check_field(
                     ptr,
                     Severity::Fout,
                     msg::wrong_type(field),
-                    field,
+                    source,
                 );
             };
             if let Some(min) = min_items.filter(|m| items.len() < *m) {
@@ -69,7 +72,7 @@ pub(crate) fn check_field(
                     ptr,
                     Severity::Fout,
                     msg::list_too_short(field, item_label, min),
-                    field,
+                    source,
                 );
             }
             if let Some(max) = max_items.filter(|m| items.len() > *m) {
@@ -78,7 +81,7 @@ pub(crate) fn check_field(
                     ptr,
                     Severity::Fout,
                     msg::list_too_long(field, item_label, max),
-                    field,
+                    source,
                 );
             }
             for (i, item) in items.iter().enumerate() {
@@ -88,18 +91,16 @@ pub(crate) fn check_field(
                         &format!("{ptr}/{i}"),
                         Severity::Fout,
                         msg::wrong_type(field),
-                        field,
+                        source,
                     );
                     continue;
                 };
-                let inner = Scope {
-                    item: Some((field.id.as_str(), i, obj)),
-                    ..*scope
-                };
+                let inner = scope.in_item(&field.id, obj);
                 for sub in fields {
                     check_field(
                         &inner,
                         sub,
+                        source,
                         obj.get(&sub.id),
                         &format!("{ptr}/{i}/{}", sub.id),
                         out,
@@ -114,7 +115,7 @@ pub(crate) fn check_field(
                     ptr,
                     Severity::Fout,
                     msg::wrong_type(field),
-                    field,
+                    source,
                 );
             };
             let known = |v: &Value| {
@@ -127,27 +128,34 @@ pub(crate) fn check_field(
                     ptr,
                     Severity::Fout,
                     msg::choice_unknown(field),
-                    field,
+                    source,
                 );
             }
         }
         _ => match value.as_str() {
-            Some(text) => check_text_value(field, text.trim(), ptr, scope, out),
+            Some(text) => check_text_value(field, source, text.trim(), ptr, scope, out),
             None => out.push(
                 code::WRONG_TYPE,
                 ptr,
                 Severity::Fout,
                 msg::wrong_type(field),
-                field,
+                source,
             ),
         },
     }
 }
 
 /// Checks a single typed-in value against its field type.
-fn check_text_value(field: &Field, text: &str, ptr: &str, scope: &Scope, out: &mut Out) {
+fn check_text_value(
+    field: &Field,
+    source: Option<&str>,
+    text: &str,
+    ptr: &str,
+    scope: &Scope,
+    out: &mut Out,
+) {
     let mut fout =
-        |code: &'static str, message: String| out.push(code, ptr, Severity::Fout, message, field);
+        |code: &'static str, message: String| out.push(code, ptr, Severity::Fout, message, source);
     match &field.kind {
         FieldKind::Text { max_length } | FieldKind::LongText { max_length, .. } => {
             let len = text.chars().count();
@@ -166,18 +174,22 @@ fn check_text_value(field: &Field, text: &str, ptr: &str, scope: &Scope, out: &m
                         ptr,
                         Severity::Waarschuwing,
                         msg::too_few_words(field, words, *min),
-                        field,
+                        source,
                     );
                 }
             }
         }
         FieldKind::Date { not_in_future } => {
-            check_date(field, text, *not_in_future, ptr, scope, out)
+            check_date(source, text, *not_in_future, ptr, scope, out)
         }
-        FieldKind::Choice { options } if !options.iter().any(|o| o.value == text) => {
-            fout(code::CHOICE_UNKNOWN, msg::choice_unknown(field))
-        }
-        FieldKind::YesNo if text != "ja" && text != "nee" => {
+        FieldKind::Choice { .. } | FieldKind::YesNo
+            if !field
+                .kind
+                .options()
+                .unwrap_or_default()
+                .iter()
+                .any(|o| o.value == text) =>
+        {
             fout(code::CHOICE_UNKNOWN, msg::choice_unknown(field))
         }
         FieldKind::Bsn => {
@@ -234,7 +246,7 @@ fn check_text_value(field: &Field, text: &str, ptr: &str, scope: &Scope, out: &m
 }
 
 fn check_date(
-    field: &Field,
+    source: Option<&str>,
     text: &str,
     not_in_future: bool,
     ptr: &str,
@@ -247,7 +259,7 @@ fn check_date(
             ptr,
             Severity::Fout,
             msg::date_in_future(text),
-            field,
+            source,
         ),
         Ok(_) => {}
         Err(e) => {
@@ -256,54 +268,58 @@ fn check_date(
                 crate::dates::DateError::Impossible { .. } => code::DATE_IMPOSSIBLE,
                 crate::dates::DateError::Implausible(_) => code::DATE_IMPLAUSIBLE,
             };
-            out.push(code, ptr, Severity::Fout, msg::date(text, &e), field)
+            out.push(code, ptr, Severity::Fout, msg::date(text, &e), source)
         }
     }
 }
 
 /// Person, signature, attachment: once any part is given, the needed parts
 /// must all be there (a name without a function cannot be judged).
-fn check_composite(scope: &Scope, field: &Field, value: &Value, ptr: &str, out: &mut Out) {
+fn check_composite(
+    scope: &Scope,
+    field: &Field,
+    source: Option<&str>,
+    value: &Value,
+    ptr: &str,
+    out: &mut Out,
+) {
     let Some(obj) = value.as_object() else {
         return out.push(
             code::WRONG_TYPE,
             ptr,
             Severity::Fout,
             msg::wrong_type(field),
-            field,
+            source,
         );
     };
-    let needed: &[&str] = match &field.kind {
-        FieldKind::Attachment { .. } => &["bestandsnaam"],
-        _ => &["naam", "functie"],
-    };
-    for part in field.kind.parts() {
+    let needed = field.kind.needed_parts();
+    for &part in field.kind.parts() {
         let part_ptr = format!("{ptr}/{part}");
-        match obj.get(*part) {
+        match obj.get(part.key()) {
             None | Some(Value::Null) => {
-                if needed.contains(part) {
+                if needed.contains(&part) {
                     out.push(
                         code::PART_MISSING,
                         &part_ptr,
                         Severity::Fout,
                         msg::part_missing(field, part),
-                        field,
+                        source,
                     );
                 }
             }
             Some(Value::String(s)) if s.trim().is_empty() => {
-                if needed.contains(part) {
+                if needed.contains(&part) {
                     out.push(
                         code::PART_MISSING,
                         &part_ptr,
                         Severity::Fout,
                         msg::part_missing(field, part),
-                        field,
+                        source,
                     );
                 }
             }
-            Some(Value::String(s)) if *part == "datum" => {
-                check_date(field, s.trim(), true, &part_ptr, scope, out)
+            Some(Value::String(s)) if part.is_date() => {
+                check_date(source, s.trim(), true, &part_ptr, scope, out)
             }
             Some(Value::String(_)) => {}
             Some(_) => out.push(
@@ -311,25 +327,39 @@ fn check_composite(scope: &Scope, field: &Field, value: &Value, ptr: &str, out: 
                 &part_ptr,
                 Severity::Fout,
                 msg::wrong_type(field),
-                field,
+                source,
             ),
         }
     }
     if let FieldKind::Attachment { confirmations } = &field.kind {
-        let ticked = obj.get("bevestigingen").and_then(Value::as_array);
+        // The size is written by the site when the file is chosen: a whole
+        // number of bytes, or absent (a document made by hand).
+        if obj
+            .get(SIZE_KEY)
+            .is_some_and(|v| !v.is_null() && v.as_u64().is_none())
+        {
+            out.push(
+                code::WRONG_TYPE,
+                &format!("{ptr}/{SIZE_KEY}"),
+                Severity::Fout,
+                msg::wrong_type(field),
+                source,
+            );
+        }
+        let ticked = obj.get(CONFIRMATIONS_KEY).and_then(Value::as_array);
         for (i, c) in confirmations.iter().enumerate() {
             let ok = ticked
                 .and_then(|t| t.get(i))
                 .and_then(Value::as_bool)
                 .unwrap_or(false);
             if !ok {
-                let p = format!("{ptr}/bevestigingen/{i}");
+                let p = format!("{ptr}/{CONFIRMATIONS_KEY}/{i}");
                 out.push(
                     code::CONFIRMATION_MISSING,
                     &p,
                     Severity::Fout,
                     msg::confirmation_missing(c),
-                    field,
+                    source,
                 );
             }
         }

@@ -2,7 +2,7 @@
 //! them. Plain language (B1); every message says what to do next.
 
 use crate::dates::DateError;
-use crate::definition::{Field, FieldKind};
+use crate::definition::{Field, FieldKind, Part};
 use crate::ident::{BrinError, BsnError, PostcodeError};
 
 const MONTHS: [&str; 12] = [
@@ -30,8 +30,13 @@ pub(crate) fn missing(field: &Field) -> String {
         FieldKind::Choice { .. } | FieldKind::YesNo => format!("Kies een antwoord bij \"{l}\"."),
         FieldKind::MultiChoice { .. } => format!("Kies ten minste één antwoord bij \"{l}\"."),
         FieldKind::Bsn => "Vul het burgerservicenummer van de leerling in (9 cijfers). Heeft de leerling geen BSN? Vul dan het onderwijsnummer in.".into(),
-        FieldKind::Person | FieldKind::Signature => format!("Vul de naam en de functie in bij \"{l}\"."),
-        FieldKind::Attachment { .. } => format!("Voeg \"{l}\" toe: vul de naam van het bestand in en bevestig wat erbij staat."),
+        FieldKind::Person => format!("Vul de naam en de functie in bij \"{l}\"."),
+        FieldKind::Signature { signer, .. } => format!(
+            "Vul de naam en {} in bij {}.",
+            signer.role_phrase_nl(),
+            field.subject_nl()
+        ),
+        FieldKind::Attachment { .. } => format!("Voeg \"{l}\" toe: kies het bestand en bevestig wat erbij staat."),
         FieldKind::List { item_label, .. } => format!("Voeg ten minste één {item_label} toe bij \"{l}\"."),
         _ => format!("Vul \"{l}\" in."),
     }
@@ -39,9 +44,12 @@ pub(crate) fn missing(field: &Field) -> String {
 
 pub(crate) fn recommended(field: &Field) -> String {
     field.missing_message.clone().unwrap_or_else(|| {
+        let what = match field.signer() {
+            Some(_) => format!("Er staat nog niets bij {}.", field.subject_nl()),
+            None => format!("\"{}\" is nog leeg.", field.label),
+        };
         format!(
-            "\"{}\" is nog leeg. Dat mag, maar de commissie verwacht het meestal: vul het in, of leg elders in de aanvraag uit waarom niet.",
-            field.label
+            "{what} Dat mag, maar de commissie verwacht het meestal: vul het in, of leg elders in de aanvraag uit waarom niet."
         )
     })
 }
@@ -172,15 +180,15 @@ pub(crate) fn number_not_whole(field: &Field) -> String {
     )
 }
 
-pub(crate) fn part_missing(field: &Field, part: &str) -> String {
-    let what = match part {
-        "naam" => "de naam",
-        "functie" => "de functie",
-        "datum" => "de datum",
-        "bestandsnaam" => "de naam van het bestand",
-        other => other,
+pub(crate) fn part_missing(field: &Field, part: Part) -> String {
+    if part == Part::Bestandsnaam {
+        return format!("Kies het bestand bij {}.", field.subject_nl());
+    }
+    let what = match (part, field.signer()) {
+        (Part::Functie, Some((signer, _))) => signer.role_phrase_nl(),
+        _ => part.in_sentence(),
     };
-    format!("Vul {what} in bij \"{}\".", field.label)
+    format!("Vul {what} in bij {}.", field.subject_nl())
 }
 
 pub(crate) fn confirmation_missing(confirmation: &str) -> String {

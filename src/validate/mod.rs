@@ -10,7 +10,7 @@ pub(crate) mod values;
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use crate::definition::{Field, Form, Severity};
+use crate::definition::{Form, Severity};
 use crate::document::Document;
 use crate::finding::{code, Finding, SourceRef};
 pub use cap::MAX_FINDINGS_PER_GROUP;
@@ -24,39 +24,26 @@ pub(crate) struct Out<'a> {
 }
 
 impl Out<'_> {
-    fn push(&mut self, code: &str, path: &str, severity: Severity, message: String, field: &Field) {
-        let key = self.source_of(field);
-        let source = key.and_then(|k| SourceRef::from_form(self.form, k));
+    /// A finding of a field check; `source` is the field's source key (see
+    /// [`Field::source_or`](crate::definition::Field::source_or)).
+    fn push(
+        &mut self,
+        code: &str,
+        path: &str,
+        severity: Severity,
+        message: String,
+        source: Option<&str>,
+    ) {
         self.findings.push(Finding {
             code: code.to_owned(),
             path: path.to_owned(),
             severity,
             message,
-            source,
+            source: source
+                .filter(|_| code::cites_source(code))
+                .and_then(|k| SourceRef::from_form(self.form, k)),
         });
     }
-
-    /// A field's own source, else its section's, else the form's.
-    fn source_of<'f>(&'f self, field: &'f Field) -> Option<&'f str> {
-        if let Some(s) = &field.source {
-            return Some(s);
-        }
-        let section = self
-            .form
-            .sections
-            .iter()
-            .find(|s| contains_field(&s.fields, field));
-        section
-            .and_then(|s| s.source.as_deref())
-            .or(self.form.source.as_deref())
-    }
-}
-
-fn contains_field(fields: &[Field], target: &Field) -> bool {
-    fields.iter().any(|f| {
-        std::ptr::eq(f, target)
-            || matches!(&f.kind, crate::definition::FieldKind::List { fields, .. } if contains_field(fields, target))
-    })
 }
 
 /// Checks a document against a form as of `today` (ages, dates in the future).
@@ -88,12 +75,7 @@ pub fn validate(form: &Form, doc: &Document, today: NaiveDate) -> Vec<Finding> {
         });
     }
     let (answers, _) = applicable::effective(form, &doc.answers, today);
-    let scope = Scope {
-        form,
-        answers: &answers,
-        today,
-        item: None,
-    };
+    let scope = Scope::new(form, &answers, today);
     for section in &form.sections {
         if section.when.as_ref().is_some_and(|c| !scope.holds(c)) {
             continue;
@@ -102,6 +84,7 @@ pub fn validate(form: &Form, doc: &Document, today: NaiveDate) -> Vec<Finding> {
             fields::check_field(
                 &scope,
                 field,
+                section.source_or(form),
                 answers.get(&field.id),
                 &format!("/answers/{}", field.id),
                 &mut out,
@@ -115,14 +98,14 @@ pub fn validate(form: &Form, doc: &Document, today: NaiveDate) -> Vec<Finding> {
         if form.fields().all(|f| &f.id != key) && !value.is_null() {
             out.findings.push(Finding {
                 code: code::UNKNOWN_ANSWER.into(),
-                path: format!("/answers/{}", escape_pointer(key)),
+                path: crate::pointer::AnswerPath::field(key).pointer(),
                 severity: Severity::Tip,
                 message: messages::UNKNOWN_ANSWER.into(),
                 source: None,
             });
         }
     }
-    crate::printable::check(form, &doc.answers, &mut out.findings);
+    crate::printable::check(form, &answers, &mut out.findings);
     cap::cap(out.findings)
 }
 
@@ -131,12 +114,7 @@ pub fn validate(form: &Form, doc: &Document, today: NaiveDate) -> Vec<Finding> {
 /// findings of `validate` are exactly the failed rules (plus field checks).
 pub fn rule_outcomes(form: &Form, doc: &Document, today: NaiveDate) -> Vec<(String, RuleOutcome)> {
     let (answers, _) = applicable::effective(form, &doc.answers, today);
-    let scope = Scope {
-        form,
-        answers: &answers,
-        today,
-        item: None,
-    };
+    let scope = Scope::new(form, &answers, today);
     form.rules
         .iter()
         .map(|r| (r.id.clone(), rules::outcome(&scope, r)))
@@ -168,6 +146,19 @@ pub fn applicable_answers(form: &Form, doc: &Document, today: NaiveDate) -> (Doc
     (doc, hidden)
 }
 
+/// The texts of the form's notes that apply to these answers, in form order:
+/// every note without `when`, and those whose `when` holds on the effective
+/// answers (a Berséba TLV prints the notes of the chosen category only).
+pub fn notes_that_apply<'f>(form: &'f Form, doc: &Document, today: NaiveDate) -> Vec<&'f str> {
+    let (answers, _) = applicable::effective(form, &doc.answers, today);
+    let scope = Scope::new(form, &answers, today);
+    form.notes
+        .iter()
+        .filter(|n| n.when().is_none_or(|c| scope.holds(c)))
+        .map(|n| n.text())
+        .collect()
+}
+
 /// Whether a field applies given the answers (its section's and its own
 /// `when`, evaluated on the answers of fields that apply).
 pub fn field_applies(form: &Form, doc: &Document, today: NaiveDate, field_id: &str) -> bool {
@@ -182,12 +173,7 @@ pub(crate) fn field_applies_in(
     today: NaiveDate,
     field_id: &str,
 ) -> bool {
-    let scope = Scope {
-        form,
-        answers,
-        today,
-        item: None,
-    };
+    let scope = Scope::new(form, answers, today);
     form.sections.iter().any(|s| {
         s.when.as_ref().is_none_or(|c| scope.holds(c))
             && s.fields
@@ -200,12 +186,17 @@ pub(crate) fn field_applies_in(
 /// fields that apply); unknown ids do not.
 pub fn section_applies(form: &Form, doc: &Document, today: NaiveDate, section_id: &str) -> bool {
     let (answers, _) = applicable::effective(form, &doc.answers, today);
-    let scope = Scope {
-        form,
-        answers: &answers,
-        today,
-        item: None,
-    };
+    section_applies_in(form, &answers, today, section_id)
+}
+
+/// [`section_applies`] on answers that are already effective.
+pub(crate) fn section_applies_in(
+    form: &Form,
+    answers: &serde_json::Map<String, Value>,
+    today: NaiveDate,
+    section_id: &str,
+) -> bool {
+    let scope = Scope::new(form, answers, today);
     form.sections
         .iter()
         .any(|s| s.id == section_id && s.when.as_ref().is_none_or(|c| scope.holds(c)))
@@ -238,11 +229,10 @@ pub fn item_field_applies(
         .get(list_id)
         .and_then(|v| v.get(index))
         .and_then(Value::as_object);
-    let scope = Scope {
-        form,
-        answers: &answers,
-        today,
-        item: item.map(|obj| (list_id, index, obj)),
+    let scope = Scope::new(form, &answers, today);
+    let scope = match item {
+        Some(obj) => scope.in_item(list_id, obj),
+        None => scope,
     };
     sub.when.as_ref().is_none_or(|c| scope.holds(c))
 }
@@ -250,9 +240,4 @@ pub fn item_field_applies(
 /// Whether an answer counts as given.
 pub fn is_answered(value: Option<&Value>) -> bool {
     value.is_some_and(|v| !values::is_empty(v))
-}
-
-/// RFC 6901 escaping of one pointer segment (answer keys from files may hold anything).
-fn escape_pointer(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
 }

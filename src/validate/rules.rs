@@ -1,38 +1,45 @@
 //! Form-level rules: a check across fields with the SWV's own message.
 
-use serde_json::Value;
-
 use super::applicable::path_applies;
 use super::values::Scope;
 use super::Out;
 use crate::definition::{Check, Rule};
 use crate::finding::{Finding, SourceRef};
 
+/// Where a rule runs: once on the answers, or, for a rule on a field inside
+/// a list, once per item (with the item's index, for the finding's pointer).
+/// Empty when the rule's field does not exist.
+fn runs<'a>(scope: &Scope<'a>, rule: &'a Rule) -> Vec<(Option<usize>, Scope<'a>)> {
+    match scope.form.lookup(&rule.field) {
+        None => Vec::new(),
+        Some(target) if target.in_list => {
+            let list = rule
+                .field
+                .split_once('.')
+                .map_or(rule.field.as_str(), |(l, _)| l);
+            scope.items(list).map(|(i, s)| (Some(i), s)).collect()
+        }
+        Some(_) => vec![(None, *scope)],
+    }
+}
+
 /// Evaluates one rule; rules on a field inside a list run once per item.
 pub(crate) fn check_rule(scope: &Scope, rule: &Rule, out: &mut Out) {
-    let Some(target) = scope.form.lookup(&rule.field) else {
-        return;
-    };
-    let (first, rest) = rule.field.split_once('.').unwrap_or((&rule.field, ""));
-    if target.in_list {
-        let items = scope.answers.get(first).and_then(Value::as_array);
-        for (i, item) in items.into_iter().flatten().enumerate() {
-            let Some(obj) = item.as_object() else {
-                continue;
-            };
-            let inner = Scope {
-                item: Some((first, i, obj)),
-                ..*scope
-            };
-            check_in(&inner, rule, &format!("/answers/{first}/{i}/{rest}"), out);
+    for (index, inner) in runs(scope, rule) {
+        if evaluate(&inner, rule) != Some(false) {
+            continue;
         }
-    } else {
-        check_in(
-            scope,
-            rule,
-            &format!("/answers/{}", rule.field.replace('.', "/")),
-            out,
-        );
+        let path = match (index, rule.field.split_once('.')) {
+            (Some(i), Some((list, rest))) => format!("/answers/{list}/{i}/{rest}"),
+            _ => format!("/answers/{}", rule.field.replace('.', "/")),
+        };
+        out.findings.push(Finding {
+            code: format!("rule:{}", rule.id),
+            path,
+            severity: rule.severity,
+            message: rule.message.clone(),
+            source: SourceRef::from_form(scope.form, &rule.source),
+        });
     }
 }
 
@@ -52,32 +59,12 @@ pub enum RuleOutcome {
 
 /// The outcome of one rule on the answers.
 pub(crate) fn outcome(scope: &Scope, rule: &Rule) -> RuleOutcome {
-    let Some(target) = scope.form.lookup(&rule.field) else {
-        return RuleOutcome::NotApplicable;
-    };
-    let (first, _) = rule.field.split_once('.').unwrap_or((&rule.field, ""));
-    let single = |s: &Scope| match evaluate(s, rule) {
-        None => RuleOutcome::NotApplicable,
-        Some(true) => RuleOutcome::Passed,
-        Some(false) => RuleOutcome::Failed,
-    };
-    if !target.in_list {
-        return single(scope);
-    }
-    let items = scope.answers.get(first).and_then(Value::as_array);
     let mut result = RuleOutcome::NotApplicable;
-    for (i, item) in items.into_iter().flatten().enumerate() {
-        let Some(obj) = item.as_object() else {
-            continue;
-        };
-        let inner = Scope {
-            item: Some((first, i, obj)),
-            ..*scope
-        };
-        match single(&inner) {
-            RuleOutcome::Failed => return RuleOutcome::Failed,
-            RuleOutcome::Passed => result = RuleOutcome::Passed,
-            RuleOutcome::NotApplicable => {}
+    for (_, inner) in runs(scope, rule) {
+        match evaluate(&inner, rule) {
+            Some(false) => return RuleOutcome::Failed,
+            Some(true) => result = RuleOutcome::Passed,
+            None => {}
         }
     }
     result
@@ -100,25 +87,10 @@ fn evaluate(scope: &Scope, rule: &Rule) -> Option<bool> {
         return None;
     }
     match &rule.check {
-        Check::ContainsAny(words) => scope.text(&rule.field).map(|text| {
-            let lower = text.to_lowercase();
-            words.iter().any(|w| lower.contains(&w.to_lowercase()))
-        }),
+        Check::ContainsAny(words) => scope.contains_any(&rule.field, words),
         // An empty operand is the "required" check's business, not this rule's.
         Check::Compare { left, op, right } => scope.compare(left, *op, right),
         Check::Holds(cond) => Some(scope.holds(cond)),
-    }
-}
-
-fn check_in(scope: &Scope, rule: &Rule, ptr: &str, out: &mut Out) {
-    if evaluate(scope, rule) == Some(false) {
-        out.findings.push(Finding {
-            code: format!("rule:{}", rule.id),
-            path: ptr.to_owned(),
-            severity: rule.severity,
-            message: rule.message.clone(),
-            source: SourceRef::from_form(scope.form, &rule.source),
-        });
     }
 }
 
@@ -126,36 +98,15 @@ fn check_in(scope: &Scope, rule: &Rule, ptr: &str, out: &mut Out) {
 mod tests {
     use super::*;
     use crate::definition::Form;
-    use chrono::NaiveDate;
+    use aanvraagwijzer_test_support::{today, FormToml};
 
-    const FORM: &str = r#"
-id = "test/outcomes"
-version = "1"
-swv_name = "Test"
-title = "Test"
-kind = "arrangement"
-description = "Een formulier om te testen."
-[sources.s]
-document = "d"
-section = "s"
-quote = "q"
-[[sections]]
-id = "a"
-title = "A"
-  [[sections.fields]]
-  id = "uren"
-  label = "Uren"
-  type = "number"
-  [[sections.fields]]
-  id = "regels"
-  label = "Regels"
-  type = "list"
-  item_label = "regel"
-    [[sections.fields.fields]]
-    id = "akkoord"
-    label = "Akkoord"
-    type = "yes_no"
-[[rules]]
+    /// Hours with a maximum, and a list whose items each must say "ja".
+    fn form_toml() -> String {
+        FormToml::new("test/outcomes")
+            .field("uren", "number")
+            .list("regels", "regel", &[("akkoord", "yes_no", "")])
+            .raw(
+                r#"[[rules]]
 id = "max-3"
 field = "uren"
 message = "m"
@@ -167,18 +118,15 @@ field = "regels.akkoord"
 message = "m"
 source = "s"
 when = { field = "regels.akkoord", filled = true }
-check.holds = { field = "regels.akkoord", equals = "ja" }
-"#;
+check.holds = { field = "regels.akkoord", equals = "ja" }"#,
+            )
+            .build()
+    }
 
     fn outcomes(answers: serde_json::Value) -> Vec<RuleOutcome> {
-        let form: Form = toml::from_str(FORM).expect("test form parses");
+        let form: Form = toml::from_str(&form_toml()).expect("test form parses");
         let answers = answers.as_object().cloned().unwrap_or_default();
-        let scope = Scope {
-            form: &form,
-            answers: &answers,
-            today: NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"),
-            item: None,
-        };
+        let scope = Scope::new(&form, &answers, today());
         form.rules.iter().map(|r| outcome(&scope, r)).collect()
     }
 

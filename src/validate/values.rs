@@ -18,8 +18,8 @@ pub(crate) struct Scope<'a> {
     pub form: &'a Form,
     pub answers: &'a Map<String, Value>,
     pub today: NaiveDate,
-    /// (list field id, item index, item) while checking inside a list.
-    pub item: Option<(&'a str, usize, &'a Map<String, Value>)>,
+    /// (list field id, item) while checking inside a list.
+    pub item: Option<(&'a str, &'a Map<String, Value>)>,
 }
 
 /// A computed value.
@@ -30,6 +30,39 @@ pub(crate) enum Val {
 }
 
 impl<'a> Scope<'a> {
+    /// The scope of the whole document: no list item.
+    pub fn new(form: &'a Form, answers: &'a Map<String, Value>, today: NaiveDate) -> Scope<'a> {
+        Scope {
+            form,
+            answers,
+            today,
+            item: None,
+        }
+    }
+
+    /// This scope with `item` of the list `list` as the current item.
+    pub fn in_item(&self, list: &'a str, item: &'a Map<String, Value>) -> Scope<'a> {
+        Scope {
+            item: Some((list, item)),
+            ..*self
+        }
+    }
+
+    /// One scope per item of the list `list`, with the item's index in the
+    /// answer; items that are not objects are skipped (their shape is the
+    /// field check's business).
+    pub fn items(&self, list: &'a str) -> impl Iterator<Item = (usize, Scope<'a>)> + 'a {
+        let outer = *self;
+        outer
+            .answers
+            .get(list)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+            .filter_map(move |(i, item)| Some((i, outer.in_item(list, item.as_object()?))))
+    }
+
     /// The raw answer at a dotted path; inside a list item, paths into that
     /// list read the current item.
     pub fn raw(&self, path: &str) -> Option<&'a Value> {
@@ -37,7 +70,7 @@ impl<'a> Scope<'a> {
             Some((f, r)) => (f, Some(r)),
             None => (path, None),
         };
-        if let (Some((list, _, item)), Some(rest)) = (self.item, rest) {
+        if let (Some((list, item)), Some(rest)) = (self.item, rest) {
             if list == first {
                 // A part of a composite field inside the item: `deskundigen.deskundige.functie`.
                 return match rest.split_once('.') {
@@ -59,6 +92,21 @@ impl<'a> Scope<'a> {
             .and_then(Value::as_str)
             .map(str::trim)
             .filter(|s| !s.is_empty())
+    }
+
+    /// Whether the text at `path` contains any of `words`, ignoring case and
+    /// spaces around the answer and the words (a blank word matches nothing);
+    /// `None` when the answer is empty. The one reading of `contains_any`, for
+    /// rules and conditions alike.
+    pub fn contains_any(&self, path: &str, words: &[String]) -> Option<bool> {
+        let lower = self.text(path)?.to_lowercase();
+        Some(
+            words
+                .iter()
+                .map(|w| w.trim())
+                .filter(|w| !w.is_empty())
+                .any(|w| lower.contains(&w.to_lowercase())),
+        )
     }
 
     /// Evaluates a condition; comparisons with empty values are false.
@@ -93,12 +141,7 @@ impl<'a> Scope<'a> {
             Condition::ContainsAny {
                 field,
                 contains_any,
-            } => self.text(field).is_some_and(|t| {
-                let lower = t.to_lowercase();
-                contains_any
-                    .iter()
-                    .any(|w| lower.contains(&w.trim().to_lowercase()))
-            }),
+            } => self.contains_any(field, contains_any).unwrap_or(false),
             Condition::MonthIn { field, month_in } => match self.field_value(field) {
                 Some(Val::Date(d)) => month_in.contains(&d.month()),
                 _ => false,
@@ -145,13 +188,10 @@ impl<'a> Scope<'a> {
             }
             Expr::Sum(path) => {
                 let (list, sub) = path.split_once('.')?;
-                let items = self.answers.get(list).and_then(Value::as_array)?;
+                // No list answer at all is no total (unlike an empty list).
+                self.answers.get(list).and_then(Value::as_array)?;
                 let mut total = Decimal::ZERO;
-                for item in items.iter().filter_map(Value::as_object) {
-                    let inner = Scope {
-                        item: Some((list, 0, item)),
-                        ..*self
-                    };
+                for (_, inner) in self.items(list) {
                     if let Some(Val::Number(n)) = inner.field_value(&format!("{list}.{sub}")) {
                         total = total.checked_add(n)?;
                     }
@@ -226,21 +266,12 @@ impl<'a> Scope<'a> {
             } => match (self.eval(from)?, self.eval(to)?) {
                 (Val::Date(a), Val::Date(b)) if a <= b => {
                     let list = dates.split_once('.').map_or(dates.as_str(), |(l, _)| l);
-                    let items = self.answers.get(list).and_then(Value::as_array);
                     // Unreadable dates are the date check's business; they count for nothing here.
-                    let found: Vec<NaiveDate> = items
-                        .into_iter()
-                        .flatten()
-                        .enumerate()
-                        .filter_map(|(i, item)| {
-                            let inner = Scope {
-                                item: Some((list, i, item.as_object()?)),
-                                ..*self
-                            };
-                            match inner.field_value(dates) {
-                                Some(Val::Date(d)) => Some(d),
-                                _ => None,
-                            }
+                    let found: Vec<NaiveDate> = self
+                        .items(list)
+                        .filter_map(|(_, inner)| match inner.field_value(dates) {
+                            Some(Val::Date(d)) => Some(d),
+                            _ => None,
                         })
                         .collect();
                     let min = i32::try_from(*min_months).unwrap_or(i32::MAX);
@@ -250,19 +281,9 @@ impl<'a> Scope<'a> {
                 _ => None,
             },
             Expr::CountWhere { list, condition } => {
-                let items = self.answers.get(list.as_str()).and_then(Value::as_array);
-                let n = items
-                    .into_iter()
-                    .flatten()
-                    .enumerate()
-                    .filter_map(|(i, item)| item.as_object().map(|o| (i, o)))
-                    .filter(|(i, item)| {
-                        Scope {
-                            item: Some((list.as_str(), *i, item)),
-                            ..*self
-                        }
-                        .holds(condition)
-                    })
+                let n = self
+                    .items(list)
+                    .filter(|(_, inner)| inner.holds(condition))
                     .count();
                 Some(Val::Number(Decimal::from(n)))
             }
@@ -279,10 +300,10 @@ impl<'a> Scope<'a> {
     pub(crate) fn field_value(&self, path: &str) -> Option<Val> {
         let r = self.form.lookup(path)?;
         let text = self.text(path)?;
-        match (&r.field.kind, r.part.as_deref()) {
-            (FieldKind::Date { .. }, None) | (FieldKind::Signature, Some("datum")) => {
-                parse_date(text).ok().map(Val::Date)
-            }
+        if r.is_date() {
+            return parse_date(text).ok().map(Val::Date);
+        }
+        match (&r.field.kind, r.part) {
             (FieldKind::Number { .. }, None) => parse_decimal_nl(text, false).map(Val::Number),
             (FieldKind::Money { .. }, None) => parse_decimal_nl(text, true).map(Val::Number),
             // "Groep 1".."8": the build lets rules compare such a choice.
@@ -318,61 +339,34 @@ pub(crate) fn is_empty(v: &Value) -> bool {
 mod tests {
     use super::*;
     use crate::definition::Form;
+    use aanvraagwijzer_test_support::{today, FormToml};
 
-    const FORM: &str = r#"
-id = "test/vocab"
-version = "1"
-swv_name = "Test"
-title = "Test"
-kind = "arrangement"
-description = "Een formulier om te testen."
-[sources.s]
-document = "d"
-section = "s"
-quote = "q"
-[[sections]]
-id = "a"
-title = "A"
-  [[sections.fields]]
-  id = "start"
-  label = "Start"
-  type = "date"
-  [[sections.fields]]
-  id = "eind"
-  label = "Eind"
-  type = "date"
-  [[sections.fields]]
-  id = "uren"
-  label = "Uren"
-  type = "number"
-  [[sections.fields]]
-  id = "bedrag"
-  label = "Bedrag"
-  type = "money"
-  [[sections.fields]]
-  id = "steun"
-  label = "Steun"
-  type = "list"
-  item_label = "regel"
-    [[sections.fields.fields]]
-    id = "niveau"
-    label = "Niveau"
-    type = "choice"
-    options = [{ value = "licht", label = "Licht" }, { value = "zwaar", label = "Zwaar" }]
-"#;
+    /// Dates, numbers, an amount and a list of support lines with a level.
+    fn form_toml() -> String {
+        FormToml::new("test/vocab")
+            .field("start", "date")
+            .field("eind", "date")
+            .field("uren", "number")
+            .field("bedrag", "money")
+            .list(
+                "steun",
+                "regel",
+                &[(
+                    "niveau",
+                    "choice",
+                    r#"options = [{ value = "licht", label = "Licht" }, { value = "zwaar", label = "Zwaar" }]"#,
+                )],
+            )
+            .build()
+    }
 
     fn form() -> Form {
-        toml::from_str(FORM).expect("test form parses")
+        toml::from_str(&form_toml()).expect("test form parses")
     }
 
     fn eval(form: &Form, answers: serde_json::Value, expr: &str) -> Option<Val> {
         let answers = answers.as_object().cloned().unwrap_or_default();
-        let scope = Scope {
-            form,
-            answers: &answers,
-            today: NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"),
-            item: None,
-        };
+        let scope = Scope::new(form, &answers, today());
         let e: Expr = toml::from_str::<toml::Value>(expr)
             .ok()
             .and_then(|v| v.get("e").cloned())
@@ -452,15 +446,16 @@ title = "A"
                 serde_json::json!({}),
                 r#"e = { first_of = [{ field = "start" }, "today"] }"#
             ),
-            date(2026, 11, 22)
+            Some(Val::Date(today()))
         );
     }
 
     #[test]
     fn named_values_and_conditions_are_read_from_the_form() {
         let f: Form = toml::from_str(&format!(
-            "{FORM}\n[values]\ntotaal = {{ plus = [{{ field = \"uren\" }}, {{ number = \"1\" }}] }}\n\
-             [conditions]\nveel = {{ left = {{ value = \"totaal\" }}, op = \">\", right = {{ number = \"3\" }} }}\n"
+            "{}\n[values]\ntotaal = {{ plus = [{{ field = \"uren\" }}, {{ number = \"1\" }}] }}\n\
+             [conditions]\nveel = {{ left = {{ value = \"totaal\" }}, op = \">\", right = {{ number = \"3\" }} }}\n",
+            form_toml()
         ))
         .expect("test form parses");
         assert_eq!(
@@ -490,12 +485,7 @@ title = "A"
         };
         for (uren, holds) in [("2", false), ("2,5", true)] {
             let a = answers(uren);
-            let scope = Scope {
-                form: &f,
-                answers: &a,
-                today: NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"),
-                item: None,
-            };
+            let scope = Scope::new(&f, &a, today());
             assert_eq!(scope.holds(&named), holds, "uren {uren}");
         }
     }
@@ -552,7 +542,7 @@ title = "A"
 
     #[test]
     fn school_years_short_counts_per_substantially_covered_school_year() {
-        let f: Form = toml::from_str(&FORM.replace(
+        let f: Form = toml::from_str(&form_toml().replace(
             "    [[sections.fields.fields]]\n    id = \"niveau\"",
             "    [[sections.fields.fields]]\n    id = \"datum\"\n    label = \"Datum\"\n    type = \"date\"\n    [[sections.fields.fields]]\n    id = \"niveau\"",
         ))
@@ -620,7 +610,7 @@ title = "A"
 
     #[test]
     fn parts_of_composites_inside_list_items_are_read() {
-        let f: Form = toml::from_str(&FORM.replace(
+        let f: Form = toml::from_str(&form_toml().replace(
             "    [[sections.fields.fields]]\n    id = \"niveau\"",
             "    [[sections.fields.fields]]\n    id = \"wie\"\n    label = \"Wie\"\n    type = \"person\"\n    [[sections.fields.fields]]\n    id = \"niveau\"",
         ))
@@ -635,12 +625,7 @@ title = "A"
         let f = form();
         let answers = serde_json::json!({"start": "15-01-2027", "eind": "nooit"});
         let answers = answers.as_object().cloned().unwrap_or_default();
-        let scope = Scope {
-            form: &f,
-            answers: &answers,
-            today: NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"),
-            item: None,
-        };
+        let scope = Scope::new(&f, &answers, today());
         let cond = |field: &str, months: Vec<u32>| Condition::MonthIn {
             field: field.into(),
             month_in: months,
@@ -653,6 +638,9 @@ title = "A"
             contains_any: words.iter().map(|w| w.to_string()).collect(),
         };
         assert!(scope.holds(&contains("eind", &["NOOIT"])));
+        // Spaces around a word do not count, and a blank word matches nothing.
+        assert!(scope.holds(&contains("eind", &[" nooit "])));
+        assert!(!scope.holds(&contains("eind", &[" ", "altijd"])));
         assert!(!scope.holds(&contains("eind", &["altijd"])));
         assert!(!scope.holds(&contains("uren", &["nooit"])));
     }

@@ -1,13 +1,14 @@
 // WCAG 2.1 A/AA checks with axe-core on every page the site has: the start
-// page, every form (empty, and after "Controleer aanvraag" with all its
-// messages showing), and the "not found" page. axe is evaluated from
+// page, every form (its task list, a section page empty, the check page with
+// all findings, that section page again with all its messages showing), and
+// the "not found" page. axe is evaluated from
 // node_modules into the page; nothing is fetched.
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startSite, openBrowser, openStart, openForm, repoRoot } from './support/harness.mjs';
+import { startSite, openBrowser, openStart, openForm, gotoSection, gotoCheck, sectionsOf, repoRoot } from './support/harness.mjs';
 
 const AXE = fs.readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -45,17 +46,22 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     assert.deepEqual(await violations(page), []);
   });
 
-  it('every form, empty and after a check', async () => {
+  it('every form: task list, a section page, the check page', async () => {
     await openStart(page, site.origin);
     const ids = await page
       .locator('.aw-form-list a')
       .evaluateAll((as) => as.map((a) => a.getAttribute('href').replace(/^#\//, '')));
     for (const id of ids) {
       await openForm(page, site.origin, id);
-      assert.deepEqual(await violations(page), [], `${id} (empty)`);
-      await page.getByRole('button', { name: 'Controleer aanvraag' }).click();
-      await page.locator('#controle-resultaat').waitFor();
-      assert.deepEqual(await violations(page), [], `${id} (checked)`);
+      assert.deepEqual(await violations(page), [], `${id} (task list)`);
+      // The section with the most questions.
+      const section = sectionsOf(id).sort((a, b) => b.fields.length - a.fields.length)[0].id;
+      await gotoSection(page, site.origin, id, section);
+      assert.deepEqual(await violations(page), [], `${id}/${section} (empty)`);
+      await gotoCheck(page, site.origin, id);
+      assert.deepEqual(await violations(page), [], `${id} (check page)`);
+      await gotoSection(page, site.origin, id, section);
+      assert.deepEqual(await violations(page), [], `${id}/${section} (after the check)`);
     }
   });
 

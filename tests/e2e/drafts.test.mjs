@@ -7,7 +7,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startSite, openBrowser, openForm, repoRoot } from './support/harness.mjs';
+import { startSite, openBrowser, openForm, gotoSection, gotoOverview, repoRoot } from './support/harness.mjs';
 
 const AXE = fs.readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
@@ -27,14 +27,21 @@ const FIRST = 'Annemarie';
 const PASSWORD = 'zomer-in-Breda-7';
 const DAY = 24 * 60 * 60 * 1000;
 
-/** Fills a recognisable pupil. */
+/** Opens a section page of the form in `page` (the form is open). */
+const toSection = (page, id) => gotoSection(page, new URL(page.url()).origin, FORM, id);
+/** Back to the form's task list, where the drafts are. */
+const toOverview = (page) => gotoOverview(page, new URL(page.url()).origin, FORM);
+
+/** Fills a recognisable pupil on its page, then returns to the task list. */
 async function fillPupil(page, { surname = SURNAME, first = FIRST, bsn = BSN } = {}) {
+  await toSection(page, 'leerling');
   await page.getByLabel('Achternaam, voorvoegsels').fill(surname);
   await page.getByLabel('Voornamen (voluit)').fill(first);
   await page.getByLabel('Burgerservicenummer').fill(bsn);
   await page.getByRole('radio', { name: 'Vrouw' }).check();
   await page.getByLabel('Geboortedatum').fill('03-09-2012');
   await page.getByLabel('Woonplaats').fill('Breda');
+  await toOverview(page);
 }
 
 /** Everything the site keeps beyond the tab: localStorage and IndexedDB. */
@@ -95,22 +102,27 @@ describe('answers in the tab, encrypted drafts', () => {
       'Uw antwoorden blijven bewaard zolang dit tabblad open is.',
     );
     await fillPupil(page);
+    await toSection(page, 'school');
     await page.getByRole('radio', { name: 'Ja' }).check();
     await page.getByLabel('Nummer van de huidige beschikking of TLV').fill('TLV-2024-001');
+    await toSection(page, 'bijlagen');
     const groei = page.getByRole('group', { name: 'Groeidocument' });
     await groei.getByLabel('Het groeidocument is ondertekend.').check();
 
+    // A reload on a section page keeps every answer on every page.
     await page.reload();
     await page.locator(`form.aw-form[data-form="${FORM}"]`).waitFor();
+    assert.ok(await groei.getByLabel('Het groeidocument is ondertekend.').isChecked());
+    await toSection(page, 'school');
+    assert.ok(await page.getByRole('radio', { name: 'Ja' }).isChecked());
+    assert.equal(await page.getByLabel('Nummer van de huidige beschikking of TLV').inputValue(), 'TLV-2024-001');
+    await toSection(page, 'leerling');
     assert.equal(await page.getByLabel('Achternaam, voorvoegsels').inputValue(), SURNAME);
     assert.equal(await page.getByLabel('Voornamen (voluit)').inputValue(), FIRST);
     assert.equal(await page.getByLabel('Burgerservicenummer').inputValue(), BSN);
     assert.equal(await page.getByLabel('Geboortedatum').inputValue(), '03-09-2012');
     assert.equal(await page.getByLabel('Woonplaats').inputValue(), 'Breda');
     assert.ok(await page.getByRole('radio', { name: 'Vrouw' }).isChecked());
-    assert.ok(await page.getByRole('radio', { name: 'Ja' }).isChecked());
-    assert.equal(await page.getByLabel('Nummer van de huidige beschikking of TLV').inputValue(), 'TLV-2024-001');
-    assert.ok(await groei.getByLabel('Het groeidocument is ondertekend.').isChecked());
 
     // Nothing lasting was written: the tab's copy is sessionStorage only.
     const stored = await lastingStorage(page);
@@ -134,7 +146,8 @@ describe('answers in the tab, encrypted drafts', () => {
 
   it('a download counts as kept: no warning until the next change', async () => {
     const { page } = browser;
-    const button = page.getByRole('button', { name: 'Download als JSON (met leerlinggegevens)' });
+    await toOverview(page);
+    const button = page.getByRole('button', { name: 'Bewaar de antwoorden als bestand (met leerlinggegevens)' });
     assert.match(
       await page.locator('#downloaden-privacy').innerText(),
       /bevat gegevens van de leerling/,
@@ -145,6 +158,7 @@ describe('answers in the tab, encrypted drafts', () => {
     );
     await Promise.all([page.waitForEvent('download'), button.click()]);
     assert.equal(await warnsBeforeLeaving(page), false);
+    await toSection(page, 'leerling');
     await page.getByLabel('Woonplaats').fill('Breda-Noord');
     assert.equal(await warnsBeforeLeaving(page), true);
     await page.getByLabel('Woonplaats').fill('Breda');
@@ -153,6 +167,7 @@ describe('answers in the tab, encrypted drafts', () => {
   it('a new tab starts empty', async () => {
     const other = await browser.context.newPage();
     await openForm(other, site.origin, FORM);
+    await toSection(other, 'leerling');
     assert.equal(await other.getByLabel('Achternaam, voorvoegsels').inputValue(), '');
     assert.equal(await other.getByLabel('Burgerservicenummer').inputValue(), '');
     assert.equal(await warnsBeforeLeaving(other), false, 'an empty form does not hold anyone up');
@@ -161,6 +176,7 @@ describe('answers in the tab, encrypted drafts', () => {
 
   it('saves a draft only with a password, and stores nothing readable', async () => {
     const { page } = browser;
+    await toOverview(page);
     // Too short, then two different passwords: errors tied to the inputs.
     await saveDraft(page, 'kort');
     const pw = page.getByLabel('Kies een wachtwoord');
@@ -209,12 +225,13 @@ describe('answers in the tab, encrypted drafts', () => {
     assert.equal(await input.getAttribute('aria-invalid'), 'true');
     assert.match(await input.getAttribute('aria-describedby'), /\bconcept-open-wachtwoord-fout\b/);
     assert.equal(draftKeys(await lastingStorage(other)).length, 1, 'the draft is still there');
-    assert.equal(await other.getByLabel('Burgerservicenummer').inputValue(), '');
+    assert.ok(!(await other.evaluate(() => JSON.stringify(sessionStorage))).includes(BSN), 'nothing opened');
     assert.deepEqual(await violations(other), [], 'accessible with the error showing');
 
     await input.fill(PASSWORD);
     await other.getByRole('button', { name: 'Open concept', exact: true }).click();
     await waitStatus(other, /is geopend/);
+    await toSection(other, 'leerling');
     assert.equal(await other.getByLabel('Burgerservicenummer').inputValue(), BSN);
     assert.equal(await other.getByLabel('Achternaam, voorvoegsels').inputValue(), SURNAME);
     assert.equal(await warnsBeforeLeaving(other), false, 'just opened: kept in the draft');
@@ -231,7 +248,9 @@ describe('answers in the tab, encrypted drafts', () => {
     assert.equal(await other.locator('.aw-drafts .aw-draft').count(), 2);
 
     // Saving again after a change: replace the open draft, or a new one?
+    await toSection(other, 'leerling');
     await other.getByLabel('Woonplaats').fill('Oosterhout');
+    await toOverview(other);
     await saveDraft(other);
     const choice = other.locator('#concept-vervangen-fout');
     await choice.waitFor();
@@ -281,8 +300,10 @@ describe('answers in the tab, encrypted drafts', () => {
     await notice.waitFor();
     assert.match(await notice.innerText(), /niet versleuteld/);
     await notice.getByRole('button', { name: 'Open oud concept' }).click();
+    await toSection(other, 'leerling');
     assert.equal(await other.getByLabel('Burgerservicenummer').inputValue(), BSN);
     assert.equal(await warnsBeforeLeaving(other), true, 'not yet kept safely');
+    await toOverview(other);
     await saveDraft(other);
     await waitStatus(other, /Het oude, onversleutelde concept is gewist/);
     const stored = await lastingStorage(other);
@@ -326,16 +347,17 @@ describe('draft expiry, with a clock the test controls', () => {
     // A day before the end it is still there.
     await page.clock.setFixedTime(new Date(t0.getTime() + 29 * DAY));
     await page.reload();
-    await page.locator(`form.aw-form[data-form="${FORM}"]`).waitFor();
+    await page.locator('.aw-task-list').waitFor();
     assert.equal(await page.locator('.aw-drafts .aw-draft').count(), 1);
 
     await page.clock.setFixedTime(new Date(t0.getTime() + 30 * DAY + 60_000));
     await page.reload();
-    await page.locator(`form.aw-form[data-form="${FORM}"]`).waitFor();
+    await page.locator('.aw-task-list').waitFor();
     assert.equal(await page.locator('.aw-drafts .aw-draft').count(), 0);
     assert.match(await page.locator('.aw-expired').innerText(), /1 concept was ouder dan 30 dagen en is gewist/);
     assert.deepEqual(draftKeys(await lastingStorage(page)), []);
     // The tab's own answers are not a draft: they are still on the page.
+    await toSection(page, 'leerling');
     assert.equal(await page.getByLabel('Burgerservicenummer').inputValue(), BSN);
   });
 });

@@ -4,7 +4,7 @@
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, openBrowser, openForm } from './support/harness.mjs';
+import { startSite, openBrowser, openForm, gotoFieldSection } from './support/harness.mjs';
 
 /**
  * form, field label, wrong answer, id of the message block, expected text,
@@ -62,6 +62,7 @@ describe('one form per SWV', () => {
   for (const c of CASES) {
     it(`${c.form}: a wrong "${c.label}" gets its message after leaving the field`, async () => {
       await openForm(page, site.origin, c.form);
+      await gotoFieldSection(page, site.origin, c.form, c.message.replace(/^veld-|-fout$/g, ''));
       const input = page.getByLabel(c.label, { exact: true });
       const message = page.locator(`#${c.message}`);
       await input.fill(c.wrong);

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { startSite, openBrowser, openForm, repoRoot } from './support/harness.mjs';
+import { startSite, openBrowser, openForm, gotoCheck, gotoFieldSection, gotoOverview, repoRoot } from './support/harness.mjs';
 
 const FORM = 'rsv-breda-vo/tlv-vso';
 const MODULE = 'pkg-package/aanvraagwijzer_package_wasm';
@@ -19,16 +19,26 @@ const verdict = (findings) => findings.map((f) => `${f.code} ${f.path}`).sort();
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'aw-pakket-'));
 
-/** Clicks the download button and saves the package; returns its path. */
-async function downloadPackage(page, name) {
+/**
+ * Clicks the download button and saves the package; returns its path. The
+ * suggested name says whose request and which form it is: the pupil's
+ * initials (when the name is filled in), the form and the date.
+ */
+async function downloadPackage(page, name, initials = '') {
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download aanvraag (pakket)' }).click(),
   ]);
-  assert.match(download.suggestedFilename(), /^pakket-rsv-breda-vo-tlv-vso-\d{4}-\d{2}-\d{2}\.zip$/);
+  const expected = new RegExp(`^${initials ? `${initials}-` : ''}rsv-breda-vo-tlv-vso-\\d{4}-\\d{2}-\\d{2}\\.zip$`);
+  assert.match(download.suggestedFilename(), expected);
   const file = path.join(work, name);
   await download.saveAs(file);
   return file;
+}
+
+/** An answer as "Controleer uw antwoorden" shows it. */
+async function shownAnswer(page, fieldId) {
+  return page.locator(`.aw-summary-list__row[data-field="${fieldId}"] .aw-summary-list__value`).innerText();
 }
 
 /** `aanvraagwijzer verify --json` on a file: { status, report, stderr }. */
@@ -98,6 +108,8 @@ describe('submission package', () => {
       0,
       'the form page does not load the package module',
     );
+    // The package box ends "Controleer uw antwoorden".
+    await gotoCheck(page, site.origin, FORM);
     const started = Date.now();
     const file = await downloadPackage(page, 'leeg.zip');
     t.diagnostic(`first package, module load included: ${Date.now() - started} ms from click to download`);
@@ -126,16 +138,23 @@ describe('submission package', () => {
 
   it('fills the form, adds an attachment, and the package verifies as complete', async () => {
     const doc = fs.readFileSync(fixture('rsv-breda-vo/tlv-vso/valid-daan-bakker.json'));
-    await page.getByLabel('Open JSON').setInputFiles({ name: 'daan.json', mimeType: 'application/json', buffer: doc });
+    await gotoOverview(page, site.origin, FORM);
+    await page.getByLabel('Open een bewaard bestand').setInputFiles({ name: 'daan.json', mimeType: 'application/json', buffer: doc });
     await page.getByText('Het bestand is geopend').waitFor();
-    await page.getByLabel('Bestand voor: Groeidocument').setInputFiles({
+    // The opened answers name a file the page does not have: choose it at
+    // its own field (the package box has no file pickers).
+    await gotoFieldSection(page, site.origin, FORM, 'groeidocument');
+    await page.locator('#veld-groeidocument-bestandsnaam').setInputFiles({
       name: 'Groeidocument Daan é.pdf',
       mimeType: 'application/pdf',
       buffer: Buffer.from('%PDF-1.4 groeidocument van Daan'),
     });
-    await page.getByText('Gekozen: Groeidocument Daan é.pdf').waitFor();
+    await page.getByText('Gekozen bestand: Groeidocument Daan é.pdf (31 bytes)').waitFor();
+    await gotoCheck(page, site.origin, FORM);
+    assert.match(await page.locator('#controle-resultaat h2').innerText(), /^Geen (problemen gevonden|fouten)/);
+    assert.equal(await page.getByText('Bestand voor:').count(), 0, 'no attachment pickers in the package box');
 
-    firstZip = await downloadPackage(page, 'compleet.zip');
+    firstZip = await downloadPackage(page, 'compleet.zip', 'DWB');
     await page.getByText(/is gedownload\. Dien de aanvraag in bij de Commissie Ondersteuningstoewijzing/).waitFor();
     const { status, report, stderr } = verify(firstZip);
     assert.equal(status, 0, `complete and intact: exit 0 (${stderr})`);
@@ -184,16 +203,20 @@ describe('submission package', () => {
     // fresh start (the tab keeps answers across reloads, see drafts.test.mjs).
     await page.evaluate(() => sessionStorage.clear());
     await page.reload();
-    await page.getByRole('button', { name: 'Controleer aanvraag' }).waitFor();
-    assert.equal(await page.getByLabel('Achternaam, voorvoegsels').inputValue(), '');
+    await page.locator('#controle-resultaat').waitFor();
+    assert.equal(await shownAnswer(page, 'achternaam'), 'Niet ingevuld');
 
     await page.getByLabel('Open pakket (ZIP)').setInputFiles(firstZip);
-    await page.getByText('Het pakket is geopend, met 1 bijlage').waitFor();
-    assert.equal(await page.getByLabel('Achternaam, voorvoegsels').inputValue(), 'Bakker');
-    assert.equal(await page.getByLabel('Burgerservicenummer').inputValue(), '111222333');
-    await page.getByText('Gekozen: Groeidocument Daan é.pdf').waitFor();
+    await page.getByText('Het pakket is geopend, met 1 bestand bij de vragen').waitFor();
+    assert.equal(await shownAnswer(page, 'achternaam'), 'Bakker');
+    assert.equal(await shownAnswer(page, 'bsn'), '111222333');
+    assert.equal(await page.getByText('Kies het bestand opnieuw').count(), 0);
+    // The file is back at its field, not only its name.
+    await gotoFieldSection(page, site.origin, FORM, 'groeidocument');
+    await page.getByText('Gekozen bestand: Groeidocument Daan é.pdf (31 bytes)').waitFor();
+    await gotoCheck(page, site.origin, FORM);
 
-    const again = await downloadPackage(page, 'opnieuw.zip');
+    const again = await downloadPackage(page, 'opnieuw.zip', 'DWB');
     assert.deepEqual(extract(again, 'aanvraag.json'), extract(firstZip, 'aanvraag.json'), 'same answers, byte for byte');
     assert.deepEqual(
       extract(again, 'bijlagen/Groeidocument Daan é.pdf'),
@@ -211,7 +234,7 @@ describe('submission package', () => {
     const alert = page.locator('#pakket-melding [role=alert]');
     await alert.waitFor();
     assert.match(await alert.innerText(), /geen ZIP-bestand/);
-    assert.equal(await page.getByLabel('Achternaam, voorvoegsels').inputValue(), 'Bakker');
+    assert.equal(await shownAnswer(page, 'achternaam'), 'Bakker');
   });
 
   it('renders the PDF of the largest form in the browser, and nothing left 127.0.0.1', async (t) => {

@@ -85,6 +85,44 @@ describe('start page', () => {
     }
   });
 
+  it('remembers the SWV only when asked, and forgets it when unticked', async () => {
+    // Not asked: a reload of the bare start page shows all SWVs again.
+    await openStart(page, site.origin);
+    await page.getByRole('radio', { name: /^RSV Breda PO/ }).check();
+    const remember = page.getByRole('checkbox', { name: 'Onthoud mijn samenwerkingsverband op deze computer' });
+    assert.equal(await remember.isChecked(), false);
+    assert.equal(await page.evaluate(() => localStorage.getItem('aanvraagwijzer-swv')), null);
+    await openStart(page, site.origin);
+    assert.equal(await page.getByRole('radio', { name: /^Alle samenwerkingsverbanden/ }).isChecked(), true);
+
+    // Asked, by keyboard: only the SWV's id is stored, and it is chosen next time.
+    await page.getByRole('radio', { name: /^Berséba/ }).check();
+    await remember.focus();
+    await page.keyboard.press('Space');
+    assert.equal(await remember.isChecked(), true);
+    const stored = await page.evaluate(() => ({ ...localStorage }));
+    assert.equal(stored['aanvraagwijzer-swv'], 'berseba');
+    assert.deepEqual(Object.keys(stored).filter((k) => !k.startsWith('aanvraagwijzer-concept')), ['aanvraagwijzer-swv']);
+    await openStart(page, site.origin);
+    assert.equal(await page.getByRole('radio', { name: /^Berséba/ }).isChecked(), true);
+    assert.equal(await page.locator('.aw-swv h2').allInnerTexts().then((h) => h.join()), 'Berséba');
+    assert.equal(await remember.isChecked(), true);
+
+    // Another SWV while ticked replaces it; a link's own choice wins.
+    await page.getByRole('radio', { name: /^RSV Breda VO/ }).check();
+    assert.equal(await page.evaluate(() => localStorage.getItem('aanvraagwijzer-swv')), 'rsv-breda-vo');
+    await page.goto(`${site.origin}/#/?swv=de-liemers`);
+    await page.locator('.aw-form-list a').first().waitFor();
+    assert.equal(await page.getByRole('radio', { name: /^SWV Onderwijs op Maat de Liemers/ }).isChecked(), true);
+
+    // Unticking forgets it at once.
+    await remember.uncheck();
+    assert.equal(await page.evaluate(() => localStorage.getItem('aanvraagwijzer-swv')), null);
+    await openStart(page, site.origin);
+    assert.equal(await page.getByRole('radio', { name: /^Alle samenwerkingsverbanden/ }).isChecked(), true);
+    assert.equal(await remember.count(), 0, 'no box until an SWV is chosen');
+  });
+
   it('made no request outside 127.0.0.1 and logged no errors', () => {
     assert.deepEqual(browser.offsite(site.origin), []);
     assert.deepEqual(browser.errors, []);

@@ -1,5 +1,5 @@
 // When the app's wasm stops (a Rust panic aborts: the wasm traps with a
-// RuntimeError after the hook has logged to the console), the page says so in Dutch
+// RuntimeError at once: -Cpanic=immediate-abort), the page says so in Dutch
 // and tells the user how to keep their answers, instead of silently no longer
 // responding.
 
@@ -34,7 +34,7 @@ describe('the app stops (wasm trap)', () => {
     await alert.waitFor();
     const text = await alert.textContent();
     assert.match(text, /Er ging iets mis/);
-    assert.match(text, /Download als JSON/, 'says how to keep the answers');
-    assert.ok(await page.locator('form.aw-form').isVisible(), 'the form stays on the page');
+    assert.match(text, /Bewaar de antwoorden als bestand/, 'says how to keep the answers');
+    assert.ok(await page.locator('.aw-form-pages').isVisible(), 'the form stays on the page');
   });
 });

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { startSite, openBrowser, openForm, repoRoot } from './support/harness.mjs';
+import { startSite, openBrowser, openForm, gotoSection, gotoFieldSection, gotoCheck, gotoOverview, repoRoot } from './support/harness.mjs';
 
 const FORM = 'rsv-breda-vo/tlv-vso';
 const VALID_BSN = '111222333';
@@ -32,6 +32,7 @@ describe('TLV vso form', () => {
     browser = await openBrowser();
     page = browser.page;
     await openForm(page, site.origin, FORM);
+    await gotoSection(page, site.origin, FORM, 'leerling');
   });
 
   after(async () => {
@@ -71,6 +72,9 @@ describe('TLV vso form', () => {
     // Woonplaats is left empty on purpose: the check must find it.
     await page.getByRole('radio', { name: 'Vrouw' }).check();
     await page.getByLabel('Geboortedatum').fill('03-09-2012');
+    // "Opslaan en verder" goes on to the school's questions.
+    await page.getByRole('button', { name: 'Opslaan en verder' }).click();
+    await page.locator('form.aw-form[data-section="school"]').waitFor();
     await page.getByLabel('Naam school', { exact: true }).fill('Het Lyceum');
     await page.getByLabel('Brinnummer vestiging').fill('12AB00');
 
@@ -81,11 +85,19 @@ describe('TLV vso form', () => {
     await nummer.fill('TLV-2024-001');
     await page.getByLabel('Afloopdatum van de huidige beschikking of TLV').fill('31-07-2027');
 
+    await gotoSection(page, site.origin, FORM, 'bijlagen');
     const groei = page.getByRole('group', { name: 'Groeidocument' });
-    await groei.getByLabel('Naam van het bestand').fill('groeidocument-anna.pdf');
+    // The file is chosen at the field; no name is typed.
+    await groei.getByLabel('Kies het bestand').setInputFiles({
+      name: 'groeidocument-anna.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4 groeidocument van Anna'),
+    });
+    await groei.getByText('Gekozen bestand: groeidocument-anna.pdf').waitFor();
     await groei.getByLabel('Het groeidocument is volledig ingevuld.').check();
     // "Het groeidocument is ondertekend." stays unticked on purpose.
 
+    await gotoSection(page, site.origin, FORM, 'ondertekening');
     const gezag = page.getByRole('group', { name: 'Getekend namens het bevoegd gezag' });
     await gezag.getByLabel('Naam', { exact: true }).fill('J. Jansen');
     await gezag.getByLabel('Functie').fill('directeur');
@@ -96,37 +108,41 @@ describe('TLV vso form', () => {
     await d1.getByLabel('Functie').fill('orthopedagoog');
     // Deskundige 2 stays empty on purpose.
 
+    await gotoOverview(page, site.origin, FORM);
     const progress = await page.locator('.aw-progress').innerText();
-    assert.match(progress, /^\d+ van \d+ verplichte onderdelen compleet$/);
+    assert.match(progress, /^U heeft \d+ van 7 onderdelen afgerond\.$/);
   });
 
-  it('"Controleer aanvraag" shows the error summary, focused, with links to the fields', async () => {
-    await page.getByRole('button', { name: 'Controleer aanvraag' }).click();
+  it('"Controleer uw antwoorden" shows the error summary, with links to the fields on their pages', async () => {
+    await page.getByRole('link', { name: 'Controleer uw antwoorden en download de aanvraag' }).click();
     const summary = page.locator('#controle-resultaat');
     await summary.waitFor();
+    await focusedId(page, 'pagina-titel');
     assert.equal(await summary.getAttribute('role'), 'alert');
-    await focusedId(page, 'controle-resultaat');
     assert.equal(
       await summary.getByRole('heading', { level: 2 }).innerText(),
       'Er zijn problemen',
     );
 
-    // A plain field: the link moves focus to its input.
-    await summary.locator('a[href="#veld-woonplaats"]').click();
+    // A plain field: the link opens its section and moves focus to its input.
+    await summary.locator('a[href$="?veld=veld-woonplaats"]').click();
     await focusedId(page, 'veld-woonplaats');
     // After a check every finding shows beside its field, untouched or not.
     assert.match(await page.locator('#veld-woonplaats-fout').innerText(), /Fout:/);
 
     // A group (signature): the link moves focus to its first input.
-    await summary.locator('a[href="#veld-deskundige_2"]').click();
+    await page.goBack();
+    await summary.locator('a[href$="?veld=veld-deskundige_2"]').click();
     await focusedId(page, 'veld-deskundige_2-naam');
 
     // An unticked confirmation: focus on that very checkbox.
-    await summary.locator('a[href="#veld-groeidocument-bevestigingen-1"]').click();
+    await page.goBack();
+    await summary.locator('a[href$="?veld=veld-groeidocument-bevestigingen-1"]').click();
     await focusedId(page, 'veld-groeidocument-bevestigingen-1');
 
     // Findings with a source explain themselves, after the input (so Tab
     // reaches the input before the disclosure).
+    await gotoFieldSection(page, site.origin, FORM, 'woonplaats');
     const why = page.locator('.aw-field', { has: page.locator('#veld-woonplaats') }).locator('details.aw-why');
     assert.equal(await page.locator('#veld-woonplaats-fout details').count(), 0);
     await why.locator('summary').click();
@@ -134,9 +150,10 @@ describe('TLV vso form', () => {
   });
 
   it('downloads JSON that the CLI judges exactly as the page did', async () => {
+    await gotoOverview(page, site.origin, FORM);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download als JSON (met leerlinggegevens)' }).click(),
+      page.getByRole('button', { name: 'Bewaar de antwoorden als bestand (met leerlinggegevens)' }).click(),
     ]);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aw-e2e-')), download.suggestedFilename());
     await download.saveAs(file);
@@ -167,18 +184,21 @@ describe('TLV vso form', () => {
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
   });
 
-  it('"Open JSON" refuses a bad file in Dutch and leaves the answers alone', async () => {
-    const input = page.getByLabel('Open JSON');
+  it('"Open een bewaard bestand" refuses a bad file in Dutch and leaves the answers alone', async () => {
+    const input = page.getByLabel('Open een bewaard bestand');
     await input.setInputFiles({ name: 'kapot.json', mimeType: 'application/json', buffer: Buffer.from('{ dit is geen json') });
     const error = page.locator('.aw-file-error');
     await error.waitFor();
-    assert.match(await error.innerText(), /geen leesbaar JSON-bestand/);
+    assert.match(await error.innerText(), /kan Aanvraagwijzer niet lezen/);
+    await gotoSection(page, site.origin, FORM, 'leerling');
     assert.equal(await page.getByLabel('Burgerservicenummer').inputValue(), VALID_BSN);
+    await gotoOverview(page, site.origin, FORM);
 
     // A valid document of this form replaces the answers.
     const doc = { form: FORM, form_version: 'x', answers: { woonplaats: 'Breda' } };
     await input.setInputFiles({ name: 'ok.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
     await page.locator('.aw-status').waitFor();
+    await gotoSection(page, site.origin, FORM, 'leerling');
     assert.equal(await page.getByLabel('Woonplaats').inputValue(), 'Breda');
     assert.equal(await page.getByLabel('Burgerservicenummer').inputValue(), '');
   });
@@ -186,6 +206,7 @@ describe('TLV vso form', () => {
   it('keeps the answers in memory when the user goes to the start page and back', async () => {
     await page.getByRole('link', { name: 'Alle formulieren' }).click();
     await openForm(page, site.origin, FORM);
+    await gotoSection(page, site.origin, FORM, 'leerling');
     assert.equal(await page.getByLabel('Woonplaats').inputValue(), 'Breda');
   });
 
@@ -198,6 +219,7 @@ describe('TLV vso form', () => {
     await page.locator(`form.aw-form[data-form="${FORM}"]`).waitFor();
     assert.equal(await page.getByLabel('Woonplaats').inputValue(), 'Breda');
 
+    await gotoOverview(page, site.origin, FORM);
     // A draft is encrypted with a password (details in drafts.test.mjs).
     await page.getByLabel('Kies een wachtwoord').fill('lang-genoeg-1');
     await page.getByLabel('Typ het wachtwoord nog een keer').fill('lang-genoeg-1');

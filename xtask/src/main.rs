@@ -1,26 +1,31 @@
 //! Build chores for Aanvraagwijzer, in Rust so they run the same everywhere
-//! (`./x.sh` only installs tools and calls these).
+//! (`./x.sh` only installs tools and calls these; `cargo xtask` is an alias
+//! for `cargo run -q -p xtask --`).
 //!
-//! - `build-site [--no-wasm-opt]`: the Leptos app to static files in `site/dist/` (cargo for
-//!   wasm32 with Debian's rustc and build-std, wasm-bindgen, npm binaryen's
-//!   wasm-opt, static files, the NL Design System CSS the site uses), then
+//! - `build-site [--no-wasm-opt]`: the Leptos app and the package module to
+//!   static files in `site/dist/` (both through [`wasm::build_module`]: cargo
+//!   for wasm32 with Debian's rustc and build-std, wasm-bindgen, npm binaryen's
+//!   wasm-opt), static files, the NL Design System CSS the site uses, then
 //!   content-hashed names and `.br`/`.gz` copies, then prints sizes.
-//! - `serve [--port N]`: serves `site/dist/` on 127.0.0.1 (std only; a stand-in
-//!   until the `aanvraagwijzer serve` HTTP server lands).
+//! - `serve [--port N] [--no-build]`: builds the site and serves it with the
+//!   real server, `aanvraagwijzer serve` (crates/server: precompressed files,
+//!   cache headers and the production CSP), on 127.0.0.1.
 //! - `sizes`: prints the sizes of an existing build; fails over the first-load budget.
+//! - `ci`: fmt, clippy, tests, site build, browser tests; stops at the first failure.
 
-mod build_package;
 mod build_site;
+mod ci;
 mod css_purge;
 mod forms_out;
 mod publish;
-mod serve;
 mod sizes;
+mod wasm;
 
 use std::path::PathBuf;
-use std::process::ExitCode;
+use std::process::{Command, ExitCode};
 
-/// The wasm-bindgen CLI must equal the `wasm-bindgen` crate in site/Cargo.lock.
+/// The wasm-bindgen CLI must equal the `wasm-bindgen` crate in the lock files
+/// of site/ and crates/package-wasm/ (x.sh installs this version).
 pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
 
 /// The repository root (xtask lives one level below it).
@@ -30,14 +35,15 @@ pub fn repo_root() -> PathBuf {
 }
 
 const USAGE: &str =
-    "usage: cargo run -p xtask -- <build-site [--no-wasm-opt] | serve [--port N] | sizes>";
+    "usage: cargo xtask <build-site [--no-wasm-opt] | serve [--port N] [--no-build] | sizes | ci>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("build-site") => build_site::run(&args[1..]),
-        Some("serve") => serve::run(&args[1..]),
+        Some("serve") => serve(&args[1..]),
         Some("sizes") => sizes::print(&repo_root().join("site/dist")),
+        Some("ci") if args.len() == 1 => ci::run(&repo_root()),
         _ => Err(USAGE.to_owned()),
     };
     match result {
@@ -47,4 +53,35 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Builds the site (unless `--no-build`) and runs `aanvraagwijzer serve` on it
+/// until stopped, so development sees the headers production sends.
+fn serve(args: &[String]) -> Result<(), String> {
+    let mut port: u16 = 8080;
+    let mut build = true;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--port" => {
+                port = it
+                    .next()
+                    .and_then(|p| p.parse().ok())
+                    .ok_or("--port needs a number")?
+            }
+            "--no-build" => build = false,
+            other => return Err(format!("serve: unknown argument {other}")),
+        }
+    }
+    let root = repo_root();
+    if build {
+        build_site::build(&root, wasm::Options { optimise: true })?;
+    }
+    let addr = format!("127.0.0.1:{port}");
+    println!("Aanvraagwijzer: http://{addr}/ (Ctrl-C stops)");
+    let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    cmd.current_dir(&root)
+        .args(["run", "-q", "-p", "aanvraagwijzer-cli", "--"])
+        .args(["serve", "--addr", &addr, "--dist", "site/dist"]);
+    wasm::run_cmd(&mut cmd, "aanvraagwijzer serve")
 }

@@ -8,9 +8,23 @@ use crate::publish;
 /// The most the start page may download, brotli-compressed, in bytes: every
 /// file of `dist/` except the lazily loaded package module (`pkg-package/`)
 /// and licence texts. The one place this budget lives; raise it only with a
-/// reason in the commit message. Set at 297,677 (Nov 2026) plus 2%; issue 15
-/// aims at 150 KB for any page.
-pub const FIRST_LOAD_BUDGET_BROTLI: usize = 304_000;
+/// reason in the commit message. Set at 297,677 (Nov 2026) plus 2% on the
+/// perf branch; with the forms merged in since, the first load was 368,646
+/// (site wasm 351,124); the size flags and wasm-opt level of xtask/src/wasm.rs
+/// brought it to about 334,500. Then the signers, signing texts and document
+/// titles in every form, option hints and "remember my SWV" added 7.5 KB to the
+/// site wasm (forms are still embedded): 343,504 on 29 Nov 2026, plus 3%.
+/// Issue 15 aims at 150 KB for any page (the forms move out of the wasm in the
+/// publishing work). Issue 12 §2 (tasklist branch, 29 Nov 2026) split the form
+/// into a task list, one page per section and a check page with "Wijzig"
+/// links: four page views instead of one, +20.8 KB brotli of site wasm
+/// (343,195 -> 364,000 measured with `./x.sh build`); the budget went up the
+/// 3% allowed (354,000 -> 364,600), the rest must come out of the wasm.
+/// Then attachments chosen at their field (issue 12 §3, +5 KB) and the NFC
+/// of every answer (issue 11 §1; the browser's own `normalize` instead of the
+/// crate's tables, which alone would have added 50 KB) together: 370,595 on
+/// 29 Nov 2026, plus 3%.
+pub const FIRST_LOAD_BUDGET_BROTLI: usize = 381_700;
 
 /// Loaded with `import()` only when a package is made or opened.
 const LAZY_DIR: &str = "pkg-package/";

@@ -40,8 +40,11 @@ enum Command {
         /// Het JSON-bestand met de aanvraag.
         file: PathBuf,
     },
-    /// Toon alle formulieren met hun id en versie.
-    Forms,
+    /// Toon alle formulieren met hun id en versie, of controleer formulierbestanden.
+    Forms {
+        #[command(subcommand)]
+        action: Option<FormsAction>,
+    },
     /// Controleer een pakket van Aanvraagwijzer (ZIP): controlegetallen, wijzigingen en bevindingen.
     Verify(package_cmds::VerifyArgs),
     /// Maak de samenvatting (PDF) van een aanvraag (JSON), dezelfde als in het pakket.
@@ -54,6 +57,17 @@ enum Command {
         /// Map met de gebouwde website.
         #[arg(long, default_value = "site/dist")]
         dist: PathBuf,
+    },
+}
+
+/// What to do with form files.
+#[derive(Subcommand)]
+enum FormsAction {
+    /// Controleer formulierbestanden (TOML) en toon elk probleem met regel en kolom.
+    Check {
+        /// De formulierbestanden, in de map van het samenwerkingsverband (forms/<swv>/<formulier>.toml).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
     },
 }
 
@@ -122,10 +136,13 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             ))?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Forms => {
+        Command::Forms { action: None } => {
             output::print_forms(forms())?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Forms {
+            action: Some(FormsAction::Check { files }),
+        } => check_form_files(&files),
         Command::Validate {
             form,
             json,
@@ -153,6 +170,41 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 ExitCode::from(1)
             })
         }
+    }
+}
+
+/// `forms check`: exit 0 when every file is sound, 1 when any has problems,
+/// 2 when a file cannot be read (as `validate`).
+fn check_form_files(files: &[PathBuf]) -> Result<ExitCode, CliError> {
+    let mut problems = 0usize;
+    for file in files {
+        let text = std::fs::read_to_string(file).map_err(|source| CliError::Read {
+            path: file.clone(),
+            source,
+        })?;
+        // The id must start with the SWV folder the file sits in, as in the build.
+        let folder = file
+            .canonicalize()
+            .ok()
+            .and_then(|p| p.parent()?.file_name()?.to_str().map(str::to_owned))
+            .unwrap_or_default();
+        for d in aanvraagwijzer::diagnose::check_form_text(&text, &folder) {
+            problems += 1;
+            println!(
+                "{}:{}:{}: {}",
+                output::esc(&file.display().to_string()),
+                d.line,
+                d.column,
+                output::esc(&d.message_nl)
+            );
+        }
+    }
+    if problems == 0 {
+        println!("Geen problemen gevonden in {} bestand(en).", files.len());
+        Ok(ExitCode::SUCCESS)
+    } else {
+        eprintln!("{problems} probleem/problemen gevonden. Verbeter ze en controleer opnieuw.");
+        Ok(ExitCode::from(1))
     }
 }
 

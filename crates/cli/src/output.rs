@@ -79,12 +79,18 @@ pub fn print_human(form: &Form, verdict: &Verdict) -> std::io::Result<()> {
         esc(&form.id),
         esc(&form.version)
     )?;
-    write_verdict(&mut out, verdict)
+    write_verdict(&mut out, Some(form), verdict)
 }
 
 /// Headline, progress, then every finding with its source: the one way the
-/// CLI shows findings (validate and verify alike).
-pub fn write_verdict(out: &mut impl Write, verdict: &Verdict) -> std::io::Result<()> {
+/// CLI shows findings (validate and verify alike). A finding names its
+/// question as the form labels it ("Deskundige 1 (functie)"); without the
+/// form (a package of a form this version does not know) its JSON Pointer.
+pub fn write_verdict(
+    out: &mut impl Write,
+    form: Option<&Form>,
+    verdict: &Verdict,
+) -> std::io::Result<()> {
     writeln!(out, "{}", esc(&verdict.headline_nl()))?;
     writeln!(out, "{}.", esc(&verdict.progress.message_nl()))?;
     for f in &verdict.findings {
@@ -93,15 +99,11 @@ pub fn write_verdict(out: &mut impl Write, verdict: &Verdict) -> std::io::Result
             Severity::Waarschuwing => "LET OP",
             Severity::Tip => "TIP",
         };
-        writeln!(out, "\n{label:<6} {}  [{}]", esc(&f.path), esc(&f.code))?;
+        let place = form.map_or_else(|| f.path.clone(), |form| form.pointer_label(&f.path));
+        writeln!(out, "\n{label:<6} {}  [{}]", esc(&place), esc(&f.code))?;
         writeln!(out, "       {}", esc(&f.message))?;
         if let Some(s) = &f.source {
-            writeln!(
-                out,
-                "       Bron: {}, {}",
-                esc(&s.document),
-                esc(&s.section)
-            )?;
+            writeln!(out, "       Bron: {}", esc(&s.citation()))?;
         }
     }
     Ok(())

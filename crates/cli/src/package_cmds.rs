@@ -121,7 +121,7 @@ fn print_report(path: &std::path::Path, r: &VerifyReport) -> std::io::Result<()>
         writeln!(out, "\nLET OP  {}", esc(note))?;
     }
     writeln!(out)?;
-    crate::output::write_verdict(&mut out, &r.verdict)
+    crate::output::write_verdict(&mut out, find_form(&m.form), &r.verdict)
 }
 
 /// Renders the PDF summary of a document, the same one the site puts in a package.

@@ -2,8 +2,10 @@
 
 use std::process::{Command, Output};
 
+use aanvraagwijzer_test_support::{fixtures_dir, TODAY};
+
 fn fixture(rel: &str) -> String {
-    format!("{}/../../tests/fixtures/{rel}", env!("CARGO_MANIFEST_DIR"))
+    fixtures_dir().join(rel).display().to_string()
 }
 
 fn run(args: &[&str]) -> Output {
@@ -22,7 +24,7 @@ fn a_complete_request_exits_0_and_says_so() {
     let o = run(&[
         "validate",
         "--date",
-        "22-11-2026",
+        TODAY,
         &fixture("rsv-breda-vo/tlv-vso/valid-daan-bakker.json"),
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
@@ -34,14 +36,34 @@ fn blocking_findings_exit_1_with_message_and_source() {
     let o = run(&[
         "validate",
         "--date",
-        "22-11-2026",
+        TODAY,
         &fixture("rsv-breda-vo/tlv-vso/invalid-typos-and-gaps.json"),
     ]);
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
-    assert!(out.contains("FOUT   /answers/bsn"), "{out}");
+    // Questions are named as the form labels them, not by JSON Pointer.
+    assert!(
+        out.contains("FOUT   Burgerservicenummer  [bsn-invalid]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("FOUT   Deskundige 1 (datum)  [date-in-future]"),
+        "{out}"
+    );
+    assert!(!out.contains("/answers/"), "{out}");
     assert!(out.contains("elfproef"), "{out}");
-    assert!(out.contains("Bron: 004_a6ac0186845f0866.txt"), "{out}");
+    // Sources by the document's own title; the seed file name is not for people.
+    assert!(
+        out.contains("Bron: Ondersteuningsplan RSV Breda VO 2015-2018, Bijlage 6a"),
+        "{out}"
+    );
+    assert!(!out.contains(".txt"), "{out}");
+    // The elfproef is the tool's own check: no SWV passage is cited as its reason.
+    let bsn = out
+        .split("\n\n")
+        .find(|block| block.contains("[bsn-invalid]"))
+        .expect("bsn finding");
+    assert!(!bsn.contains("Bron:"), "{bsn}");
 }
 
 #[test]
@@ -50,14 +72,14 @@ fn json_output_is_the_shared_verdict() {
         "validate",
         "--json",
         "--date",
-        "22-11-2026",
+        TODAY,
         &fixture("rsv-breda-vo/tlv-vso/invalid-typos-and-gaps.json"),
     ]);
     assert_eq!(o.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
     assert_eq!(v["form"], "rsv-breda-vo/tlv-vso");
     assert_eq!(v["valid"], false);
-    assert_eq!(v["checked_on"], "22-11-2026");
+    assert_eq!(v["checked_on"], TODAY);
     let findings = v["findings"].as_array().expect("findings array");
     assert!(findings.iter().any(|f| f["code"] == "bsn-invalid"
         && f["path"] == "/answers/bsn"
@@ -76,7 +98,7 @@ fn unreadable_input_exits_2_with_a_dutch_message() {
     .expect("write");
     let o = run(&["validate", broken.to_str().expect("utf-8 path")]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("geen leesbaar JSON-bestand"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("kan Aanvraagwijzer niet lezen"));
 
     let o = run(&[
         "validate",
@@ -101,4 +123,60 @@ fn forms_lists_every_embedded_form() {
     let out = stdout(&run(&["forms"]));
     assert!(out.contains("rsv-breda-vo/tlv-vso"));
     assert!(out.contains("rsv-breda-vo/arrangementsverklaring"));
+}
+
+fn broken_form(name: &str) -> String {
+    format!(
+        "{}/../../tests/broken-forms/bad-swv/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+#[test]
+fn forms_check_names_every_problem_with_line_and_column() {
+    let file = broken_form("broken.toml");
+    let o = run(&["forms", "check", &file]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains(&format!("{file}:32:10: "))
+            && out.contains(&format!("{file}:33:"))
+            && out.contains("veld `geboortedatun`, maar dat veld bestaat niet"),
+        "{out}"
+    );
+    assert!(out.contains("bron `niet-bestaand`"), "{out}");
+    assert!(
+        out.contains(&format!("{file}:26:9: De naam `geboortedatum` (veld)"))
+            && out.contains("twee keer"),
+        "{out}"
+    );
+}
+
+#[test]
+fn forms_check_points_at_a_toml_typo() {
+    let file = broken_form("typo.toml");
+    let o = run(&["forms", "check", &file]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(
+        stdout(&o).starts_with(&format!("{file}:4:")),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn forms_check_accepts_a_published_form() {
+    let file = format!(
+        "{}/../../forms/rsv-breda-vo/tlv-vso.toml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let o = run(&["forms", "check", &file]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("Geen problemen"), "{}", stdout(&o));
+}
+
+#[test]
+fn forms_check_of_a_missing_file_exits_2() {
+    let o = run(&["forms", "check", "geen-bestand.toml"]);
+    assert_eq!(o.status.code(), Some(2));
 }

@@ -5,34 +5,33 @@ use std::process::{Command, Output};
 
 use aanvraagwijzer::{find_form, Document};
 use aanvraagwijzer_package::{build, zip, Attachment, Entry, Limits};
-use chrono::{NaiveDate, NaiveDateTime};
+use aanvraagwijzer_test_support::{fixture, fixtures_dir, made, TODAY};
+use chrono::NaiveDateTime;
 
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_aanvraagwijzer"))
 }
 
 fn fixture_path(name: &str) -> String {
-    format!("{}/../../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn fixture(name: &str) -> Document {
-    let text = std::fs::read_to_string(fixture_path(name)).expect("fixture");
-    Document::from_json(&text).expect("parses")
+    fixtures_dir().join(name).display().to_string()
 }
 
 fn created() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 22)
-        .and_then(|d| d.and_hms_opt(16, 40, 12))
-        .expect("time")
+    made()
 }
 
 /// What the site does on "Download aanvraag (pakket)".
 fn package(doc: &Document) -> Vec<u8> {
     let form = find_form(&doc.form).expect("form");
-    let attachments = vec![Attachment {
-        name: "verslag onderzoek.pdf".into(),
-        bytes: b"%PDF-1.4 verslag".to_vec(),
-    }];
+    // The files the answers list, chosen at their fields.
+    let (effective, _) = aanvraagwijzer_package::minimised(form, doc, created());
+    let attachments: Vec<_> = aanvraagwijzer::attachment_answers(form, &effective)
+        .into_iter()
+        .map(|a| Attachment {
+            bytes: format!("%PDF-1.4 {}", a.name).into_bytes(),
+            name: a.name,
+        })
+        .collect();
     build(form, doc, &attachments, created())
         .expect("builds")
         .bytes
@@ -108,7 +107,7 @@ fn an_incomplete_package_exits_1_with_the_same_findings_as_validate() {
         "validate",
         "--json",
         "--date",
-        "22-11-2026",
+        TODAY,
         &fixture_path("rsv-breda-vo/tlv-vso/invalid-typos-and-gaps.json"),
     ]);
     let verdict: serde_json::Value = serde_json::from_slice(&validated.stdout).expect("json");
@@ -177,7 +176,7 @@ fn render_writes_the_pdf() {
         "-o",
         out.to_str().expect("utf-8 path"),
         "--date",
-        "22-11-2026",
+        TODAY,
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let pdf = std::fs::read(&out).expect("pdf written");
@@ -210,13 +209,16 @@ fn render_with_the_creation_time_gives_the_pdf_in_the_package_byte_for_byte() {
         .data;
     let input = temp("aanvraag.json", json);
     let out = input.with_file_name("uit-render.pdf");
+    let created = made()
+        .format(aanvraagwijzer_package::CREATED_FORMAT)
+        .to_string();
     let o = run(&[
         "render",
         input.to_str().expect("utf-8"),
         "-o",
         out.to_str().expect("utf-8"),
         "--created",
-        "2026-11-22T16:40:12",
+        &created,
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
@@ -322,11 +324,13 @@ fn a_pdf_that_only_carries_the_tie_exits_1_naming_the_summary() {
     // rewritten to match. Every hash agrees; only rendering again shows it.
     let good = package(&fixture("rsv-breda-vo/tlv-vso/valid-daan-bakker.json"));
     let mut entries = zip::read(&good, &Limits::default()).expect("reads");
-    let tie = aanvraagwijzer_package::pdf_tie(
-        &fixture("rsv-breda-vo/tlv-vso/valid-daan-bakker.json"),
-        created(),
-    )
-    .expect("tie");
+    // The package's own answers (they list the attachment's size).
+    let packed = entries
+        .iter()
+        .find(|e| e.name == "aanvraag.json")
+        .map(|e| Document::from_json(std::str::from_utf8(&e.data).expect("utf-8")).expect("doc"))
+        .expect("aanvraag.json");
+    let tie = aanvraagwijzer_package::pdf_tie(&packed, created()).expect("tie");
     let fake = format!("%PDF-1.7\n% {tie}\n%%EOF\n").into_bytes();
     let manifest = entries
         .iter()

@@ -123,6 +123,35 @@ pub enum PackageError {
         /// The version in the manifest.
         version: String,
     },
+    /// An attachment answer names a file that was not given to [`crate::build`]
+    /// (in the browser: the file was chosen before the page was reloaded).
+    #[error("the file {name:?} of field {field:?} was not given")]
+    AttachmentMissing {
+        /// The field, as people read it.
+        field: String,
+        /// The file name the answer lists.
+        name: String,
+    },
+    /// A file was given to [`crate::build`] that no attachment answer lists:
+    /// the package holds exactly the files the answers name.
+    #[error("the file {name:?} belongs to no attachment answer")]
+    AttachmentNotAsked {
+        /// The file's name.
+        name: String,
+    },
+    /// A given file's size differs from the size its answer lists: another
+    /// file than the one chosen.
+    #[error("the file {name:?} of field {field:?} is {size} bytes, the answer says {listed}")]
+    AttachmentOtherSize {
+        /// The field, as people read it.
+        field: String,
+        /// The file name.
+        name: String,
+        /// The given file's size.
+        size: u64,
+        /// The size in the answer.
+        listed: u64,
+    },
     /// An attachment name that would unpack badly on Windows or macOS (see
     /// `names`); Aanvraagwijzer never writes one.
     #[error("attachment name {name:?} does not unpack well everywhere: {reason}")]
@@ -137,74 +166,6 @@ pub enum PackageError {
 impl PackageError {
     /// The Dutch message for people, saying what is wrong and what to do.
     pub fn message_nl(&self) -> String {
-        const REDO: &str = "Maak het pakket opnieuw met \"Download aanvraag (pakket)\".";
-        match self {
-            PackageError::NotZip => "Dit bestand is geen pakket van Aanvraagwijzer: het is geen ZIP-bestand. Kies het ZIP-bestand dat u met \"Download aanvraag (pakket)\" hebt gemaakt.".into(),
-            PackageError::TooLarge { size, max } => format!(
-                "Dit pakket is te groot ({}). Een pakket mag hoogstens {} zijn. Voeg minder of kleinere bijlagen toe.",
-                megabytes(*size),
-                megabytes(*max)
-            ),
-            PackageError::TooManyEntries { count, max } => format!(
-                "Dit pakket bevat {count} bestanden; dat zijn er meer dan de {max} die een pakket mag hebben. {REDO}"
-            ),
-            PackageError::EntryTooLarge { name, size, max } => format!(
-                "Het bestand \"{name}\" in het pakket wordt uitgepakt {} groot; hoogstens {} mag. Dit lijkt op een zogeheten ZIP-bom en wordt niet geopend.",
-                megabytes(*size),
-                megabytes(*max)
-            ),
-            PackageError::TotalTooLarge { max } => format!(
-                "De bestanden in dit pakket worden samen groter dan {} als ze worden uitgepakt. Dit lijkt op een zogeheten ZIP-bom en wordt niet geopend.",
-                megabytes(*max)
-            ),
-            PackageError::Overlapping { name } => format!(
-                "Bestanden in dit pakket overlappen elkaar (bij \"{name}\"). Dit is een truc van zogeheten ZIP-bommen; het pakket wordt niet geopend."
-            ),
-            PackageError::Zip64 => format!(
-                "Dit ZIP-bestand gebruikt het ZIP64-formaat, dat Aanvraagwijzer niet maakt. {REDO}"
-            ),
-            PackageError::Compressed { name } => format!(
-                "Het bestand \"{name}\" in het pakket is gecomprimeerd. Aanvraagwijzer maakt pakketten zonder compressie; dit pakket is dus opnieuw ingepakt of door een ander programma gemaakt. {REDO}"
-            ),
-            PackageError::Encrypted { name } => format!(
-                "Het bestand \"{name}\" in het pakket is versleuteld met een wachtwoord. Aanvraagwijzer maakt geen versleutelde pakketten. {REDO}"
-            ),
-            PackageError::UnsafeName { name } => format!(
-                "Het pakket bevat een bestand met een onveilige naam (\"{}\"): een naam met \"..\", een schuine streep aan het begin of een backslash kan bij uitpakken bestanden buiten de map overschrijven. Het pakket wordt niet geopend.",
-                name.escape_debug()
-            ),
-            PackageError::DuplicateName { name } => format!(
-                "Het pakket bevat het bestand \"{name}\" twee keer. {REDO}"
-            ),
-            PackageError::Corrupt { reason } => format!(
-                "Dit pakket is beschadigd of gewijzigd: {reason}. {REDO}"
-            ),
-            PackageError::MissingFile { name } => format!(
-                "In het pakket ontbreekt {name}. Zonder dit bestand kan het pakket niet worden gecontroleerd. {REDO}"
-            ),
-            PackageError::Manifest { .. } => format!(
-                "Het bestand manifest.json in het pakket is onleesbaar of te groot; het pakket is beschadigd of gewijzigd. {REDO}"
-            ),
-            PackageError::Document(e) => format!("aanvraag.json in het pakket: {}", e.message_nl()),
-            PackageError::UnknownForm { form } => format!(
-                "Het pakket hoort bij het formulier \"{form}\", dat Aanvraagwijzer niet kent. Bekijk de formulieren met: aanvraagwijzer forms"
-            ),
-            PackageError::UnknownFormVersion { form, version, known } => format!(
-                "Het pakket is gemaakt voor versie {version} van het formulier \"{form}\". Deze Aanvraagwijzer kent alleen versie {known} en kan het pakket dus niet met dezelfde regels controleren. Gebruik de Aanvraagwijzer-versie waarmee het pakket is gemaakt, of vul het formulier opnieuw in."
-            ),
-            PackageError::OtherDefinition { form, version } => format!(
-                "Dit pakket is gemaakt met een andere versie van dit formulier (\"{form}\", versie {version}): de regels zijn sindsdien veranderd zonder nieuw versienummer. Het pakket kan daarom niet met dezelfde regels worden gecontroleerd. Vraag het samenwerkingsverband om het formulierbestand waarmee het pakket is gemaakt, of laat de school het formulier opnieuw invullen."
-            ),
-            PackageError::UnportableName { name, reason } => format!(
-                "Het pakket bevat een bijlage met een naam die op Windows of macOS niet goed uitpakt (\"{}\": {reason}). Aanvraagwijzer maakt zulke namen niet, dus het pakket is gewijzigd of met een ander programma gemaakt. Het pakket wordt niet geopend; vraag de school om een nieuw pakket.",
-                name.escape_debug()
-            ),
-        }
+        crate::message_nl::package_error(self)
     }
-}
-
-/// "3,4 MB" for people.
-fn megabytes(bytes: u64) -> String {
-    let tenths = (bytes * 10 + 524_288) / 1_048_576;
-    format!("{},{} MB", tenths / 10, tenths % 10)
 }

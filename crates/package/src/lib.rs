@@ -29,6 +29,7 @@
 #![warn(missing_docs)]
 
 mod error;
+mod message_nl;
 pub mod names;
 pub mod pin;
 pub mod zip;
@@ -36,10 +37,12 @@ pub mod zip;
 use std::collections::BTreeSet;
 
 use aanvraagwijzer::{
-    applicable_answers, find_form, Document, DocumentError, Form, Verdict, CORE_VERSION,
+    applicable_answers, attachment_answers, find_form, AnswerPath, Document, DocumentError, Form,
+    Part, Verdict, CORE_VERSION, SIZE_KEY,
 };
 use chrono::{DateTime, NaiveDateTime, TimeDelta, Timelike, Utc};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 pub use error::PackageError;
@@ -77,15 +80,35 @@ pub struct Limits {
     pub max_manifest_bytes: u64,
 }
 
+/// One mebibyte, the unit the limits are written in and users read ("32 MB").
+pub const MB: u64 = 1024 * 1024;
+
+impl Limits {
+    /// The limits every package maker and reader uses, as a constant so the
+    /// site can refuse a too large file before it loads the package module.
+    pub const DEFAULT: Limits = Limits {
+        max_package_bytes: 64 * MB,
+        max_entries: 100,
+        max_entry_bytes: 32 * MB,
+        max_total_bytes: 64 * MB,
+        max_manifest_bytes: 4 * MB,
+    };
+
+    /// Room kept in [`Limits::max_total_bytes`] for aanvraag.json,
+    /// samenvatting.pdf and manifest.json, so attachments that fit when picked
+    /// still fit when the package is made.
+    pub const RESERVED_FOR_PACKAGE_FILES: u64 = 4 * MB;
+
+    /// The most all attachments together may take.
+    pub const fn max_attachments_bytes(&self) -> u64 {
+        self.max_total_bytes
+            .saturating_sub(Self::RESERVED_FOR_PACKAGE_FILES)
+    }
+}
+
 impl Default for Limits {
     fn default() -> Self {
-        Limits {
-            max_package_bytes: 64 * 1024 * 1024,
-            max_entries: 100,
-            max_entry_bytes: 32 * 1024 * 1024,
-            max_total_bytes: 64 * 1024 * 1024,
-            max_manifest_bytes: 4 * 1024 * 1024,
-        }
+        Limits::DEFAULT
     }
 }
 
@@ -138,10 +161,12 @@ pub struct ManifestFile {
     pub sha256: String,
 }
 
-/// A file the user added, to go under `bijlagen/`.
+/// A file the user chose at an attachment field, to go under `bijlagen/`;
+/// [`build`] matches it to the answer that names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attachment {
-    /// The file's own name (as picked in the browser); made safe by [`build`].
+    /// The file's own name as chosen in the browser, the name its attachment
+    /// answer lists; made safe by [`build`].
     pub name: String,
     /// The file's content.
     pub bytes: Vec<u8>,
@@ -249,6 +274,14 @@ pub struct Built {
 /// `doc` is the document as the user has it; the package gets its
 /// [`minimised`] form (answers to fields that do not apply left out, their
 /// number in the manifest).
+///
+/// `attachments` must be exactly the files the attachment answers of the
+/// minimised document list (by name, in form order; see
+/// `aanvraagwijzer::attachment_answers`): a listed file that is missing, a
+/// file of another size than its answer says, or a file no answer lists is
+/// an error. In the package each answer names its file as it is under
+/// `bijlagen/` (after [`names`]) with its size, so the PDF lists exactly the
+/// files in the package.
 pub fn build(
     form: &Form,
     doc: &Document,
@@ -257,7 +290,57 @@ pub fn build(
 ) -> Result<Built, PackageError> {
     // Seconds are what the manifest keeps; fractions would break the tie.
     let created = created.with_nanosecond(0).unwrap_or(created);
-    let (doc, hidden_answers_left_out) = minimised(form, doc, created);
+    let (mut doc, hidden_answers_left_out) = minimised(form, doc, created);
+    // Exactly the files the answers list, in form order: each answer takes
+    // the first given file of its name; a listed file not given, or a given
+    // file no answer lists, stops the package.
+    let mut given: Vec<Option<&Attachment>> = attachments.iter().map(Some).collect();
+    let mut namer = names::Namer::default();
+    let mut renamed = Vec::new();
+    let mut files = Vec::new();
+    for answer in attachment_answers(form, &doc) {
+        let file = given
+            .iter_mut()
+            // Answers are judged in NFC; a file picked on a Mac often has
+            // an NFD name ("e" + U+0301): the same name, other code points.
+            .find(|g| g.is_some_and(|a| same_name(&a.name, &answer.name)))
+            .and_then(Option::take)
+            .ok_or_else(|| PackageError::AttachmentMissing {
+                field: answer.label.clone(),
+                name: answer.name.clone(),
+            })?;
+        let size = file.bytes.len() as u64;
+        if let Some(listed) = answer.size.filter(|&l| l != size) {
+            return Err(PackageError::AttachmentOtherSize {
+                field: answer.label,
+                name: answer.name,
+                size,
+                listed,
+            });
+        }
+        let name = namer.name(&file.name);
+        if name != file.name {
+            renamed.push(Renamed {
+                from: file.name.clone(),
+                to: name.clone(),
+            });
+        }
+        // The answer names the file as it is in the package, with its size,
+        // so aanvraag.json and the PDF list exactly what bijlagen/ holds.
+        if let Some(obj) = answer_object_mut(&mut doc.answers, &answer.path) {
+            obj.insert(Part::Bestandsnaam.key().into(), name.clone().into());
+            obj.insert(SIZE_KEY.into(), size.into());
+        }
+        files.push(Entry {
+            name: format!("{ATTACHMENT_DIR}{name}"),
+            data: file.bytes.clone(),
+        });
+    }
+    if let Some(extra) = given.into_iter().flatten().next() {
+        return Err(PackageError::AttachmentNotAsked {
+            name: extra.name.clone(),
+        });
+    }
     let doc = &doc;
     let mut entries = vec![
         Entry {
@@ -269,21 +352,7 @@ pub fn build(
             data: render_pdf(form, doc, created)?,
         },
     ];
-    let mut namer = names::Namer::default();
-    let mut renamed = Vec::new();
-    for a in attachments {
-        let name = namer.name(&a.name);
-        if name != a.name {
-            renamed.push(Renamed {
-                from: a.name.clone(),
-                to: name.clone(),
-            });
-        }
-        entries.push(Entry {
-            name: format!("{ATTACHMENT_DIR}{name}"),
-            data: a.bytes.clone(),
-        });
-    }
+    entries.extend(files);
     let limits = Limits::default();
     let total: u64 = entries.iter().map(|e| e.data.len() as u64).sum();
     if total > limits.max_total_bytes {
@@ -320,6 +389,52 @@ pub fn build(
         renamed,
         hidden_answers_left_out,
     })
+}
+
+/// The answer object at `path` (an attachment answer), to write into.
+fn answer_object_mut<'a>(
+    answers: &'a mut serde_json::Map<String, Value>,
+    path: &AnswerPath,
+) -> Option<&'a mut serde_json::Map<String, Value>> {
+    let mut segments = path.segments().iter();
+    let mut value = answers.get_mut(segments.next()?)?;
+    for segment in segments {
+        value = match value {
+            Value::Array(items) => items.get_mut(segment.parse::<usize>().ok()?)?,
+            Value::Object(obj) => obj.get_mut(segment)?,
+            _ => return None,
+        };
+    }
+    value.as_object_mut()
+}
+
+/// Files as (name, size in bytes when known), in form order.
+type FileList<S> = Vec<(String, S)>;
+
+/// The attachments the answers list, as (name, size) in form order, and
+/// those the manifest lists under `bijlagen/`.
+fn attachment_lists(
+    form: &Form,
+    document: &Document,
+    manifest: &Manifest,
+    created: NaiveDateTime,
+) -> (FileList<Option<u64>>, FileList<u64>) {
+    let (effective, _) = minimised(form, document, created);
+    let listed = attachment_answers(form, &effective)
+        .into_iter()
+        .map(|a| (a.name, a.size))
+        .collect();
+    let packed = manifest
+        .files
+        .iter()
+        .filter_map(|f| {
+            f.path
+                .strip_prefix(ATTACHMENT_DIR)
+                .filter(|n| !n.is_empty() && !n.contains('/'))
+                .map(|n| (n.to_owned(), f.size))
+        })
+        .collect();
+    (listed, packed)
 }
 
 fn manifest_bytes(m: &Manifest) -> Result<Vec<u8>, PackageError> {
@@ -466,6 +581,9 @@ pub enum TamperKind {
     FileUnexpected,
     /// aanvraag.json names another form or version than the manifest.
     DocumentMismatch,
+    /// The files under `bijlagen/` are not exactly the files the attachment
+    /// answers list (name and size, in form order).
+    AttachmentsDiffer,
     /// The manifest's verdict differs from validating the answers again.
     FindingsDiffer,
     /// The PDF is not the one these answers render to (or, for a package of
@@ -524,15 +642,7 @@ impl VerifyReport {
 
     /// One Dutch sentence about the package as a whole.
     pub fn headline_nl(&self) -> String {
-        if !self.intact {
-            "Het pakket is gewijzigd nadat het is gemaakt: vertrouw de inhoud niet en vraag de school om een nieuw pakket.".into()
-        } else if !self.pdf_proven {
-            "Aan het pakket is niets veranderd, maar deze versie van Aanvraagwijzer kan niet nagaan of de samenvatting (PDF) precies deze antwoorden toont. Lees de toelichting hieronder.".into()
-        } else if self.verdict.valid {
-            "Het pakket is ongewijzigd en de aanvraag is compleet.".into()
-        } else {
-            "Het pakket is ongewijzigd, maar de aanvraag is nog niet compleet.".into()
-        }
+        message_nl::headline(self)
     }
 }
 
@@ -588,28 +698,22 @@ pub fn verify(
                 &mut found,
                 TamperKind::ManifestEdited,
                 Some(&f.path),
-                format!(
-                    "Het manifest noemt \"{}\" meer dan eens of op een plek waar het niet hoort.",
-                    f.path
-                ),
+                message_nl::listed_twice(&f.path),
             );
             continue;
         }
         match entries.iter().find(|e| e.name == f.path) {
             None => flag(
-&mut found,
+                &mut found,
                 TamperKind::FileMissing,
                 Some(&f.path),
-                format!("\"{}\" staat in het manifest, maar ontbreekt in het pakket.", f.path),
+                message_nl::file_missing(&f.path),
             ),
             Some(e) if e.data.len() as u64 != f.size || sha256_hex(&e.data) != f.sha256 => flag(
-&mut found,
+                &mut found,
                 TamperKind::FileChanged,
                 Some(&f.path),
-                format!(
-                    "\"{}\" is gewijzigd: de inhoud past niet meer bij het controlegetal (SHA-256) in het manifest.",
-                    f.path
-                ),
+                message_nl::file_changed(&f.path),
             ),
             Some(_) => {}
         }
@@ -621,20 +725,11 @@ pub fn verify(
             || e.name
                 .strip_prefix(ATTACHMENT_DIR)
                 .is_some_and(|n| !n.is_empty() && !n.contains('/'));
-        let what = if e.name.ends_with('/') {
-            format!("De map \"{}\"", e.name)
-        } else {
-            format!("\"{}\"", e.name)
-        };
         if e.name != MANIFEST_FILE && !listed.contains(e.name.as_str()) {
-            let message = format!(
-                "{what} zit in het pakket, maar staat niet in het manifest: het is later toegevoegd."
-            );
+            let message = message_nl::file_unlisted(&e.name);
             flag(&mut found, TamperKind::FileUnlisted, Some(&e.name), message);
         } else if !expected {
-            let message = format!(
-                "{what} staat op een plek in het pakket waar Aanvraagwijzer niets neerzet: het is later toegevoegd."
-            );
+            let message = message_nl::file_unexpected(&e.name);
             flag(
                 &mut found,
                 TamperKind::FileUnexpected,
@@ -650,18 +745,33 @@ pub fn verify(
                 &mut found,
                 TamperKind::FileMissing,
                 Some(required),
-                format!("\"{required}\" ontbreekt in het pakket en in het manifest."),
+                message_nl::required_missing(required),
             );
         }
     }
     if document.form != manifest.form || document.form_version != manifest.form_version {
         flag(
-&mut found,
+            &mut found,
             TamperKind::DocumentMismatch,
             Some(DOCUMENT_FILE),
-            format!(
-                "aanvraag.json hoort bij formulier \"{}\" versie {}, het manifest bij \"{}\" versie {}.",
-                document.form, document.form_version, manifest.form, manifest.form_version
+            message_nl::document_mismatch(&document, &manifest),
+        );
+    }
+
+    let (listed, packed) = attachment_lists(form, &document, &manifest, created);
+    let same = listed.len() == packed.len()
+        && listed
+            .iter()
+            .zip(&packed)
+            .all(|((ln, ls), (pn, ps))| ln == pn && ls.is_none_or(|s| s == *ps));
+    if !same {
+        flag(
+            &mut found,
+            TamperKind::AttachmentsDiffer,
+            Some(ATTACHMENT_DIR),
+            message_nl::attachments_differ(
+                &listed.into_iter().map(|(n, _)| n).collect::<Vec<_>>(),
+                &packed.into_iter().map(|(n, _)| n).collect::<Vec<_>>(),
             ),
         );
     }
@@ -673,27 +783,16 @@ pub fn verify(
             &mut found,
             TamperKind::ManifestEdited,
             Some(MANIFEST_FILE),
-            "In het manifest staan twee verschillende versies van Aanvraagwijzer.".into(),
+            message_nl::two_core_versions(),
         );
     }
     claimed.core_version = verdict.core_version.clone();
     if claimed != verdict {
-        let why = if manifest.core_version != CORE_VERSION {
-            format!(
-                " Het pakket is gemaakt met Aanvraagwijzer {}, deze controle gebruikt {}; vraag bij twijfel een nieuw pakket.",
-                manifest.core_version, CORE_VERSION
-            )
-        } else {
-            String::new()
-        };
         flag(
-&mut found,
+            &mut found,
             TamperKind::FindingsDiffer,
             Some(MANIFEST_FILE),
-            format!(
-                "De bevindingen in het manifest verschillen van een nieuwe controle van de antwoorden (op de datum van het pakket, {}).{why}",
-                verdict.checked_on
-            ),
+            message_nl::findings_differ(&verdict, &manifest.core_version),
         );
     }
 
@@ -709,7 +808,7 @@ pub fn verify(
                 &mut found,
                 TamperKind::DocumentNotCanonical,
                 Some(DOCUMENT_FILE),
-                "aanvraag.json is niet precies zoals Aanvraagwijzer het schrijft (er zijn tekens toegevoegd, de volgorde is anders of een gegeven staat er dubbel in): het is buiten Aanvraagwijzer gewijzigd of gemaakt.".into(),
+                message_nl::document_not_canonical(),
             );
         }
         // The tie is cheap and holds across core versions.
@@ -723,7 +822,7 @@ pub fn verify(
                 &mut found,
                 TamperKind::PdfMismatch,
                 Some(PDF_FILE),
-                "De samenvatting (PDF) hoort niet bij deze antwoorden of dit tijdstip: één van beide is vervangen of gewijzigd.".into(),
+                message_nl::pdf_not_tied(),
             );
         }
     }
@@ -734,10 +833,7 @@ pub fn verify(
             &mut found,
             TamperKind::CreatedInFuture,
             Some(MANIFEST_FILE),
-            format!(
-                "Volgens het manifest is het pakket gemaakt op {}, en dat is nog niet geweest. Het tijdstip is gewijzigd, of de klok van de computer waarop het pakket is gemaakt stond verkeerd; vraag de school om een nieuw pakket.",
-                created.format("%d-%m-%Y om %H:%M")
-            ),
+            message_nl::created_in_future(created),
         );
     }
 
@@ -746,7 +842,7 @@ pub fn verify(
             &mut found,
             TamperKind::ManifestEdited,
             Some(MANIFEST_FILE),
-            "manifest.json is met de hand gewijzigd: het is niet meer zoals Aanvraagwijzer het schreef.".into(),
+            message_nl::manifest_edited(),
         );
     }
     if found.is_empty() && zip::write(&entries, created)? != bytes {
@@ -754,7 +850,7 @@ pub fn verify(
             &mut found,
             TamperKind::ContainerChanged,
             None,
-            "Het ZIP-bestand zelf is gewijzigd of opnieuw ingepakt na het maken (de bestanden erin zijn nog gelijk).".into(),
+            message_nl::container_changed(),
         );
     }
 
@@ -765,10 +861,7 @@ pub fn verify(
     let mut pdf_proven = false;
     let mut notes = Vec::new();
     if manifest.core_version != CORE_VERSION {
-        notes.push(format!(
-            "Het pakket is gemaakt met Aanvraagwijzer {}, deze controle gebruikt versie {}. De controlegetallen en de nieuwe controle van de antwoorden gelden nog wel, en de samenvatting (PDF) draagt het controlegetal van deze antwoorden. Maar of de PDF precies deze antwoorden toont, kan alleen Aanvraagwijzer {} nagaan: controleer het pakket met die versie, of vraag de school om een nieuw pakket.",
-            manifest.core_version, CORE_VERSION, manifest.core_version
-        ));
+        notes.push(message_nl::other_core_version(&manifest.core_version));
     } else if let (true, Some(pdf)) = (found.is_empty(), pdf_entry) {
         if pdf.data == render_pdf(form, &document, created)? {
             pdf_proven = true;
@@ -777,7 +870,7 @@ pub fn verify(
                 &mut found,
                 TamperKind::PdfMismatch,
                 Some(PDF_FILE),
-                "De samenvatting (PDF) toont niet precies deze antwoorden: hij is buiten Aanvraagwijzer gemaakt of gewijzigd. Wat in de PDF staat en wat in aanvraag.json staat kan verschillen; vraag de school om een nieuw pakket.".into(),
+                message_nl::pdf_differs(),
             );
         }
     }
@@ -801,4 +894,11 @@ fn flag(found: &mut Vec<Tampering>, kind: TamperKind, path: Option<&str>, messag
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Whether a given file's name is the name an answer lists, in any Unicode
+/// normal form and without surrounding spaces.
+fn same_name(file: &str, listed: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    file.trim().nfc().eq(listed.trim().nfc())
 }

@@ -333,9 +333,7 @@ mod tests {
     use super::*;
 
     fn t() -> NaiveDateTime {
-        chrono::NaiveDate::from_ymd_opt(2026, 11, 22)
-            .and_then(|d| d.and_hms_opt(16, 40, 12))
-            .expect("test time")
+        aanvraagwijzer_test_support::made()
     }
 
     #[test]

@@ -1,24 +1,18 @@
 //! Packages as users and SWVs meet them: built, verified, tampered with, hostile.
 
-use aanvraagwijzer::{find_form, Document};
+use aanvraagwijzer::{attachment_answers, find_form, Document};
 use aanvraagwijzer_package::{
     build, minimised, open, zip, Attachment, Entry, Limits, PackageError, TamperKind, VerifyReport,
 };
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 
+/// A fixture of the RSV Breda VO TLV form.
 fn fixture(name: &str) -> Document {
-    let path = format!(
-        "{}/../../tests/fixtures/rsv-breda-vo/tlv-vso/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(&path).expect("fixture exists");
-    Document::from_json(&text).expect("fixture parses")
+    aanvraagwijzer_test_support::fixture(&format!("rsv-breda-vo/tlv-vso/{name}"))
 }
 
 fn created() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 22)
-        .and_then(|d| d.and_hms_opt(16, 40, 12))
-        .expect("test time")
+    aanvraagwijzer_test_support::made()
 }
 
 /// The verifier's clock: the morning after the package was made.
@@ -30,16 +24,88 @@ fn verify(bytes: &[u8], limits: &Limits) -> Result<VerifyReport, PackageError> {
     aanvraagwijzer_package::verify(bytes, limits, now())
 }
 
+/// A package of a TLV VO fixture, with the files its answers list.
 fn package(doc_name: &str) -> Vec<u8> {
     let doc = fixture(doc_name);
     let form = find_form(&doc.form).expect("form");
-    let attachments = vec![Attachment {
-        name: "C:\\Users\\ib\\Groeidocument Daan.pdf".into(),
-        bytes: b"%PDF groeidocument".to_vec(),
-    }];
-    build(form, &doc, &attachments, created())
+    build(form, &doc, &files_for(&doc), created())
         .expect("builds")
         .bytes
+}
+
+/// A file for every attachment the answers list, its bytes naming it (what
+/// the site passes: the files chosen at the fields).
+fn files_for(doc: &Document) -> Vec<Attachment> {
+    let form = find_form(&doc.form).expect("form");
+    let (effective, _) = minimised(form, doc, created());
+    attachment_answers(form, &effective)
+        .into_iter()
+        .map(|a| Attachment {
+            bytes: format!("%PDF {}", a.name).into_bytes(),
+            name: a.name,
+        })
+        .collect()
+}
+
+/// A Berséba TLV with the files its answers list (Kindkans, two
+/// handelingsplannen, the IQ report), each file's bytes naming it.
+fn jan() -> (Document, Vec<Attachment>) {
+    let doc = aanvraagwijzer_test_support::fixture("berseba/tlv-sbo-so/valid-sbo-jan.json");
+    let form = find_form(&doc.form).expect("form");
+    let files = attachment_answers(form, &doc)
+        .into_iter()
+        .map(|a| Attachment {
+            bytes: format!("%PDF {}", a.name).into_bytes(),
+            name: a.name,
+        })
+        .collect();
+    (doc, files)
+}
+
+/// Jan's package with the handelingsplannen's files named `names` (one plan
+/// per name, at least the two the form asks for).
+fn built_names(names: &[&str]) -> aanvraagwijzer_package::Built {
+    let (mut doc, _) = jan();
+    let form = find_form(&doc.form).expect("form");
+    let plans = doc.answers["handelingsplannen"]
+        .as_array()
+        .expect("plans")
+        .clone();
+    let mut items = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        let mut item = plans[i % plans.len()].clone();
+        item["bestand"]["bestandsnaam"] = (*name).into();
+        items.push(item);
+    }
+    if items.len() < 2 {
+        items.push(plans[1].clone());
+    }
+    doc.answers["handelingsplannen"] = items.into();
+    let files: Vec<_> = attachment_answers(form, &doc)
+        .into_iter()
+        .map(|a| {
+            // The name as chosen, untrimmed, as the browser gives it.
+            let name = names
+                .iter()
+                .find(|n| n.trim() == a.name)
+                .map_or(a.name.clone(), |n| (*n).to_owned());
+            Attachment {
+                bytes: name.as_bytes().to_vec(),
+                name,
+            }
+        })
+        .collect();
+    build(form, &doc, &files, created()).expect("builds")
+}
+
+/// The names of the handelingsplannen's files in an opened package (after
+/// Kindkans, before the IQ report).
+fn plan_names(opened: &aanvraagwijzer_package::Opened) -> Vec<String> {
+    let n = opened.attachments.len();
+    opened.attachments[1..n - 1]
+        .iter()
+        .map(|a| a.name.clone())
+        .collect()
 }
 
 #[test]
@@ -51,7 +117,10 @@ fn a_fresh_package_verifies_with_the_same_verdict() {
     assert!(report.notes.is_empty());
     assert!(report.verdict.valid);
     assert!(report.ok());
-    assert_eq!(report.verdict.checked_on, "22-11-2026");
+    assert_eq!(
+        report.verdict.checked_on,
+        aanvraagwijzer_test_support::TODAY
+    );
     assert_eq!(report.verdict.findings, report.manifest.verdict.findings);
     let names: Vec<_> = report
         .manifest
@@ -64,7 +133,7 @@ fn a_fresh_package_verifies_with_the_same_verdict() {
         [
             "aanvraag.json",
             "samenvatting.pdf",
-            "bijlagen/Groeidocument Daan.pdf"
+            "bijlagen/Groeidocument Daan Bakker 2026.pdf"
         ]
     );
 }
@@ -81,19 +150,154 @@ fn an_invalid_request_verifies_intact_but_not_ok() {
 
 #[test]
 fn opening_restores_answers_and_attachments() {
-    let doc = fixture("valid-daan-bakker.json");
-    let opened = open(&package("valid-daan-bakker.json"), &Limits::default()).expect("opens");
-    assert_eq!(opened.document, doc);
-    assert_eq!(opened.attachments.len(), 1);
-    assert_eq!(opened.attachments[0].name, "Groeidocument Daan.pdf");
-    assert_eq!(opened.attachments[0].bytes, b"%PDF groeidocument");
+    let (doc, files) = jan();
+    let form = find_form(&doc.form).expect("form");
+    let built = build(form, &doc, &files, created()).expect("builds");
+    let opened = open(&built.bytes, &Limits::default()).expect("opens");
+    let names: Vec<_> = opened.attachments.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Kindkans-export Jan Verhoef.pdf",
+            "Handelingsplan 1 najaar 2025.pdf",
+            "Handelingsplan 2 voorjaar 2026.pdf",
+            "WISC-V verslag Jan.pdf"
+        ]
+    );
+    assert_eq!(opened.attachments[3].bytes, b"%PDF WISC-V verslag Jan.pdf");
+    // The answers in the package list each file with its size.
+    let listed = attachment_answers(form, &opened.document);
+    assert_eq!(listed.len(), 4);
+    assert_eq!(listed[3].name, "WISC-V verslag Jan.pdf");
+    assert_eq!(
+        listed[3].size,
+        Some(b"%PDF WISC-V verslag Jan.pdf".len() as u64)
+    );
+    assert!(verify(&built.bytes, &Limits::default())
+        .expect("readable")
+        .ok());
+}
+
+#[test]
+fn a_listed_file_that_is_missing_stops_the_package_naming_the_field() {
+    let (doc, mut files) = jan();
+    let form = find_form(&doc.form).expect("form");
+    files.remove(2);
+    let e = build(form, &doc, &files, created()).expect_err("refused");
+    assert!(matches!(e, PackageError::AttachmentMissing { .. }), "{e:?}");
+    let message = e.message_nl();
+    assert!(
+        message.contains("\"Handelingsplan 2 voorjaar 2026.pdf\" bij \"Geëvalueerde handelingsplannen, handelingsplan 2: Handelingsplan met evaluatie\""),
+        "{message}"
+    );
+    assert!(message.contains("Kies het bestand opnieuw"), "{message}");
+}
+
+#[test]
+fn a_file_no_answer_lists_or_of_another_size_stops_the_package() {
+    let (doc, mut files) = jan();
+    let form = find_form(&doc.form).expect("form");
+    let mut extra = files.clone();
+    extra.push(Attachment {
+        name: "Foto klas.jpg".into(),
+        bytes: b"jpg".to_vec(),
+    });
+    let e = build(form, &doc, &extra, created()).expect_err("refused");
+    assert!(
+        e.message_nl()
+            .contains("\"Foto klas.jpg\" hoort bij geen vraag"),
+        "{e:?}"
+    );
+
+    let mut sized = doc.clone();
+    sized.answers["iq_onderzoek"]["grootte"] = 99_999.into();
+    files[3].bytes = b"een ander bestand".to_vec();
+    let e = build(form, &sized, &files, created()).expect_err("refused");
+    assert!(
+        matches!(e, PackageError::AttachmentOtherSize { .. }),
+        "{e:?}"
+    );
+    assert!(
+        e.message_nl().contains("is 17 bytes en niet 98 kB"),
+        "{}",
+        e.message_nl()
+    );
+}
+
+#[test]
+fn an_attachment_of_a_question_that_does_not_apply_is_not_asked_for() {
+    // Jan's files with the category changed to the observatiecentrum: no
+    // handelingsplannen then, so their files are no part of the request.
+    let (mut doc, files) = jan();
+    let form = find_form(&doc.form).expect("form");
+    doc.answers["categorie"] = "observatiecentrum".into();
+    let e = build(form, &doc, &files, created()).expect_err("refused");
+    assert!(
+        matches!(e, PackageError::AttachmentNotAsked { .. }),
+        "{e:?}"
+    );
+    assert!(e.message_nl().contains("hoort bij geen vraag"), "{e:?}");
+}
+
+#[test]
+fn verify_compares_the_attachments_with_the_answers() {
+    let (doc, files) = jan();
+    let form = find_form(&doc.form).expect("form");
+    let built = build(form, &doc, &files, created()).expect("builds");
+    // A file taken out and its line taken out of the manifest: every hash
+    // fits, but the answers still list the file.
+    let mut entries = entries_of(&built.bytes);
+    entries.retain(|e| e.name != "bijlagen/WISC-V verslag Jan.pdf");
+    let manifest = entries.last_mut().expect("manifest");
+    let mut m: serde_json::Value = serde_json::from_slice(&manifest.data).expect("json");
+    m["files"]
+        .as_array_mut()
+        .expect("files")
+        .retain(|f| f["path"] != "bijlagen/WISC-V verslag Jan.pdf");
+    manifest.data = manifest_json(m);
+    let report = verify(
+        &zip::write(&entries, created()).expect("writes"),
+        &Limits::default(),
+    )
+    .expect("readable");
+    assert!(!report.intact);
+    let t = report
+        .tampering
+        .iter()
+        .find(|t| t.kind == TamperKind::AttachmentsDiffer)
+        .expect("attachments differ");
+    assert!(
+        t.message.contains("\"WISC-V verslag Jan.pdf\""),
+        "{}",
+        t.message
+    );
+    assert!(t
+        .message
+        .contains("niet de bestanden die in de antwoorden staan"));
 }
 
 #[test]
 fn changing_any_single_byte_shows() {
     let zip = package("valid-daan-bakker.json");
     let limits = Limits::default();
-    for i in 0..zip.len() {
+    // Every byte of the ZIP's structure, the answers and the manifest; of the
+    // PDF (over 100 KB since it embeds its font subset, and one SHA-256 covers
+    // it all) its first and last 512 bytes and every 97th byte between, so
+    // the test stays minutes, not hours, in a debug build.
+    let entries = zip::read(&zip, &limits).expect("reads");
+    let pdf = &entries
+        .iter()
+        .find(|e| e.name == "samenvatting.pdf")
+        .expect("the package has its PDF")
+        .data;
+    let start = zip
+        .windows(pdf.len())
+        .position(|w| w == pdf.as_slice())
+        .expect("the PDF is stored as is");
+    let end = start + pdf.len();
+    let checked = (0..zip.len())
+        .filter(|&i| i < start + 512 || i >= end.saturating_sub(512) || (i - start) % 97 == 0);
+    for i in checked {
         let mut bad = zip.clone();
         bad[i] ^= 0x01;
         match verify(&bad, &limits) {
@@ -493,7 +697,7 @@ fn answers_to_questions_that_do_not_apply_stay_out_of_the_package() {
     let (kept, hidden) = minimised(form, &doc, created());
     assert_eq!(hidden, 2);
     assert_eq!(kept, fixture("valid-daan-bakker.json"));
-    let built = build(form, &doc, &[], created()).expect("builds");
+    let built = build(form, &doc, &files_for(&doc), created()).expect("builds");
     assert_eq!(built.hidden_answers_left_out, 2);
     let zip = built.bytes;
     let entries = zip::read(&zip, &Limits::default()).expect("readable");
@@ -519,7 +723,12 @@ fn answers_to_questions_that_do_not_apply_stay_out_of_the_package() {
     let full = aanvraagwijzer::Verdict::of(form, &doc, created().date());
     assert_eq!(report.verdict, full);
     assert!(report.ok());
-    let opened = open(&zip, &Limits::default()).expect("opens");
+    let mut opened = open(&zip, &Limits::default()).expect("opens");
+    // The package adds the size of each file its answers list.
+    let size = opened.document.answers["groeidocument"]
+        .as_object_mut()
+        .and_then(|o| o.remove("grootte"));
+    assert!(size.is_some_and(|s| s.as_u64().is_some()));
     assert_eq!(opened.document, kept);
 }
 
@@ -600,7 +809,7 @@ fn a_pdf_showing_other_answers_is_caught_even_when_re_tied() {
     let shown = fixture("valid-daan-bakker.json");
     let json = serde_json::to_string(&shown)
         .expect("json")
-        .replace("Bakker", "Vervalst")
+        .replace("\"Bakker\"", "\"Vervalst\"")
         .replace("111222333", "123456782");
     let machine = Document::from_json(&json).expect("forged document");
     let machine_bytes = aanvraagwijzer_package::document_bytes(&machine).expect("bytes");
@@ -699,7 +908,9 @@ fn a_creation_time_in_the_future_is_flagged() {
     let form = find_form(&doc.form).expect("form");
     let now = now();
     let at = |t: NaiveDateTime| {
-        let zip = build(form, &doc, &[], t).expect("builds").bytes;
+        let zip = build(form, &doc, &files_for(&doc), t)
+            .expect("builds")
+            .bytes;
         aanvraagwijzer_package::verify(&zip, &Limits::default(), now).expect("readable")
     };
     let tomorrow = at(now.naive_utc() + chrono::TimeDelta::days(1));
@@ -796,19 +1007,6 @@ fn a_package_of_another_core_version_says_what_it_cannot_prove() {
 
 // --- Attachment names that unpack badly on Windows or macOS.
 
-fn built_names(names: &[&str]) -> aanvraagwijzer_package::Built {
-    let doc = fixture("valid-daan-bakker.json");
-    let form = find_form(&doc.form).expect("form");
-    let attachments: Vec<_> = names
-        .iter()
-        .map(|n| Attachment {
-            name: (*n).into(),
-            bytes: n.as_bytes().to_vec(),
-        })
-        .collect();
-    build(form, &doc, &attachments, created()).expect("builds")
-}
-
 #[test]
 fn bad_attachment_names_are_renamed_and_the_user_told() {
     let cases: &[(&str, &str)] = &[
@@ -840,7 +1038,7 @@ fn bad_attachment_names_are_renamed_and_the_user_told() {
             "{given:?}"
         );
         let opened = open(&built.bytes, &Limits::default()).expect("opens");
-        assert_eq!(opened.attachments[0].name, *expected);
+        assert_eq!(plan_names(&opened)[0], *expected);
         let report = verify(&built.bytes, &Limits::default()).expect("readable");
         assert!(report.ok(), "{given:?}: {:?}", report.tampering);
     }
@@ -855,12 +1053,7 @@ fn twins_that_one_file_system_merges_get_numbered() {
         "verslag.PDF",
         "VERSLAG.pdf",
     ]);
-    let names: Vec<_> = open(&built.bytes, &Limits::default())
-        .expect("opens")
-        .attachments
-        .into_iter()
-        .map(|a| a.name)
-        .collect();
+    let names = plan_names(&open(&built.bytes, &Limits::default()).expect("opens"));
     assert_eq!(
         names,
         [

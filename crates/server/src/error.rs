@@ -255,6 +255,10 @@ fn package_code(e: &PackageError) -> &'static str {
         PackageError::UnknownFormVersion { .. } => "package-unknown-form-version",
         PackageError::OtherDefinition { .. } => "package-other-form-definition",
         PackageError::UnportableName { .. } => "package-unportable-name",
+        // Only making a package gives these; the service reads packages.
+        PackageError::AttachmentMissing { .. }
+        | PackageError::AttachmentNotAsked { .. }
+        | PackageError::AttachmentOtherSize { .. } => "package-attachments-differ",
     }
 }
 

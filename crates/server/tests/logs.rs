@@ -74,11 +74,13 @@ async fn logs_of_a_validate_call_hold_no_pupil_data() {
     let _ = get(&app, &format!("/api/v1/forms/{SURNAME}/{BSN}/schema")).await;
 
     // A package whose file names carry the pupil's name, one byte changed.
-    let doc = aanvraagwijzer::Document::from_json(&text).expect("fixture");
+    let mut doc = aanvraagwijzer::Document::from_json(&text).expect("fixture");
     let form = aanvraagwijzer::find_form(&doc.form).expect("form");
     let created = today().and_hms_opt(9, 0, 0).expect("time");
+    let file_name = format!("Groeidocument {NAME} {SURNAME} {BSN}.pdf");
+    doc.answers["groeidocument"]["bestandsnaam"] = file_name.clone().into();
     let attachments = vec![aanvraagwijzer_package::Attachment {
-        name: format!("Groeidocument {NAME} {SURNAME} {BSN}.pdf"),
+        name: file_name,
         bytes: b"%PDF".to_vec(),
     }];
     let mut zip = aanvraagwijzer_package::build(form, &doc, &attachments, created)

@@ -7,30 +7,32 @@ use aanvraagwijzer::{find_form, Document};
 use aanvraagwijzer_package::{build, verdict_at, zip, Attachment, Limits};
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 use common::*;
 
 const VERIFY: &str = "/api/v1/verify";
 
 fn created() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 22)
-        .and_then(|d| d.and_hms_opt(16, 40, 12))
-        .expect("test time")
+    made()
 }
 
 fn document(rel: &str) -> Document {
-    let text = std::fs::read_to_string(fixtures_dir().join(rel)).expect("fixture");
-    Document::from_json(&text).expect("fixture parses")
+    fixture(rel)
 }
 
 /// A package as the site builds it.
 fn package(rel: &str) -> Vec<u8> {
     let doc = document(rel);
     let form = find_form(&doc.form).expect("form");
-    let attachments = vec![Attachment {
-        name: "Groeidocument.pdf".into(),
-        bytes: b"%PDF groeidocument".to_vec(),
-    }];
+    // The files the answers list, chosen at their fields.
+    let (effective, _) = aanvraagwijzer_package::minimised(form, &doc, created());
+    let attachments: Vec<_> = aanvraagwijzer::attachment_answers(form, &effective)
+        .into_iter()
+        .map(|a| Attachment {
+            bytes: format!("%PDF {}", a.name).into_bytes(),
+            name: a.name,
+        })
+        .collect();
     build(form, &doc, &attachments, created())
         .expect("package builds")
         .bytes

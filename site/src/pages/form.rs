@@ -1,109 +1,86 @@
-//! A form page: sections and fields from the definition, progress, budget
-//! summary, the check, download/open and drafts.
+//! A form's pages: the task list (`task_list`), one page per section
+//! (`section`) and "Controleer uw antwoorden" (`check`), sharing one
+//! `FormState`, so nothing typed is lost between pages; and the boxes they
+//! show (how to submit, notes, autosave, budget, open and save a file).
 
-use aanvraagwijzer::{
-    field_applies, has_blocking, progress, section_applies, summary, Form, Section,
-};
+use std::collections::BTreeSet;
+
+use aanvraagwijzer::{has_blocking, summary, Form};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
-use crate::answers::AnswerPath;
-use crate::error_summary::{ErrorSummary, RESULT_ID};
 use crate::package::PackageBox;
-use crate::route::Route;
+use crate::route::{FormView, Route};
 use crate::state::FormState;
 use crate::tab::TabAnswers;
-use crate::widgets::field_view;
 use crate::widgets::file_picker::{file_picker, FilePicker};
 use crate::{clock, files, focus};
 
+mod added;
+mod check;
 mod draft_box;
-use draft_box::{DraftBox, DraftNotice, DraftsShared};
+mod section;
+mod task_list;
+use draft_box::DraftsShared;
 pub use draft_box::{Expired, WipeAll};
 
-/// The whole page of one form.
+/// Which page of the form, without the field to focus (that changes no page).
+#[derive(Clone, PartialEq)]
+enum Page {
+    Overview,
+    Section(String),
+    Check,
+}
+
+/// All pages of one form; mounted once per form, so its state lives while
+/// the user moves between them.
 #[component]
-pub fn FormPage(form: &'static Form) -> impl IntoView {
+pub fn FormPage(form: &'static Form, view: Memo<FormView>) -> impl IntoView {
     let tab = use_context::<TabAnswers>().unwrap_or_default();
     let state = FormState::new(form, clock::today(), tab.get(&form.id));
     tab.follow(state);
     let shared = DraftsShared::new(&form.id);
-    let report = RwSignal::new(false);
-    let check = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        state.checked.set(true);
-        report.set(true);
-        request_animation_frame(|| focus::focus_element(RESULT_ID));
+    // Sections left with "Opslaan en verder": their findings and error
+    // summary show when the user comes back.
+    let saved = RwSignal::new(BTreeSet::<String>::new());
+    let page = Memo::new(move |_| match view.get() {
+        FormView::Overview => Page::Overview,
+        FormView::Section(id, _) => Page::Section(id),
+        FormView::Check => Page::Check,
+    });
+    let body = move || match page.get() {
+        Page::Overview => view! { <task_list::TaskListPage state=state shared=shared/> }.into_any(),
+        Page::Section(id) => match form.sections.iter().find(|s| s.id == id) {
+            Some(section) => {
+                view! { <section::SectionPage state=state section=section saved=saved/> }.into_any()
+            }
+            None => view! { <task_list::TaskListPage state=state shared=shared/> }.into_any(),
+        },
+        Page::Check => view! { <check::CheckPage state=state/> }.into_any(),
     };
-    let sections = form
-        .sections
-        .iter()
-        .map(|section| section_view(state, section))
-        .collect_view();
     view! {
         <p class="aw-back">
             <a class="utrecht-link utrecht-link--html-a" href="#/">"Alle formulieren"</a>
         </p>
-        <p class="utrecht-pre-heading">{form.swv_name.clone()}</p>
-        <h1 class="utrecht-heading-1" id="pagina-titel" tabindex="-1">{form.title.clone()}</h1>
-        <ErrorSummary shown=report findings=state.findings form=form/>
         <div id=focus::ANNOUNCER_ID class="aw-visually-hidden" aria-live="polite"></div>
-        <DraftNotice state=state shared=shared/>
-        {form.intro.clone().map(|intro| view! { <p class="utrecht-paragraph utrecht-paragraph--lead">{intro}</p> })}
-        <Notes form=form/>
-        <HowToSubmit form=form/>
-        <ProgressLine state=state/>
-        <AutosaveLine/>
-        <OpenFile state=state/>
-        <form class="aw-form" data-form=form.id.clone() novalidate on:submit=check>
-            {sections}
-            <BudgetSummary state=state/>
-            <div class="utrecht-button-group aw-actions">
-                <button type="submit" class="utrecht-button utrecht-button--primary-action">
-                    "Controleer aanvraag"
-                </button>
+        <div class="aw-form-pages" data-form=form.id.clone()>
+            {body}
+            // The package box ends the check page (a school downloads after
+            // checking). It stays mounted on every page of the form, hidden
+            // elsewhere, so attachments chosen in it survive a "Wijzig".
+            <div class="aw-package-slot" hidden=move || page.get() != Page::Check>
+                <PackageBox state=state/>
             </div>
-        </form>
-        <DownloadBox state=state/>
-        <PackageBox state=state/>
-        <DraftBox state=state shared=shared/>
+        </div>
     }
 }
 
-/// One section, hidden while its `when` is false.
-fn section_view(state: FormState, section: &'static Section) -> impl IntoView {
-    let form = state.form;
-    let today = state.today;
-    let applies = Memo::new(move |_| {
-        state
-            .document
-            .with(|d| section_applies(form, d, today, &section.id))
-    });
-    let heading_id = format!("deel-{}", section.id);
-    let fields = move || {
-        section
-            .fields
-            .iter()
-            .map(|field| {
-                let applies = Memo::new(move |_| {
-                    state
-                        .document
-                        .with(|d| field_applies(form, d, today, &field.id))
-                });
-                field_view(state, field, AnswerPath::field(&field.id), applies)
-            })
-            .collect_view()
-    };
+/// "Terug naar het overzicht": the form's task list.
+fn back_to_overview(form: &Form) -> impl IntoView {
     view! {
-        // Rebuilt only when the section's `when` flips, not while typing.
-        <Show when=move || applies.get()>
-            <section class="aw-section" aria-labelledby=heading_id.clone()>
-                <h2 class="utrecht-heading-2" id=heading_id.clone()>{section.title.clone()}</h2>
-                {section.hint.clone().map(|h| view! { <p class="utrecht-paragraph aw-section__hint">{h}</p> })}
-                {fields()}
-            </section>
-        </Show>
+        <a class="utrecht-link utrecht-link--html-a aw-overview-link" href=Route::href_form(&form.id)>
+            "Terug naar het overzicht"
+        </a>
     }
 }
 
@@ -114,6 +91,7 @@ fn HowToSubmit(form: &'static Form) -> impl IntoView {
         <div class="aw-submit-how">
             <h2 class="utrecht-heading-3">"Zo dient u de aanvraag in"</h2>
             <p class="utrecht-paragraph">{form.submission_text()}</p>
+            {form.signing.as_ref().map(|s| view! { <p class="utrecht-paragraph">{s.text.clone()}</p> })}
         </div>
     }
 }
@@ -127,25 +105,12 @@ fn Notes(form: &'static Form) -> impl IntoView {
                 <div class="utrecht-alert__content">
                     <h2 class="utrecht-heading-3">"Over dit formulier"</h2>
                     <ul class="utrecht-unordered-list">
-                        {form.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}
+                        {form.notes.iter().map(|n| view! { <li>{n.text().to_owned()}</li> }).collect_view()}
                     </ul>
                 </div>
             </div>
         }
     })
-}
-
-/// "7 van 12 verplichte onderdelen compleet".
-#[component]
-fn ProgressLine(state: FormState) -> impl IntoView {
-    let line = Memo::new(move |_| {
-        state.document.with(|doc| {
-            state
-                .findings
-                .with(|f| progress(state.form, doc, f, state.today).message_nl())
-        })
-    });
-    view! { <p class="utrecht-paragraph aw-progress">{line}</p> }
 }
 
 /// One quiet line on what the tab keeps (sessionStorage, see `tab`).
@@ -200,23 +165,12 @@ fn BudgetSummary(state: FormState) -> impl IntoView {
 fn OpenFile(state: FormState) -> impl IntoView {
     let tab = use_context::<TabAnswers>().unwrap_or_default();
     let message = RwSignal::new(None::<Result<String, (String, Option<String>)>>);
-    let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|list| list.get(0)) else {
-            return;
-        };
-        // Allow choosing the same file again after fixing it.
-        input.set_value("");
+    let on_change = move |file: web_sys::File| {
         spawn_local(async move {
             let outcome = match files::read_document(file).await {
                 Err(e) => Err((e, None)),
                 Ok(doc) if doc.form != state.form.id => {
-                    let other = crate::catalog::entry(&doc.form).map(|f| f.id);
+                    let other = aanvraagwijzer::find_form(&doc.form).map(|f| f.id.clone());
                     Err((
                         "Dit bestand is een aanvraag voor een ander formulier. Uw antwoorden op deze pagina zijn niet veranderd.".to_owned(),
                         other,
@@ -225,7 +179,7 @@ fn OpenFile(state: FormState) -> impl IntoView {
                 Ok(doc) => {
                     state.replace(doc.answers);
                     tab.mark_kept(state);
-                    Ok("Het bestand is geopend. Kies \"Controleer aanvraag\" om te zien wat nog ontbreekt.".to_owned())
+                    Ok("Het bestand is geopend. Het overzicht hieronder laat zien wat nog ontbreekt.".to_owned())
                 }
             };
             message.set(Some(outcome));
@@ -237,8 +191,8 @@ fn OpenFile(state: FormState) -> impl IntoView {
             {file_picker(
                 FilePicker {
                     id: "open-json",
-                    label: "Open JSON",
-                    hint: "Kies het bestand dat u eerder met \"Download als JSON\" hebt opgeslagen. De antwoorden op deze pagina worden dan vervangen.",
+                    label: "Open een bewaard bestand",
+                    hint: "Kies het bestand dat u eerder met \"Bewaar de antwoorden als bestand\" hebt opgeslagen. De antwoorden op deze pagina worden dan vervangen.",
                     accept: ".json,application/json",
                     status_id: "open-json-melding",
                 },
@@ -288,7 +242,7 @@ fn DownloadBox(state: FormState) -> impl IntoView {
             <h2 class="utrecht-heading-2" id="downloaden-titel">"Bewaar om later verder te gaan"</h2>
             <p class="utrecht-paragraph" id="downloaden-uitleg">
                 "Download de aanvraag als bestand. Met dat bestand werkt u later verder, ook op een andere computer: "
-                "kies daar \"Open JSON\". Indienen doet u met \"Download aanvraag (pakket)\"."
+                "kies daar \"Open een bewaard bestand\". Indienen doet u met \"Download aanvraag (pakket)\"."
             </p>
             <p class="utrecht-paragraph" id="downloaden-privacy">
                 <strong>"Het bestand bevat gegevens van de leerling"</strong>
@@ -299,7 +253,7 @@ fn DownloadBox(state: FormState) -> impl IntoView {
                 <p class="utrecht-paragraph aw-download-note">
                     <strong>"Let op:"</strong>
                     " de aanvraag is nog niet compleet. U kunt hem toch downloaden, om later verder te werken. "
-                    "Kies \"Controleer aanvraag\" om te zien wat nog ontbreekt."
+                    "Onder \"Controleer uw antwoorden\" ziet u wat nog ontbreekt."
                 </p>
             </Show>
             <button
@@ -308,7 +262,7 @@ fn DownloadBox(state: FormState) -> impl IntoView {
                 aria-describedby="downloaden-privacy"
                 on:click=download
             >
-                "Download als JSON (met leerlinggegevens)"
+                "Bewaar de antwoorden als bestand (met leerlinggegevens)"
             </button>
             <Show when=move || failed.get()>
                 <p class="utrecht-form-field-error-message" role="alert">

@@ -8,19 +8,31 @@
 //! (`#/?swv=berseba&soort=toelating`), so an SWV's website can link straight
 //! to its own forms and the browser's back button undoes a choice.
 
-use aanvraagwijzer::published::IndexEntry;
-use aanvraagwijzer::RequestKind;
+use aanvraagwijzer::catalog::by_swv;
+use aanvraagwijzer::{forms, Form, RequestKind};
 use leptos::prelude::*;
 
-use crate::catalog::{by_swv, entries as forms};
 use crate::drafts;
 use crate::pages::form::{Expired, WipeAll};
+use crate::remember;
 use crate::route::{Route, StartFilter};
 
 /// Lists the forms, narrowed by SWV and by what is asked for.
 #[component]
 pub fn Start(filter: StartFilter) -> impl IntoView {
-    let swv = RwSignal::new(filter.swv);
+    // A link's own choice wins over the remembered SWV.
+    let remembered = remember::swv();
+    let keep = RwSignal::new(remembered.is_some());
+    let swv = RwSignal::new(filter.swv.or(remembered));
+    // Only while the box is ticked, and only the SWV's id.
+    Effect::new(move |_| match (keep.get(), swv.get()) {
+        (true, Some(id)) => remember::keep(&id),
+        (true, None) => {
+            remember::forget();
+            keep.set(false);
+        }
+        (false, _) => remember::forget(),
+    });
     let kind = RwSignal::new(filter.kind);
     // Keep the URL in step, without a new history entry per click.
     Effect::new(move |_| {
@@ -54,6 +66,7 @@ pub fn Start(filter: StartFilter) -> impl IntoView {
         <StoredDrafts/>
         <form class="aw-filter" aria-label="Formulieren zoeken" on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
             <SwvChoice swv=swv kind=kind/>
+            <RememberSwv swv=swv keep=keep/>
             <KindChoice swv=swv kind=kind/>
         </form>
         <p class="utrecht-paragraph aw-filter__count" role="status" aria-live="polite">
@@ -81,15 +94,14 @@ fn SwvChoice(swv: RwSignal<Option<String>>, kind: RwSignal<Option<RequestKind>>)
     let options = by_swv()
         .into_iter()
         .map(|(id, name, _)| {
-            let value = id.clone();
-            let id2 = id.clone();
-            let checked = move || swv.get().as_deref() == Some(id2.as_str());
+            let value = id.to_owned();
+            let checked = move || swv.get().as_deref() == Some(id);
             view! {
                 <RadioOption
                     group="swv"
                     value=value.clone()
-                    label=name
-                    count=Signal::derive(move || count(Some(id.as_str())))
+                    label=name.to_owned()
+                    count=Signal::derive(move || count(Some(id)))
                     checked=Signal::derive(checked)
                     on_pick=Callback::new(move |()| swv.set(Some(value.clone())))
                 />
@@ -109,6 +121,33 @@ fn SwvChoice(swv: RwSignal<Option<String>>, kind: RwSignal<Option<RequestKind>>)
             />
             {options}
         </fieldset>
+    }
+}
+
+/// "Onthoud mijn samenwerkingsverband op deze computer": shown once an SWV
+/// is chosen; unticking it forgets the SWV at once.
+#[component]
+fn RememberSwv(swv: RwSignal<Option<String>>, keep: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <Show when=move || swv.with(Option::is_some)>
+            <div class="utrecht-form-field utrecht-form-field--checkbox aw-filter__remember">
+                <input
+                    type="checkbox"
+                    class="utrecht-checkbox utrecht-checkbox--html-input"
+                    id="onthoud-swv"
+                    aria-describedby="onthoud-swv-uitleg"
+                    prop:checked=move || keep.get()
+                    on:change=move |ev| keep.set(event_target_checked(&ev))
+                />
+                <label class="utrecht-form-label utrecht-form-label--checkbox" for="onthoud-swv">
+                    "Onthoud mijn samenwerkingsverband op deze computer"
+                </label>
+                <p class="utrecht-form-field-description" id="onthoud-swv-uitleg">
+                    "Dan staat het de volgende keer al gekozen. Deze computer bewaart alleen welk samenwerkingsverband het is. "
+                    "Haal het vinkje weg om het te vergeten."
+                </p>
+            </div>
+        </Show>
     }
 }
 
@@ -189,9 +228,9 @@ fn RadioOption(
 fn form_groups(swv: Option<String>, kind: Option<RequestKind>) -> impl IntoView {
     by_swv()
         .into_iter()
-        .filter(|(id, _, _)| swv.as_deref().is_none_or(|s| s == id))
+        .filter(|(id, _, _)| swv.as_deref().is_none_or(|s| s == *id))
         .filter_map(|(id, name, list)| {
-            let list: Vec<IndexEntry> = list
+            let list: Vec<&'static Form> = list
                 .into_iter()
                 .filter(|f| kind.is_none_or(|k| f.kind == k))
                 .collect();
@@ -207,7 +246,7 @@ fn form_groups(swv: Option<String>, kind: Option<RequestKind>) -> impl IntoView 
         .collect_view()
 }
 
-fn form_item(form: IndexEntry) -> impl IntoView {
+fn form_item(form: &'static Form) -> impl IntoView {
     view! {
         <li class="aw-form-list__item">
             <h3 class="utrecht-heading-3">
@@ -251,7 +290,7 @@ fn StoredDrafts() -> impl IntoView {
                         <p class="utrecht-paragraph">"Open een concept op de pagina van het formulier, met het wachtwoord dat u koos."</p>
                         <ul class="aw-drafts">
                             {items.into_iter().map(|d| {
-                                let title = crate::catalog::entry(&d.form)
+                                let title = aanvraagwijzer::find_form(&d.form)
                                     .map(|f| format!("{} ({})", f.title, f.swv_name))
                                     .unwrap_or_else(|| d.form.clone());
                                 view! {
@@ -266,7 +305,7 @@ fn StoredDrafts() -> impl IntoView {
                 }}
                 {move || legacy.with(|forms| (!forms.is_empty()).then(|| {
                     let links = forms.iter().map(|id| {
-                        let title = crate::catalog::entry(id).map(|f| f.title.clone()).unwrap_or_else(|| id.clone());
+                        let title = aanvraagwijzer::find_form(id).map(|f| f.title.clone()).unwrap_or_else(|| id.clone());
                         view! { <li><a class="utrecht-link utrecht-link--html-a" href=Route::href_form(id)>{title}</a></li> }
                     }).collect_view();
                     view! {

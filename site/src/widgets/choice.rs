@@ -1,29 +1,35 @@
 //! Choice (radios), yes/no (radios) and multi-choice (checkboxes), each a
 //! fieldset whose legend is the question.
 
-use aanvraagwijzer::{Field, FieldKind};
+use aanvraagwijzer::{has_blocking, Field};
 use leptos::prelude::*;
 use serde_json::Value;
 
 use super::findings::{findings_block, why_block};
-use super::{blocks, described_by, hint_view, label_text};
-use crate::answers::{self, AnswerPath};
+use super::{described_by, hint_view, label_text};
+use crate::answers::{self, AnswerPath, DomId};
 use crate::state::FormState;
 
-/// The options of a choice or yes/no field as (value, label).
-fn options_of(field: &Field) -> Vec<(String, String)> {
-    match &field.kind {
-        FieldKind::YesNo => vec![
-            ("ja".to_owned(), "Ja".to_owned()),
-            ("nee".to_owned(), "Nee".to_owned()),
-        ],
-        kind => kind
-            .options()
-            .unwrap_or_default()
-            .iter()
-            .map(|o| (o.value.clone(), o.label.clone()))
-            .collect(),
-    }
+/// The options of a choice, multi-choice or yes/no field as (value, label, hint).
+fn options_of(field: &Field) -> Vec<(String, String, Option<String>)> {
+    field
+        .kind
+        .options()
+        .unwrap_or_default()
+        .iter()
+        .map(|o| (o.value.clone(), o.label.clone(), o.hint.clone()))
+        .collect()
+}
+
+/// The hint under one option, tied to its input with `aria-describedby`.
+fn option_hint(option_id: &str, hint: Option<String>) -> impl IntoView {
+    hint.map(|text| {
+        view! {
+            <div class="utrecht-form-field-description aw-option__hint" id=format!("{option_id}-hint")>
+                {text}
+            </div>
+        }
+    })
 }
 
 /// A fieldset around options, with legend, hint and findings.
@@ -34,9 +40,9 @@ fn group(
     options: impl Fn(Signal<bool>) -> AnyView,
 ) -> impl IntoView {
     let id = path.dom_id();
-    let pointer = path.pointer();
-    let shown = Memo::new(move |_| state.shown_at(&pointer));
-    let invalid = Signal::derive(move || shown.with(|f| blocks(f)));
+    let at = path.clone();
+    let shown = Memo::new(move |_| state.shown_at(&at));
+    let invalid = Signal::derive(move || shown.with(|f| has_blocking(f)));
     let has_hint = field.hint.is_some();
     let describedby = {
         let id = id.clone();
@@ -79,8 +85,9 @@ pub fn radio_group(state: FormState, field: &'static Field, path: AnswerPath) ->
         options
             .iter()
             .enumerate()
-            .map(|(i, (value, label))| {
+            .map(|(i, (value, label, hint))| {
                 let option_id = format!("{id}-optie-{i}");
+                let hint_id = hint.as_ref().map(|_| format!("{option_id}-hint"));
                 let checked_value = value.clone();
                 let set_value = value.clone();
                 let path = path_for_options.clone();
@@ -93,15 +100,17 @@ pub fn radio_group(state: FormState, field: &'static Field, path: AnswerPath) ->
                             name=id.clone()
                             value=value.clone()
                             aria-invalid=move || invalid.get().then_some("true")
+                            aria-describedby=hint_id
                             prop:checked=move || current.with(|c| *c == checked_value)
                             on:change=move |_| {
                                 state.set(&path, Value::String(set_value.clone()));
                                 state.touch(&path);
                             }
                         />
-                        <label class="utrecht-form-label utrecht-form-label--radio" for=option_id>
+                        <label class="utrecht-form-label utrecht-form-label--radio" for=option_id.clone()>
                             {label.clone()}
                         </label>
+                        {option_hint(&option_id, hint.clone())}
                     </div>
                 }
             })
@@ -120,8 +129,9 @@ pub fn checkbox_group(state: FormState, field: &'static Field, path: AnswerPath)
         options
             .iter()
             .enumerate()
-            .map(|(i, (value, label))| {
+            .map(|(i, (value, label, hint))| {
                 let option_id = format!("{id}-optie-{i}");
+                let hint_id = hint.as_ref().map(|_| format!("{option_id}-hint"));
                 let value = value.clone();
                 let path = path_for_options.clone();
                 let checked = {
@@ -138,6 +148,7 @@ pub fn checkbox_group(state: FormState, field: &'static Field, path: AnswerPath)
                             name=id.clone()
                             value=value.clone()
                             aria-invalid=move || invalid.get().then_some("true")
+                            aria-describedby=hint_id
                             prop:checked=move || checked.get()
                             on:change=move |ev| {
                                 let on = event_target_checked(&ev);
@@ -145,9 +156,10 @@ pub fn checkbox_group(state: FormState, field: &'static Field, path: AnswerPath)
                                 state.touch(&path);
                             }
                         />
-                        <label class="utrecht-form-label utrecht-form-label--checkbox" for=option_id>
+                        <label class="utrecht-form-label utrecht-form-label--checkbox" for=option_id.clone()>
                             {label.clone()}
                         </label>
+                        {option_hint(&option_id, hint.clone())}
                     </div>
                 }
             })

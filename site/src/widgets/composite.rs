@@ -1,40 +1,22 @@
-//! Person, signature and attachment: a fieldset of named parts; an
-//! attachment also has statements to tick.
+//! Person and signature: a fieldset of named parts; and the statements to
+//! tick that an attachment (`attachment.rs`) shows beside its file.
 
-use aanvraagwijzer::{Field, FieldKind};
+use aanvraagwijzer::{has_blocking, Field, FieldKind, CONFIRMATIONS_KEY};
 use leptos::prelude::*;
 use serde_json::Value;
 
 use super::findings::{findings_block, why_block};
 use super::text::{text_control, TextSpec};
-use super::{blocks, described_by, hint_view, label_text};
-use crate::answers::{self, AnswerPath};
+use super::{described_by, hint_view, label_text};
+use crate::answers::{self, AnswerPath, DomId};
 use crate::state::FormState;
-
-/// Label and hint of a composite part, in plain Dutch.
-fn part_text(part: &str) -> (&'static str, Option<&'static str>) {
-    match part {
-        "naam" => ("Naam", None),
-        "functie" => ("Functie", Some("Bijvoorbeeld: directeur, orthopedagoog.")),
-        "datum" => (
-            "Datum van ondertekening",
-            Some("Typ de datum als dd-mm-jjjj, bijvoorbeeld 14-03-2026."),
-        ),
-        "bestandsnaam" => (
-            "Naam van het bestand",
-            Some("Bijvoorbeeld: groeidocument-2026.pdf"),
-        ),
-        "omschrijving" => ("Omschrijving (niet verplicht)", None),
-        _ => ("Onderdeel", None),
-    }
-}
 
 /// A composite field as a fieldset of its parts.
 pub fn composite(state: FormState, field: &'static Field, path: AnswerPath) -> impl IntoView {
     let id = path.dom_id();
-    let pointer = path.pointer();
-    let shown = Memo::new(move |_| state.shown_at(&pointer));
-    let invalid = move || shown.with(|f| blocks(f));
+    let at = path.clone();
+    let shown = Memo::new(move |_| state.shown_at(&at));
+    let invalid = move || shown.with(|f| has_blocking(f));
     let has_hint = field.hint.is_some();
     let describedby = {
         let id = id.clone();
@@ -44,8 +26,10 @@ pub fn composite(state: FormState, field: &'static Field, path: AnswerPath) -> i
         .kind
         .parts()
         .iter()
-        .map(|part| {
-            let (label, hint) = part_text(part);
+        .map(|&part| {
+            // A signature's second part follows its signer: a parent gives
+            // the relation to the pupil, not a function.
+            let (label, hint) = field.part_label(part);
             text_control(
                 state,
                 path.child(part),
@@ -53,30 +37,15 @@ pub fn composite(state: FormState, field: &'static Field, path: AnswerPath) -> i
                     label: label.to_owned(),
                     hint: hint.map(str::to_owned),
                     multiline: false,
-                    inputmode: (*part == "datum").then_some("numeric"),
-                    size_class: if *part == "datum" { "aw-size-date" } else { "" },
+                    inputmode: part.is_date().then_some("numeric"),
+                    size_class: if part.is_date() { "aw-size-date" } else { "" },
                     suffix: None,
                     prefix: None,
                 },
             )
         })
         .collect_view();
-    let confirmations = match &field.kind {
-        FieldKind::Attachment { confirmations } if !confirmations.is_empty() => {
-            let boxes = confirmations
-                .iter()
-                .enumerate()
-                .map(|(i, text)| confirmation(state, path.child("bevestigingen").child(i), text))
-                .collect_view();
-            Some(view! {
-                <div class="aw-confirmations">
-                    <p class="utrecht-paragraph aw-confirmations__intro">"Vink aan wat klopt:"</p>
-                    {boxes}
-                </div>
-            })
-        }
-        _ => None,
-    };
+    let confirmations = confirmations_view(state, field, &path);
     let findings_id = format!("{id}-fout");
     view! {
         <fieldset
@@ -103,11 +72,11 @@ pub fn composite(state: FormState, field: &'static Field, path: AnswerPath) -> i
 }
 
 /// One statement to tick (stored as `true`/`false` at its index).
-fn confirmation(state: FormState, path: AnswerPath, text: &str) -> impl IntoView {
+pub(super) fn confirmation(state: FormState, path: AnswerPath, text: &str) -> impl IntoView {
     let id = path.dom_id();
-    let pointer = path.pointer();
-    let shown = Memo::new(move |_| state.shown_at(&pointer));
-    let invalid = move || shown.with(|f| blocks(f));
+    let at = path.clone();
+    let shown = Memo::new(move |_| state.shown_at(&at));
+    let invalid = move || shown.with(|f| has_blocking(f));
     let ticked = {
         let path = path.clone();
         Memo::new(move |_| state.answers.with(|a| answers::is_ticked(a, &path)))
@@ -138,5 +107,30 @@ fn confirmation(state: FormState, path: AnswerPath, text: &str) -> impl IntoView
             {move || findings_block(findings_id.clone(), shown.get())}
             {move || why_block(state.form, shown.get())}
         </div>
+    }
+}
+
+/// An attachment's confirmations ("Vink aan wat klopt:"), beside its file or
+/// its other parts; nothing when the field has none.
+pub(crate) fn confirmations_view(
+    state: FormState,
+    field: &'static Field,
+    path: &AnswerPath,
+) -> Option<impl IntoView> {
+    match &field.kind {
+        FieldKind::Attachment { confirmations } if !confirmations.is_empty() => {
+            let boxes = confirmations
+                .iter()
+                .enumerate()
+                .map(|(i, text)| confirmation(state, path.child(CONFIRMATIONS_KEY).child(i), text))
+                .collect_view();
+            Some(view! {
+                <div class="aw-confirmations">
+                    <p class="utrecht-paragraph aw-confirmations__intro">"Vink aan wat klopt:"</p>
+                    {boxes}
+                </div>
+            })
+        }
+        _ => None,
     }
 }

@@ -1,6 +1,8 @@
-//! A labelled file input with a hint, for opening a saved JSON or package.
+//! A labelled file input with a hint, for opening a saved file or package,
+//! and the one place that turns an input's change event into the chosen file.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// What a file picker says and accepts. `status_id` is the live region where
 /// the page reports the outcome; the input is described by hint and status.
@@ -12,11 +14,27 @@ pub struct FilePicker {
     pub status_id: &'static str,
 }
 
-/// Renders the picker; `on_change` receives the input's change event.
+/// The file chosen in a file input's change event, if any. The input is
+/// emptied, so choosing the same file again (after fixing it) fires again.
+pub fn chosen_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    let input = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())?;
+    let file = input.files().and_then(|list| list.get(0))?;
+    input.set_value("");
+    Some(file)
+}
+
+/// Renders the picker; `on_file` receives the chosen file.
 pub fn file_picker(
     spec: FilePicker,
-    on_change: impl FnMut(leptos::ev::Event) + 'static,
+    mut on_file: impl FnMut(web_sys::File) + 'static,
 ) -> impl IntoView {
+    let on_change = move |ev: leptos::ev::Event| {
+        if let Some(file) = chosen_file(&ev) {
+            on_file(file);
+        }
+    };
     let hint_id = format!("{}-hint", spec.id);
     view! {
         <div class="utrecht-form-field aw-field">

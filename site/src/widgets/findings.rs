@@ -3,7 +3,7 @@
 //! the SWV's own passage, so tabbing from field to field does not stop at it
 //! before reaching the input.
 
-use aanvraagwijzer::{Finding, Form, Severity};
+use aanvraagwijzer::{has_blocking, Finding, Form, Severity};
 use leptos::prelude::*;
 
 /// The word before a message, so severity never depends on colour alone.
@@ -38,7 +38,8 @@ pub fn FindingMessage(finding: Finding) -> impl IntoView {
     }
 }
 
-/// The "Waarom?" disclosure: where a rule comes from, quoted.
+/// The "Waarom?" disclosure: where a rule comes from, quoted; `document` is
+/// the document's own title, never its file name.
 #[component]
 pub fn Why(document: String, section: String, quote: String) -> impl IntoView {
     view! {
@@ -60,7 +61,7 @@ pub fn Why(document: String, section: String, quote: String) -> impl IntoView {
 /// points at; renders nothing while there is nothing to show.
 pub fn findings_block(id: String, findings: Vec<Finding>) -> impl IntoView {
     (!findings.is_empty()).then(|| {
-        let blocking = findings.iter().any(|f| f.severity == Severity::Fout);
+        let blocking = has_blocking(&findings);
         let class = if blocking {
             "utrecht-form-field-error-message aw-findings"
         } else {
@@ -92,7 +93,7 @@ pub fn why_block(form: &'static Form, findings: Vec<Finding>) -> impl IntoView {
         .filter_map(|key| {
             let source = form.sources.get(key)?;
             Some(view! {
-                <Why document=source.document.clone() section=source.section.clone() quote=source.quote.clone()/>
+                <Why document=form.document_title(&source.document).to_owned() section=source.section.clone() quote=source.quote.clone()/>
             })
         })
         .collect_view()

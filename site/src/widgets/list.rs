@@ -1,23 +1,14 @@
 //! A repeated group (goals, pupils, experts): items with their sub-fields,
 //! "Voeg een … toe" and "Verwijder".
 
-use aanvraagwijzer::{item_field_applies, Field, FieldKind};
+use aanvraagwijzer::{capitalise, has_blocking, item_field_applies, Field, FieldKind};
 use leptos::prelude::*;
 
 use super::findings::{findings_block, why_block};
-use super::{blocks, described_by, field_view, hint_view, label_text};
-use crate::answers::{self, AnswerPath};
+use super::{described_by, field_view, hint_view, label_text};
+use crate::answers::{self, AnswerPath, DomId};
 use crate::focus;
 use crate::state::FormState;
-
-/// "doel" -> "Doel", for item headings.
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
 
 /// A list field: a fieldset holding one fieldset per item.
 pub fn list(state: FormState, field: &'static Field, path: AnswerPath) -> impl IntoView {
@@ -31,12 +22,11 @@ pub fn list(state: FormState, field: &'static Field, path: AnswerPath) -> impl I
         return ().into_any();
     };
     let id = path.dom_id();
-    let pointer = path.pointer();
     let shown = {
-        let pointer = pointer.clone();
-        Memo::new(move |_| state.shown_at(&pointer))
+        let at = path.clone();
+        Memo::new(move |_| state.shown_at(&at))
     };
-    let invalid = move || shown.with(|f| blocks(f));
+    let invalid = move || shown.with(|f| has_blocking(f));
     let len = {
         let path = path.clone();
         Memo::new(move |_| state.answers.with(|a| answers::list_len(a, &path)))
@@ -130,7 +120,6 @@ fn item(
         .collect_view();
     // Findings about a whole item (a hand-edited file) link here.
     let item_id = list_path.child(index).dom_id();
-    let list_pointer = list_path.pointer();
     let first_sub = fields.first().map(|f| f.id.as_str());
     let add_button_id = format!("{}-toevoegen", list_path.dom_id());
     let remove = move |_| {
@@ -142,10 +131,22 @@ fn item(
             .answers
             .update(|a| answers::remove_item(a, &list_path, index));
         state.touched.update(|t| {
-            let kept: Vec<String> = t.iter().cloned().collect();
-            *t = answers::renumber_after_remove(&kept, &list_pointer, index)
+            *t = answers::renumber_after_remove(std::mem::take(t), &list_path, index)
                 .into_iter()
                 .collect();
+        });
+        // Files chosen in later items move up with their answers; the
+        // removed item's file goes with it.
+        state.files.update(|files| {
+            let kept = std::mem::take(files);
+            for mut file in kept {
+                if let Some(moved) =
+                    answers::renumber_after_remove([file.path.clone()], &list_path, index).pop()
+                {
+                    file.path = moved;
+                    files.push(file);
+                }
+            }
         });
         // Focus would fall to the top of the page with the removed button:
         // take it to the item before (or the one that moved up into this
@@ -157,7 +158,7 @@ fn item(
         } else {
             None
         };
-        let label = capitalised(item_label);
+        let label = capitalise(item_label);
         let (target, message) = match (neighbour, first_sub) {
             (Some(n), Some(sub)) => (
                 list_path.child(n).child(sub).dom_id(),
@@ -184,7 +185,7 @@ fn item(
             id=item_id
         >
             <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-                {format!("{} {number}", capitalised(item_label))}
+                {format!("{} {number}", capitalise(item_label))}
             </legend>
             {sub_fields}
             <button

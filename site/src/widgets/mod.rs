@@ -1,6 +1,7 @@
 //! Field widgets, rendered from the form definition: one function per family
 //! of field kinds, chosen by [`field_view`]. No widget knows any form.
 
+mod attachment;
 mod choice;
 mod composite;
 pub mod file_picker;
@@ -8,7 +9,7 @@ pub mod findings;
 mod list;
 mod text;
 
-use aanvraagwijzer::{Field, FieldKind, Finding, Severity};
+use aanvraagwijzer::{Field, FieldKind};
 use leptos::prelude::*;
 
 use crate::answers::AnswerPath;
@@ -32,8 +33,11 @@ pub fn field_view(
                     FieldKind::MultiChoice { .. } => {
                         choice::checkbox_group(state, field, path).into_any()
                     }
-                    FieldKind::Person | FieldKind::Signature | FieldKind::Attachment { .. } => {
+                    FieldKind::Person | FieldKind::Signature { .. } => {
                         composite::composite(state, field, path).into_any()
+                    }
+                    FieldKind::Attachment { .. } => {
+                        attachment::attachment(state, field, path).into_any()
                     }
                     FieldKind::List { .. } => list::list(state, field, path).into_any(),
                     _ => text::field_input(state, field, path).into_any(),
@@ -64,11 +68,6 @@ pub fn described_by(base: &str, has_hint: bool, has_findings: bool) -> Option<St
         ids.push(format!("{base}-fout"));
     }
     (!ids.is_empty()).then(|| ids.join(" "))
-}
-
-/// Whether any of the shown findings blocks (drives `aria-invalid` and red).
-pub fn blocks(findings: &[Finding]) -> bool {
-    findings.iter().any(|f| f.severity == Severity::Fout)
 }
 
 /// A hint paragraph with the id `aria-describedby` points at.

@@ -1,13 +1,13 @@
 //! One-line and multi-line text inputs: text, long text, date, BSN, postcode,
 //! BRIN, number, money, and the parts of composite fields.
 
-use aanvraagwijzer::{Field, FieldKind};
+use aanvraagwijzer::{has_blocking, Field, FieldKind};
 use leptos::prelude::*;
 use serde_json::Value;
 
 use super::findings::{findings_block, why_block};
-use super::{blocks, described_by, hint_view, label_text};
-use crate::answers::{self, AnswerPath};
+use super::{described_by, hint_view, label_text};
+use crate::answers::{self, AnswerPath, DomId};
 use crate::state::FormState;
 
 /// What differs between the text-like inputs.
@@ -70,13 +70,13 @@ pub fn text_control(state: FormState, path: AnswerPath, spec: TextSpec) -> impl 
     crate::focus::listen_to_pointer();
     let form = state.form;
     let id = path.dom_id();
-    let pointer = path.pointer();
+    let at = path.clone();
     let value = {
         let path = path.clone();
         Memo::new(move |_| state.answers.with(|a| answers::text(a, &path)))
     };
-    let shown = Memo::new(move |_| state.shown_at(&pointer));
-    let invalid = move || shown.with(|f| blocks(f));
+    let shown = Memo::new(move |_| state.shown_at(&at));
+    let invalid = move || shown.with(|f| has_blocking(f));
     let has_hint = spec.hint.is_some();
     let describedby = {
         let id = id.clone();

@@ -139,10 +139,95 @@ export async function openStart(page, origin) {
   await page.locator('.aw-form-list a').first().waitFor();
 }
 
-/** Opens a form (`swv/form`) and waits until the app has rendered it. */
+/**
+ * Opens a form (`swv/form`) on its task list and waits until the app has
+ * rendered it.
+ */
 export async function openForm(page, origin, formId) {
   await page.goto(`${origin}/#/${formId}`);
   // By id: after a hash change the previous form's page may still be there
   // for a moment, with the same buttons.
-  await page.locator(`form.aw-form[data-form="${formId}"]`).waitFor();
+  await page.locator(`.aw-form-pages[data-form="${formId}"] .aw-task-list`).waitFor();
+}
+
+/**
+ * Moves to another page of the app by changing the hash, as a link does: the
+ * open form keeps its state. A fresh page (other origin or none) is loaded.
+ */
+async function goHash(page, origin, hash) {
+  if (page.url().startsWith(origin + '/')) {
+    await page.evaluate((h) => { window.location.hash = h; }, hash);
+  } else {
+    await page.goto(`${origin}/${hash}`);
+  }
+}
+
+/**
+ * The sections of a form as its TOML file lists them: `{ id, title, fields }`
+ * (top-level field ids), in order. A plain scan of the form file, so a test
+ * can find the page a question is on without knowing the form by heart.
+ */
+export function sectionsOf(formId) {
+  const text = fs.readFileSync(path.join(repoRoot, 'forms', `${formId}.toml`), 'utf8');
+  const sections = [];
+  let expect = null;
+  for (const line of text.split('\n')) {
+    const header = line.trim().match(/^\[\[([a-z.]+)\]\]$/);
+    if (header) {
+      expect = header[1];
+      if (expect === 'sections') sections.push({ id: null, title: null, fields: [] });
+      continue;
+    }
+    const kv = line.trim().match(/^(id|title) = "(.*)"$/);
+    if (!kv || !sections.length) continue;
+    const current = sections.at(-1);
+    if (expect === 'sections' && current[kv[1]] === null) current[kv[1]] = kv[2];
+    if (expect === 'sections.fields' && kv[1] === 'id') {
+      current.fields.push(kv[2]);
+      expect = null;
+    }
+  }
+  return sections;
+}
+
+/** The id of the section that holds field `fieldId` (top level). */
+export function sectionOf(formId, fieldId) {
+  const section = sectionsOf(formId).find((s) => s.fields.includes(fieldId));
+  if (!section) throw new Error(`${formId}: no section has field ${fieldId}`);
+  return section.id;
+}
+
+/** Opens one section's page and waits until it is rendered. */
+export async function gotoSection(page, origin, formId, sectionId) {
+  await goHash(page, origin, `#/${formId}/${sectionId}`);
+  await page.locator(`form.aw-form[data-form="${formId}"][data-section="${sectionId}"]`).waitFor();
+}
+
+/** Opens the page of the section that holds field `fieldId`. */
+export async function gotoFieldSection(page, origin, formId, fieldId) {
+  await gotoSection(page, origin, formId, sectionOf(formId, fieldId));
+}
+
+/** Opens the task list of the open form (or loads it). */
+export async function gotoOverview(page, origin, formId) {
+  await goHash(page, origin, `#/${formId}`);
+  await page.locator(`.aw-form-pages[data-form="${formId}"] .aw-task-list`).waitFor();
+}
+
+/** Opens "Controleer uw antwoorden", which shows every finding at its top. */
+export async function gotoCheck(page, origin, formId) {
+  await goHash(page, origin, `#/${formId}/controleer`);
+  await page.locator(`.aw-form-pages[data-form="${formId}"] #controle-resultaat`).waitFor();
+}
+
+/**
+ * Fills a section's text inputs by label (`{ 'Achternaam, voorvoegsels':
+ * 'Vries, de' }`) after opening its page, then presses "Opslaan en verder".
+ */
+export async function fillSection(page, origin, formId, sectionId, answers, { save = true } = {}) {
+  await gotoSection(page, origin, formId, sectionId);
+  for (const [label, value] of Object.entries(answers)) {
+    await page.getByLabel(label, { exact: true }).fill(value);
+  }
+  if (save) await page.getByRole('button', { name: 'Opslaan en verder' }).click();
 }

@@ -7,15 +7,14 @@ use aanvraagwijzer_server::{router, Config, Limits, Today};
 use axum::body::Body;
 use axum::http::{header, Method, Request, Response, StatusCode};
 use axum::Router;
-use chrono::NaiveDate;
+
 use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
 
-/// The fixed "today" of the tests, the same as the core's tests use.
-pub fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).expect("valid date")
-}
+// Each test binary uses a different part of these.
+#[allow(unused_imports)]
+pub use aanvraagwijzer_test_support::{fixture, fixtures_dir, made, today};
 
 /// A configuration serving the API only, for the tests' fixed date.
 pub fn config() -> Config {
@@ -28,11 +27,6 @@ pub fn config() -> Config {
 
 pub fn app() -> Router {
     router(config())
-}
-
-/// The core's fixtures: `tests/fixtures/<swv>/<form>/<name>.json`.
-pub fn fixtures_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
 }
 
 /// One fixture file with the form id it belongs to (from its folder).

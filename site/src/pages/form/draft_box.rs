@@ -335,7 +335,7 @@ pub fn DraftBox(state: FormState, shared: DraftsShared) -> impl IntoView {
                     open_password.set(String::new());
                     open_error.set(None);
                     status.set(Some(Ok(format!(
-                        "Het concept van {when} is geopend. Kies \"Controleer aanvraag\" om te zien wat nog ontbreekt."
+                        "Het concept van {when} is geopend. In het overzicht ziet u per onderdeel hoe ver het is."
                     ))));
                 }
                 Ok(_) => {

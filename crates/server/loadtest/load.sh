@@ -3,17 +3,17 @@
 # on 127.0.0.1, POSTs a typical OPP with wrk for a bounded time, prints
 # requests/s and latency percentiles, and stops the server.
 #
-#   bench/load.sh                      # 30 s, 2 threads, 32 connections
-#   DURATION=10s CONNECTIONS=64 bench/load.sh
+#   crates/server/loadtest/load.sh                      # 30 s, 2 threads, 32 connections
+#   DURATION=10s CONNECTIONS=64 crates/server/loadtest/load.sh
 #   DOC=tests/fixtures/rsv-breda-vo/tlv-vso/valid-daan-bakker.json \
-#     FORM=rsv-breda-vo/tlv-vso bench/load.sh
-#   MIXED=1 bench/load.sh              # then again while 50 slow readers and
+#     FORM=rsv-breda-vo/tlv-vso crates/server/loadtest/load.sh
+#   MIXED=1 crates/server/loadtest/load.sh              # then again while 50 slow readers and
 #                                      # 8 idle uploaders are connected
 #
 # Needs wrk (Debian: apt-get install wrk) and curl. Only loopback is used.
 set -euo pipefail
 
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../../.."
 DURATION="${DURATION:-30s}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
@@ -52,7 +52,7 @@ head -c 200 /tmp/aanvraagwijzer-bench-verdict.json; echo
 
 run_wrk() {
   DOC="$DOC" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency \
-    -s bench/validate.lua "$URL"
+    -s crates/server/loadtest/validate.lua "$URL"
 }
 
 echo "== clean run: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency POST $URL"
@@ -64,7 +64,7 @@ if [ "${MIXED:-0}" = 1 ]; then
   [ -n "$LARGE" ] || { echo "site/dist is empty: ./x.sh build first" >&2; exit 2; }
   SECS=${DURATION%s}
   echo "== mixed run: the same, while 50 slow readers of /$LARGE and 8 idle uploaders are connected"
-  python3 bench/adversaries.py "$ADDR" "/$LARGE" "$((SECS + 5))" &
+  python3 crates/server/loadtest/adversaries.py "$ADDR" "/$LARGE" "$((SECS + 5))" &
   ADVERSARIES=$!
   sleep 2
   run_wrk

@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Hostile clients for the mixed load run of bench/load.sh, loopback only.
+"""Hostile clients for the mixed load run of crates/server/loadtest/load.sh, loopback only.
 
 Keeps SLOW_READERS connections that request a large static file and never
 read it, and IDLE_UPLOADERS connections that declare a 2 MiB document and
 send nothing (each reconnects when the server cuts it off), for DURATION
 seconds; then closes everything and prints what the server did to them.
 
-    python3 bench/adversaries.py 127.0.0.1:18090 /pkg/large.wasm 35
+    python3 crates/server/loadtest/adversaries.py 127.0.0.1:18090 /pkg/large.wasm 35
 """
 import socket
 import sys

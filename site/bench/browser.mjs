@@ -1,6 +1,6 @@
 // Browser benchmark for the first load and for typing (issue 15).
 //
-//   node bench/browser.mjs [--form rsv-breda-po/opp] [--loads 5] [--keys 60] [--bin PATH] [--dist DIR]
+//   node site/bench/browser.mjs [--form rsv-breda-po/opp] [--loads 5] [--keys 60] [--bin PATH] [--dist DIR]
 //
 // Starts `aanvraagwijzer serve` (release build: target/release/aanvraagwijzer,
 // build it with `cargo build --release -p aanvraagwijzer-cli`) on site/dist at
@@ -32,7 +32,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -133,7 +133,7 @@ async function openChromium() {
 /** Records when the app's own content first appears (ms since navigation start). */
 const USABLE_PROBE = `
   (() => {
-    const done = () => document.querySelector('.aw-form-list a, form.aw-form');
+    const done = () => document.querySelector('.aw-form-list a, form.aw-form, .aw-task-list');
     const mark = () => { if (window.__awUsable === undefined && done()) window.__awUsable = performance.now(); };
     new MutationObserver(mark).observe(document, { childList: true, subtree: true });
   })();
@@ -296,7 +296,7 @@ async function main() {
 }
 
 const deadline = setTimeout(() => {
-  console.error('bench/browser.mjs: gave up after 15 minutes');
+  console.error('site/bench/browser.mjs: gave up after 15 minutes');
   Promise.resolve(running?.stop()).finally(() => process.exit(2));
 }, 15 * 60_000);
 deadline.unref();

@@ -1,4 +1,7 @@
-//! Helpers for the per-SWV form tests and the rule-coverage report.
+//! Helpers shared by the core's integration tests: the per-SWV form tests,
+//! the rule-coverage report and the document tests. The fixed date, fixture
+//! reading and form lookup come from the dev-only `aanvraagwijzer-test-support`
+//! crate, which the other crates' tests share.
 //!
 //! Fixtures live in `tests/fixtures/<swv>/<form>/`: `valid-*.json` are complete
 //! requests that must pass without findings; `invalid-*.json` carry, next to the
@@ -9,14 +12,10 @@
 
 use std::path::{Path, PathBuf};
 
-use aanvraagwijzer::{find_form, validate, Document, Finding, Form, Severity};
-use chrono::NaiveDate;
+use aanvraagwijzer::{validate, Document, Finding, Form, Severity};
 use serde::Deserialize;
 
-/// The fixed "today" of the tests, so age and date rules are deterministic.
-pub fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).expect("valid date")
-}
+pub use aanvraagwijzer_test_support::{codes, fixture, fixtures_dir, form, today};
 
 /// The SWV folders whose forms these tests cover.
 pub const SWVS: [&str; 5] = [
@@ -26,10 +25,6 @@ pub const SWVS: [&str; 5] = [
     "de-meierij",
     "de-liemers",
 ];
-
-pub fn fixtures_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
 
 /// One expected finding of an invalid fixture.
 #[derive(Debug, Clone, Deserialize)]
@@ -57,11 +52,6 @@ impl Fixture {
     pub fn is_valid(&self) -> bool {
         self.name.starts_with("valid-")
     }
-}
-
-/// Reads one fixture, e.g. `de-liemers/arrangement-basisonderwijs/valid-sanne.json`.
-pub fn fixture(rel: &str) -> Document {
-    read(&fixtures_dir().join(rel)).doc
 }
 
 fn read(path: &Path) -> Fixture {
@@ -93,23 +83,11 @@ pub fn fixtures_of(form_id: &str) -> Vec<Fixture> {
     paths.iter().map(|p| read(p)).collect()
 }
 
-pub fn form(id: &str) -> &'static Form {
-    find_form(id).unwrap_or_else(|| panic!("form {id} is not embedded"))
-}
-
 /// Forms of the covered SWVs.
 pub fn covered_forms() -> Vec<&'static Form> {
     aanvraagwijzer::forms()
         .iter()
         .filter(|f| SWVS.contains(&f.swv()))
-        .collect()
-}
-
-/// (code, path) pairs, the part of findings that tests compare.
-pub fn codes(findings: &[Finding]) -> Vec<(String, String)> {
-    findings
-        .iter()
-        .map(|f| (f.code.clone(), f.path.clone()))
         .collect()
 }
 

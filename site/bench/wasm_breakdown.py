@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """What the bytes of a wasm module are: a twiggy-like breakdown from the name section.
 
-    python3 bench/wasm_breakdown.py module.wasm [--top 30]
+    python3 site/bench/wasm_breakdown.py module.wasm [--top 30]
 
 The module needs its name section: build with names kept, e.g.
     wasm-bindgen --target web --no-typescript --keep-debug ... (no --remove-name-section)

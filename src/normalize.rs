@@ -1,0 +1,54 @@
+//! Unicode NFC, the one form answers are judged, stored and printed in (see
+//! `document::nfc_answers`).
+//!
+//! Normally the `unicode-normalization` crate does it. Its tables are about
+//! 50 KB brotli in wasm, and every browser already normalises
+//! (`String.prototype.normalize`), so the site builds the core with the
+//! feature `platform-nfc` and hands in the browser's normaliser at start
+//! ([`use_platform_nfc`]). Only the site enables that feature; the CLI, the
+//! server and the package module (its own wasm build) keep the crate.
+
+#[cfg(all(feature = "nfc-tables", not(feature = "platform-nfc")))]
+pub(crate) fn nfc(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfc().collect()
+}
+
+#[cfg(all(feature = "nfc-tables", not(feature = "platform-nfc")))]
+pub(crate) fn is_nfc(s: &str) -> bool {
+    use unicode_normalization::{is_nfc_quick, IsNormalized};
+    match is_nfc_quick(s.chars()) {
+        IsNormalized::Yes => true,
+        IsNormalized::No => false,
+        IsNormalized::Maybe => unicode_normalization::is_nfc(s),
+    }
+}
+
+#[cfg(not(any(feature = "nfc-tables", feature = "platform-nfc")))]
+compile_error!("aanvraagwijzer needs NFC: enable the feature nfc-tables (default) or platform-nfc");
+
+#[cfg(feature = "platform-nfc")]
+static PLATFORM: std::sync::OnceLock<fn(&str) -> String> = std::sync::OnceLock::new();
+
+/// Hands in the platform's NFC (the site: the browser's
+/// `String.prototype.normalize("NFC")`). Call it once, before the first
+/// validation; later calls are ignored.
+#[cfg(feature = "platform-nfc")]
+pub fn use_platform_nfc(nfc: fn(&str) -> String) {
+    let _ = PLATFORM.set(nfc);
+}
+
+#[cfg(feature = "platform-nfc")]
+pub(crate) fn nfc(s: &str) -> String {
+    match PLATFORM.get() {
+        Some(nfc) => nfc(s),
+        // Not handed in (a bug in the embedding program): judge as typed
+        // rather than stop; the site hands it in before it mounts.
+        None => s.to_owned(),
+    }
+}
+
+#[cfg(feature = "platform-nfc")]
+pub(crate) fn is_nfc(s: &str) -> bool {
+    nfc(s) == s
+}
