@@ -209,6 +209,19 @@ pub fn load_dir(dir: &std::path::Path) -> Result<Vec<Form>, Vec<LoadError>> {
                     continue;
                 }
             };
+            // The same check_form as the build, reported as `forms check`
+            // does: in Dutch, with line and column.
+            let problems = crate::diagnose::check_form_text(&text, &swv);
+            if !problems.is_empty() {
+                errors.push(LoadError {
+                    file: shown,
+                    problems: problems
+                        .iter()
+                        .map(|d| format!("regel {}, kolom {}: {}", d.line, d.column, d.message_nl))
+                        .collect(),
+                });
+                continue;
+            }
             match toml::from_str::<Form>(&text) {
                 Ok(form) => match check_loaded(&shown, &swv, form) {
                     Ok(form) => forms.push(form),
