@@ -20,6 +20,7 @@ pub mod numbers;
 pub mod pointer;
 pub mod printable;
 pub mod progress;
+pub mod published;
 pub mod schema;
 pub mod shown;
 pub mod summary;

@@ -111,6 +111,8 @@ pub fn build_into(
     let site_css = std::fs::read_to_string(site.join("static/css/site.css"))
         .map_err(|e| format!("site/static/css/site.css: {e}"))?;
     swv::write_into(&dist, &site_css, swv)?;
+    let published = crate::forms_out::write(&dist, swv.map(|s| s.id.as_str()))?;
+    println!("forms: {published} published as data files in forms/ (+ forms/index.json)");
     publish::fingerprint(&dist)?;
     publish::compress(&dist)?;
 

@@ -20,6 +20,7 @@
 mod build_site;
 mod ci;
 mod css_purge;
+mod forms_out;
 mod publish;
 mod sizes;
 mod swv;

@@ -9,7 +9,7 @@ mod package_cmds;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use aanvraagwijzer::{find_form, forms, DocumentError, Verdict};
+use aanvraagwijzer::{DocumentError, Form, Verdict};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
@@ -20,6 +20,10 @@ use clap::{Parser, Subcommand};
     about = "Controleer aanvragen voor passend onderwijs met dezelfde regels als de website."
 )]
 struct Cli {
+    /// Map met de eigen formulieren van een samenwerkingsverband (<map>/<swv>/<formulier>.toml),
+    /// in plaats van de ingebouwde. Elk bestand wordt eerst gecontroleerd, zoals bij het bouwen.
+    #[arg(long, global = true, value_name = "MAP")]
+    forms: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -108,6 +112,36 @@ enum CliError {
     Runtime(std::io::Error),
     #[error("{0}")]
     Serve(#[from] aanvraagwijzer_server::ServeError),
+    #[error("{}", forms_dir_message(.0))]
+    FormsDir(Vec<aanvraagwijzer::published::LoadError>),
+}
+
+/// Every broken form file with each of its problems, and what to do.
+fn forms_dir_message(errors: &[aanvraagwijzer::published::LoadError]) -> String {
+    let mut text = String::from("De formulieren in de opgegeven map kunnen niet worden gebruikt:");
+    for e in errors {
+        text.push_str(&format!("\n\n{}:", e.file));
+        for p in &e.problems {
+            text.push_str(&format!("\n  - {p}"));
+        }
+    }
+    text.push_str(
+        "\n\nVerbeter de bestanden (controleer ze met: aanvraagwijzer forms check BESTAND) en probeer het opnieuw.",
+    );
+    text
+}
+
+/// The forms to judge with: the built-in ones, or those of `--forms DIR`,
+/// each checked by the same `check_form` as at build time. Loaded once per
+/// run, so they live as long as the process.
+fn catalog(dir: Option<&std::path::Path>) -> Result<&'static [Form], CliError> {
+    match dir {
+        None => Ok(aanvraagwijzer::forms()),
+        Some(dir) => {
+            let forms = aanvraagwijzer::published::load_dir(dir).map_err(CliError::FormsDir)?;
+            Ok(Box::leak(forms.into_boxed_slice()))
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -115,29 +149,40 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            // Errors quote names and values from the input.
-            eprintln!("{}", output::esc(&e.to_string()));
+            // Errors quote names and values from the input; lines stay lines.
+            for line in e.to_string().lines() {
+                eprintln!("{}", output::esc(line));
+            }
             ExitCode::from(2)
         }
     }
 }
 
 fn run(cli: Cli) -> Result<ExitCode, CliError> {
+    // `forms check` reads its own files; every other command judges with a catalog.
+    let forms = match &cli.command {
+        Command::Forms {
+            action: Some(FormsAction::Check { .. }),
+        } => &[],
+        _ => catalog(cli.forms.as_deref())?,
+    };
+    let find_form = |id: &str| forms.iter().find(|f| f.id == id);
     match cli.command {
-        Command::Verify(args) => package_cmds::verify(args),
-        Command::Render(args) => package_cmds::render(args),
+        Command::Verify(args) => package_cmds::verify(args, forms),
+        Command::Render(args) => package_cmds::render(args, forms),
         Command::Serve { addr, dist } => {
             aanvraagwijzer_server::init_logging(aanvraagwijzer_server::LogFormat::Json);
             let runtime = tokio::runtime::Runtime::new().map_err(CliError::Runtime)?;
-            runtime.block_on(aanvraagwijzer_server::serve(
+            runtime.block_on(aanvraagwijzer_server::serve_with_forms(
                 addr,
                 dist,
+                forms,
                 aanvraagwijzer_server::shutdown_signal(),
             ))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Forms { action: None } => {
-            output::print_forms(forms())?;
+            output::print_forms(forms)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Forms {

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use aanvraagwijzer::{find_form, Verdict};
+use aanvraagwijzer::{Form, Verdict};
 use aanvraagwijzer_package::{Limits, PackageError, VerifyReport};
 use chrono::{NaiveDateTime, NaiveTime, Timelike};
 use clap::Args;
@@ -42,7 +42,7 @@ pub struct RenderArgs {
 
 /// Verifies a package; exit 0 when intact and complete, 1 when tampered with
 /// or incomplete, 2 when unreadable.
-pub fn verify(args: VerifyArgs) -> Result<ExitCode, CliError> {
+pub fn verify(args: VerifyArgs, forms: &[Form]) -> Result<ExitCode, CliError> {
     let limits = Limits::default();
     let bytes = match read_bounded(&args.file, limits.max_package_bytes)? {
         Bounded::Bytes(b) => b,
@@ -56,17 +56,15 @@ pub fn verify(args: VerifyArgs) -> Result<ExitCode, CliError> {
             })
         }
     };
-    let report =
-        aanvraagwijzer_package::verify(&bytes, &limits, chrono::Utc::now()).map_err(|source| {
-            CliError::Package {
-                path: args.file.clone(),
-                source,
-            }
+    let report = aanvraagwijzer_package::verify_with(&bytes, &limits, chrono::Utc::now(), forms)
+        .map_err(|source| CliError::Package {
+            path: args.file.clone(),
+            source,
         })?;
     if args.json {
         print_json(&report)?;
     } else {
-        print_report(&args.file, &report)?;
+        print_report(&args.file, &report, forms)?;
     }
     Ok(if report.ok() {
         ExitCode::SUCCESS
@@ -75,7 +73,8 @@ pub fn verify(args: VerifyArgs) -> Result<ExitCode, CliError> {
     })
 }
 
-fn print_report(path: &std::path::Path, r: &VerifyReport) -> std::io::Result<()> {
+fn print_report(path: &std::path::Path, r: &VerifyReport, forms: &[Form]) -> std::io::Result<()> {
+    let find_form = |id: &str| forms.iter().find(|f| f.id == id);
     let mut out = std::io::stdout().lock();
     let m = &r.manifest;
     let title = find_form(&m.form).map_or(m.form.as_str(), |f| f.title.as_str());
@@ -125,7 +124,7 @@ fn print_report(path: &std::path::Path, r: &VerifyReport) -> std::io::Result<()>
 }
 
 /// Renders the PDF summary of a document, the same one the site puts in a package.
-pub fn render(args: RenderArgs) -> Result<ExitCode, CliError> {
+pub fn render(args: RenderArgs, forms: &[Form]) -> Result<ExitCode, CliError> {
     let made: NaiveDateTime = match (&args.date, &args.created) {
         (_, Some(c)) => NaiveDateTime::parse_from_str(c, aanvraagwijzer_package::CREATED_FORMAT)
             .map_err(|_| CliError::BadCreated(c.clone()))?,
@@ -137,7 +136,10 @@ pub fn render(args: RenderArgs) -> Result<ExitCode, CliError> {
     // Seconds count in the package's tie; a PDF made now drops fractions.
     let made = made.with_nanosecond(0).unwrap_or(made);
     let doc = read_document(&args.file)?;
-    let form = find_form(&doc.form).ok_or_else(|| CliError::UnknownForm(doc.form.clone()))?;
+    let form = forms
+        .iter()
+        .find(|f| f.id == doc.form)
+        .ok_or_else(|| CliError::UnknownForm(doc.form.clone()))?;
     // As in a package: answers to fields that do not apply are left out.
     let (doc, _) = aanvraagwijzer_package::minimised(form, &doc, made);
     let verdict = Verdict::of(form, &doc, made.date());

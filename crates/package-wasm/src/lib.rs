@@ -9,7 +9,9 @@
 //! Errors are JavaScript `Error`s with a Dutch message for people.
 
 use aanvraagwijzer::{find_form, Document, Form};
-use aanvraagwijzer_package::{build, open, render_pdf, verify, Attachment, Limits, CREATED_FORMAT};
+use aanvraagwijzer_package::{
+    build, open, render_pdf, verify, verify_with, Attachment, Limits, CREATED_FORMAT,
+};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -32,14 +34,35 @@ fn created_at(created: Option<String>) -> Result<NaiveDateTime, JsError> {
     }
 }
 
-fn document_and_form(document_json: &str) -> Result<(Document, &'static Form), JsError> {
+/// The definition the page hands in (the form it loaded and checked, as
+/// JSON), checked here again by the same `check_form`; it must be the
+/// document's form. Without it, the built-in form of that id.
+fn given_form(form_json: &str, id: &str) -> Result<Form, JsError> {
+    aanvraagwijzer::published::load_form_json(
+        &aanvraagwijzer::published::data_file(id),
+        form_json,
+        Some(id),
+    )
+    .map_err(|e| JsError::new(&format!("{} {}", e.message_nl(), e.problems.join("; "))))
+}
+
+fn document_and_form(
+    document_json: &str,
+    form_json: Option<String>,
+) -> Result<(Document, std::borrow::Cow<'static, Form>), JsError> {
     let doc = Document::from_json(document_json).map_err(|e| JsError::new(&e.message_nl()))?;
-    let form = find_form(&doc.form).ok_or_else(|| {
-        JsError::new(&format!(
-            "Het formulier \"{}\" is onbekend. Vernieuw de pagina en probeer het opnieuw.",
-            doc.form
-        ))
-    })?;
+    if let Some(json) = form_json {
+        let form = given_form(&json, &doc.form)?;
+        return Ok((doc, std::borrow::Cow::Owned(form)));
+    }
+    let form = find_form(&doc.form)
+        .map(std::borrow::Cow::Borrowed)
+        .ok_or_else(|| {
+            JsError::new(&format!(
+                "Het formulier \"{}\" is onbekend. Vernieuw de pagina en probeer het opnieuw.",
+                doc.form
+            ))
+        })?;
     Ok((doc, form))
 }
 
@@ -51,10 +74,15 @@ fn now_utc() -> Result<DateTime<Utc>, JsError> {
 
 /// The PDF summary alone (samenvatting.pdf), for a document as JSON text:
 /// the same bytes a package made at `created` holds.
+/// `form_json`: the definition the page loaded (see [`given_form`]).
 #[wasm_bindgen(js_name = render_pdf)]
-pub fn render_summary(document_json: &str, created: Option<String>) -> Result<Vec<u8>, JsError> {
-    let (doc, form) = document_and_form(document_json)?;
-    render_pdf(form, &doc, created_at(created)?).map_err(|e| JsError::new(&e.message_nl()))
+pub fn render_summary(
+    document_json: &str,
+    created: Option<String>,
+    form_json: Option<String>,
+) -> Result<Vec<u8>, JsError> {
+    let (doc, form) = document_and_form(document_json, form_json)?;
+    render_pdf(&form, &doc, created_at(created)?).map_err(|e| JsError::new(&e.message_nl()))
 }
 
 /// The package: `{bytes: Uint8Array, renamed: [{from, to}], hidden_left_out:
@@ -63,13 +91,16 @@ pub fn render_summary(document_json: &str, created: Option<String>) -> Result<Ve
 /// bijlagen/ and manifest.json. Answers to fields that do not apply are left
 /// out and `hidden_left_out` says how many; `renamed` lists attachments whose
 /// names were changed so they unpack well on Windows and macOS (tell the user).
+/// `form_json`: the definition the page loaded and shows (a published or
+/// edited form too); the manifest pins its SHA-256.
 #[wasm_bindgen]
 pub fn make_package(
     document_json: &str,
     attachments: Array,
     created: Option<String>,
+    form_json: Option<String>,
 ) -> Result<Object, JsError> {
-    let (doc, form) = document_and_form(document_json)?;
+    let (doc, form) = document_and_form(document_json, form_json)?;
     let created = created_at(created)?;
     let mut files = Vec::new();
     for item in attachments.iter() {
@@ -88,7 +119,7 @@ pub fn make_package(
             bytes: bytes.to_vec(),
         });
     }
-    let built = build(form, &doc, &files, created).map_err(|e| JsError::new(&e.message_nl()))?;
+    let built = build(&form, &doc, &files, created).map_err(|e| JsError::new(&e.message_nl()))?;
     let renamed = Array::new();
     for r in &built.renamed {
         let item = Object::new();
@@ -132,11 +163,26 @@ pub fn open_package(bytes: &[u8]) -> Result<Object, JsError> {
     Ok(out)
 }
 
-/// Verifies a package as `aanvraagwijzer verify --json` does; returns that JSON text.
+/// Verifies a package as `aanvraagwijzer verify --json` does; returns that
+/// JSON text. With `form_json` (a definition the page loaded) it judges with
+/// that form; a package pinned to another definition is refused by name.
 #[wasm_bindgen]
-pub fn verify_package(bytes: &[u8]) -> Result<String, JsError> {
-    let report =
-        verify(bytes, &Limits::default(), now_utc()?).map_err(|e| JsError::new(&e.message_nl()))?;
+pub fn verify_package(bytes: &[u8], form_json: Option<String>) -> Result<String, JsError> {
+    let report = match form_json {
+        Some(json) => {
+            let form: Form = serde_json::from_str(&json)
+                .map_err(|_| JsError::new("Het formulierbestand is geen geldig formulier."))?;
+            let form = given_form(&json, &form.id)?;
+            verify_with(
+                bytes,
+                &Limits::default(),
+                now_utc()?,
+                std::slice::from_ref(&form),
+            )
+        }
+        None => verify(bytes, &Limits::default(), now_utc()?),
+    }
+    .map_err(|e| JsError::new(&e.message_nl()))?;
     serde_json::to_string(&report)
         .map_err(|_| JsError::new("Het resultaat van de controle kon niet worden gemaakt."))
 }

@@ -114,6 +114,15 @@ pub enum PackageError {
         /// The version this core has.
         known: String,
     },
+    /// Same form id and version, but another definition than the one pinned
+    /// in the manifest (the form file was changed without a new version).
+    #[error("form {form:?} version {version:?}: the package was made with another definition (SHA-256 differs)")]
+    OtherDefinition {
+        /// The form id.
+        form: String,
+        /// The version in the manifest.
+        version: String,
+    },
     /// An attachment answer names a file that was not given to [`crate::build`]
     /// (in the browser: the file was chosen before the page was reloaded).
     #[error("the file {name:?} of field {field:?} was not given")]

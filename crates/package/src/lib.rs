@@ -31,13 +31,14 @@
 mod error;
 mod message_nl;
 pub mod names;
+pub mod pin;
 pub mod zip;
 
 use std::collections::BTreeSet;
 
 use aanvraagwijzer::{
-    applicable_answers, attachment_answers, find_form, AnswerPath, Document, DocumentError, Form,
-    Part, Verdict, CORE_VERSION, SIZE_KEY,
+    applicable_answers, attachment_answers, AnswerPath, Document, DocumentError, Form, Part,
+    Verdict, CORE_VERSION, SIZE_KEY,
 };
 use chrono::{DateTime, NaiveDateTime, TimeDelta, Timelike, Utc};
 use serde::{Deserialize, Serialize};
@@ -137,6 +138,11 @@ pub struct Manifest {
     /// verify byte for byte; absent means none were left out.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub hidden_answers_left_out: usize,
+    /// SHA-256 of the canonical JSON of the exact form definition used
+    /// ([`pin::definition_sha256`]). Absent in packages made before the pin;
+    /// those still verify, judged by form id and version only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form_sha256: Option<String>,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -372,6 +378,7 @@ pub fn build(
             .collect(),
         verdict: verdict_at(form, doc, created),
         hidden_answers_left_out,
+        form_sha256: Some(pin::definition_sha256(form)),
     };
     entries.push(Entry {
         name: MANIFEST_FILE.into(),
@@ -450,16 +457,20 @@ pub struct Opened {
 }
 
 /// The parts every check needs: entries, manifest, creation time, form, document.
-struct Parts {
+struct Parts<'f> {
     entries: Vec<Entry>,
     manifest_raw: Vec<u8>,
     manifest: Manifest,
     created: NaiveDateTime,
-    form: &'static Form,
+    form: &'f Form,
     document: Document,
 }
 
-fn read_parts(bytes: &[u8], limits: &Limits) -> Result<Parts, PackageError> {
+fn read_parts<'f>(
+    bytes: &[u8],
+    limits: &Limits,
+    forms: &'f [Form],
+) -> Result<Parts<'f>, PackageError> {
     let entries = zip::read(bytes, limits)?;
     // Names that would unpack badly on Windows or macOS: Aanvraagwijzer never
     // writes them, and unpacking them could hide or merge a file.
@@ -506,7 +517,8 @@ fn read_parts(bytes: &[u8], limits: &Limits) -> Result<Parts, PackageError> {
                 reason: format!("created {:?}: {e}", manifest.created),
             }
         })?;
-    let form = find_form(&manifest.form).ok_or_else(|| PackageError::UnknownForm {
+    let form = forms.iter().find(|f| f.id == manifest.form);
+    let form = form.ok_or_else(|| PackageError::UnknownForm {
         form: manifest.form.clone(),
     })?;
     let doc_entry = find(DOCUMENT_FILE).ok_or_else(|| PackageError::MissingFile {
@@ -533,7 +545,13 @@ fn read_parts(bytes: &[u8], limits: &Limits) -> Result<Parts, PackageError> {
 /// manifest. Does not judge tampering (use [`verify`]); a package for an older
 /// version of a known form still opens (validation then warns about the version).
 pub fn open(bytes: &[u8], limits: &Limits) -> Result<Opened, PackageError> {
-    let parts = read_parts(bytes, limits)?;
+    open_with(bytes, limits, aanvraagwijzer::forms())
+}
+
+/// [`open`] with the forms to know (a folder of an SWV's own forms, or the
+/// one form the site has loaded) instead of the built-in ones.
+pub fn open_with(bytes: &[u8], limits: &Limits, forms: &[Form]) -> Result<Opened, PackageError> {
+    let parts = read_parts(bytes, limits, forms)?;
     let pdf = parts
         .entries
         .iter()
@@ -658,7 +676,20 @@ pub fn verify(
     limits: &Limits,
     now: DateTime<Utc>,
 ) -> Result<VerifyReport, PackageError> {
-    let parts = read_parts(bytes, limits)?;
+    verify_with(bytes, limits, now, aanvraagwijzer::forms())
+}
+
+/// [`verify`] judging with these forms (`--forms DIR`, or the definition the
+/// site loaded) instead of the built-in ones. With the manifest's pin, a form
+/// of the same id and version but another definition is refused
+/// ([`PackageError::OtherDefinition`]), never used to judge.
+pub fn verify_with(
+    bytes: &[u8],
+    limits: &Limits,
+    now: DateTime<Utc>,
+    forms: &[Form],
+) -> Result<VerifyReport, PackageError> {
+    let parts = read_parts(bytes, limits, forms)?;
     let Parts {
         entries,
         manifest_raw,
@@ -673,6 +704,14 @@ pub fn verify(
             version: manifest.form_version.clone(),
             known: form.version.clone(),
         });
+    }
+    if let Some(pinned) = &manifest.form_sha256 {
+        if *pinned != pin::definition_sha256(form) {
+            return Err(PackageError::OtherDefinition {
+                form: manifest.form.clone(),
+                version: manifest.form_version.clone(),
+            });
+        }
     }
     let mut found = Vec::new();
 

@@ -65,6 +65,9 @@ pub(crate) fn package_error(error: &E) -> String {
         E::UnknownFormVersion { form, version, known } => format!(
             "Het pakket is gemaakt voor versie {version} van het formulier \"{form}\". Deze Aanvraagwijzer kent alleen versie {known} en kan het pakket dus niet met dezelfde regels controleren. Gebruik de Aanvraagwijzer-versie waarmee het pakket is gemaakt, of vul het formulier opnieuw in."
         ),
+        E::OtherDefinition { form, version } => format!(
+            "Dit pakket is gemaakt met een andere versie van dit formulier (\"{form}\", versie {version}): de regels zijn sindsdien veranderd zonder nieuw versienummer. Het pakket kan daarom niet met dezelfde regels worden gecontroleerd. Vraag het samenwerkingsverband om het formulierbestand waarmee het pakket is gemaakt, of laat de school het formulier opnieuw invullen."
+        ),
         E::AttachmentMissing { field, name } => format!(
             "Het pakket is niet gemaakt: het bestand \"{name}\" bij \"{field}\" is niet meer op deze pagina (na het herladen of openen bewaart de browser alleen de antwoorden). Kies het bestand opnieuw bij \"{field}\" en maak dan het pakket."
         ),

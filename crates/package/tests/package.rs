@@ -1114,3 +1114,30 @@ fn verify_refuses_names_that_unpack_badly() {
         }
     }
 }
+
+#[test]
+fn a_package_pins_its_definition_and_another_definition_is_named_plainly() {
+    let good = package("valid-daan-bakker.json");
+    let doc = serde_json::to_vec(&fixture("valid-daan-bakker.json")).expect("json");
+    let m = manifest_of(&good);
+    let pin = m["form_sha256"].as_str().expect("pinned");
+    assert_eq!(pin.len(), 64);
+
+    let mut m = manifest_of(&good);
+    m["form_sha256"] = "0".repeat(64).into();
+    let e = err(&with_files(&doc, &serde_json::to_vec(&m).expect("json")));
+    assert!(matches!(e, PackageError::OtherDefinition { .. }), "{e:?}");
+    assert!(e
+        .message_nl()
+        .contains("gemaakt met een andere versie van dit formulier"));
+
+    // A manifest from before the pin is judged by id and version, as before.
+    let mut m = manifest_of(&good);
+    m.as_object_mut().expect("object").remove("form_sha256");
+    let old = with_files(&doc, &serde_json::to_vec(&m).expect("json"));
+    let outcome = verify(&old, &Limits::default());
+    assert!(
+        !matches!(outcome, Err(PackageError::OtherDefinition { .. })),
+        "{outcome:?}"
+    );
+}

@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
-use aanvraagwijzer::{find_form, forms, Document, Form, Verdict};
-use aanvraagwijzer_package::{verify, Limits as PackageLimits, VerifyReport};
+use aanvraagwijzer::{Document, Form, Verdict};
+use aanvraagwijzer_package::{verify_with, Limits as PackageLimits, VerifyReport};
 use axum::body::Body;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
@@ -131,10 +131,10 @@ pub(crate) struct FormList {
 }
 
 /// `GET /api/v1/forms`: every form with its version and links.
-pub(crate) async fn list_forms() -> Json<FormList> {
+pub(crate) async fn list_forms(State(state): Shared) -> Json<FormList> {
     Json(FormList {
         core_version: aanvraagwijzer::CORE_VERSION,
-        forms: forms().iter().map(entry).collect(),
+        forms: state.config.forms().iter().map(entry).collect(),
     })
 }
 
@@ -155,24 +155,33 @@ fn entry(form: &'static Form) -> FormEntry {
 }
 
 /// The form named by the path `{swv}/{form}`.
-fn lookup(path: Result<Path<(String, String)>, PathRejection>) -> Result<&'static Form, ApiError> {
+fn lookup(
+    state: &AppState,
+    path: Result<Path<(String, String)>, PathRejection>,
+) -> Result<&'static Form, ApiError> {
     let Path((swv, form)) = path.map_err(|_| ApiError::NotFound)?;
     let id = format!("{swv}/{form}");
-    find_form(&id).ok_or(ApiError::FormNotFound(id))
+    let forms = state.config.forms();
+    forms
+        .iter()
+        .find(|f| f.id == id)
+        .ok_or(ApiError::FormNotFound(id))
 }
 
 /// `GET /api/v1/forms/{swv}/{form}`: the form definition itself.
 pub(crate) async fn form_definition(
+    State(state): Shared,
     path: Result<Path<(String, String)>, PathRejection>,
 ) -> Result<Json<&'static Form>, ApiError> {
-    lookup(path).map(Json)
+    lookup(&state, path).map(Json)
 }
 
 /// `GET /api/v1/forms/{swv}/{form}/schema`: JSON Schema of the form's documents.
 pub(crate) async fn form_schema(
+    State(state): Shared,
     path: Result<Path<(String, String)>, PathRejection>,
 ) -> Result<Response, ApiError> {
-    let form = lookup(path)?;
+    let form = lookup(&state, path)?;
     let mut response = Json(aanvraagwijzer::schema::document_schema(form)).into_response();
     response.headers_mut().insert(
         header::CONTENT_TYPE,
@@ -190,7 +199,7 @@ pub(crate) async fn validate_document(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let form = lookup(path)?;
+    let form = lookup(&state, path)?;
     require_media_type(&headers, "application/json")?;
     let limits = &state.config.limits;
     let (bytes, _memory) = state
@@ -269,14 +278,25 @@ pub(crate) async fn verify_package(
         max_package_bytes: limits.max_package_bytes as u64,
         ..PackageLimits::default()
     };
+    let forms = state.config.forms();
     let report = state
-        .run_check(move || Ok(verify(&bytes, &package_limits, chrono::Utc::now())?))
+        .run_check(move || {
+            Ok(verify_with(
+                &bytes,
+                &package_limits,
+                chrono::Utc::now(),
+                forms,
+            )?)
+        })
         .await?;
     if !report.intact {
         return Err(ApiError::Tampered(Box::new(report)));
     }
     let summary = CheckSummary {
-        form: find_form(&report.verdict.form).map_or("(onbekend)", |f| f.id.as_str()),
+        form: forms
+            .iter()
+            .find(|f| f.id == report.verdict.form)
+            .map_or("(onbekend)", |f| f.id.as_str()),
         valid: report.verdict.valid,
         findings: report.verdict.findings.len(),
     };
@@ -298,17 +318,17 @@ pub(crate) struct Health {
 }
 
 /// `GET /api/v1/health`: for load balancers and monitoring.
-pub(crate) async fn health() -> Json<Health> {
+pub(crate) async fn health(State(state): Shared) -> Json<Health> {
     Json(Health {
         status: "ok",
         core_version: aanvraagwijzer::CORE_VERSION,
-        forms: forms().len(),
+        forms: state.config.forms().len(),
     })
 }
 
 /// `GET /api/v1/openapi.json`: the API described as OpenAPI 3.1.
-pub(crate) async fn openapi() -> Json<serde_json::Value> {
-    Json(crate::openapi::document())
+pub(crate) async fn openapi(State(state): Shared) -> Json<serde_json::Value> {
+    Json(crate::openapi::document(state.config.forms()))
 }
 
 /// Any path under `/api` without a route.

@@ -100,9 +100,17 @@ pub struct Config {
     pub limits: Limits,
     /// Which day validation is for.
     pub today: Today,
+    /// The forms to judge with: `None` the built-in ones, else an SWV's own
+    /// (`--forms DIR`, loaded and checked by `published::load_dir`).
+    pub forms: Option<&'static [aanvraagwijzer::Form]>,
 }
 
 impl Config {
+    /// The forms the server judges with.
+    pub fn forms(&self) -> &'static [aanvraagwijzer::Form] {
+        self.forms.unwrap_or_else(aanvraagwijzer::forms)
+    }
+
     /// A configuration serving the site from `dist_dir`, with default limits.
     pub fn new(dist_dir: impl Into<PathBuf>) -> Config {
         Config {

@@ -253,6 +253,7 @@ fn package_code(e: &PackageError) -> &'static str {
         PackageError::Document(_) => "package-document-invalid",
         PackageError::UnknownForm { .. } => "package-unknown-form",
         PackageError::UnknownFormVersion { .. } => "package-unknown-form-version",
+        PackageError::OtherDefinition { .. } => "package-other-form-definition",
         PackageError::UnportableName { .. } => "package-unportable-name",
         // Only making a package gives these; the service reads packages.
         PackageError::AttachmentMissing { .. }

@@ -42,7 +42,7 @@ pub use api::ClientAddr;
 pub use config::{Config, Limits, Today};
 pub use error::ApiError;
 pub use logging::{init_logging, LogFormat};
-pub use server::{serve, serve_listener, shutdown_signal, ServeError};
+pub use server::{serve, serve_listener, serve_with_forms, shutdown_signal, ServeError};
 
 /// The whole service as an axum [`Router`]: API, site and every layer
 /// (security headers, access log, panic guard). Time limits: request heads

@@ -7,9 +7,8 @@ use std::collections::BTreeSet;
 
 use serde_json::{json, Value};
 
-/// The OpenAPI document for the embedded forms.
-pub fn document() -> Value {
-    let forms = aanvraagwijzer::forms();
+/// The OpenAPI document for the forms the server judges with.
+pub fn document(forms: &[aanvraagwijzer::Form]) -> Value {
     let swvs: BTreeSet<&str> = forms.iter().map(|f| f.swv()).collect();
     let names: BTreeSet<&str> = forms
         .iter()

@@ -49,6 +49,24 @@ pub async fn serve(
     serve_listener(listener, Config::new(dist_dir), shutdown).await
 }
 
+/// As [`serve`], judging with these forms (an SWV's own, `--forms DIR`)
+/// instead of the built-in ones.
+pub async fn serve_with_forms(
+    addr: SocketAddr,
+    dist_dir: impl Into<PathBuf>,
+    forms: &'static [aanvraagwijzer::Form],
+    shutdown: impl Future<Output = ()> + Send,
+) -> Result<(), ServeError> {
+    let listener = TcpListener::bind(addr)
+        .await
+        .map_err(|source| ServeError::Bind { addr, source })?;
+    let config = Config {
+        forms: Some(forms),
+        ..Config::new(dist_dir)
+    };
+    serve_listener(listener, config, shutdown).await
+}
+
 /// Serves on a bound listener with a given configuration (tests bind
 /// `127.0.0.1:0`); otherwise as [`serve`].
 pub async fn serve_listener(

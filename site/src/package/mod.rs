@@ -59,6 +59,9 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
         let json = state
             .document
             .with_untracked(|d| serde_json::to_string(d).unwrap_or_default());
+        // The definition this page shows goes with the answers: the package
+        // is made (and pinned) with exactly that form, published or built in.
+        let form_json = serde_json::to_string(state.form).unwrap_or_default();
         let valid = state
             .findings
             .with_untracked(|f| !aanvraagwijzer::has_blocking(f));
@@ -82,7 +85,12 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
         spawn_local(async move {
             let result = call(
                 "make_package",
-                &[json.into(), files.into(), JsValue::UNDEFINED],
+                &[
+                    json.into(),
+                    files.into(),
+                    JsValue::UNDEFINED,
+                    form_json.into(),
+                ],
             )
             .await
             .and_then(|built| {

@@ -22,6 +22,7 @@ pub fn config() -> Config {
         dist_dir: None,
         limits: Limits::default(),
         today: Today::Fixed(today()),
+        forms: None,
     }
 }
 
