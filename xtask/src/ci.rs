@@ -50,6 +50,16 @@ const STEPS: &[(&str, Step)] = &[
             "--check",
         ]),
     ),
+    (
+        "cargo fmt --check (studio module)",
+        Step::Cmd(&[
+            "cargo",
+            "fmt",
+            "--manifest-path",
+            "crates/studio-wasm/Cargo.toml",
+            "--check",
+        ]),
+    ),
     // No --locked: the lock files are committed, but several people change
     // manifests at once; cargo may add a missing entry (crates.io is reachable).
     (
@@ -100,6 +110,18 @@ const STEPS: &[(&str, Step)] = &[
             "clippy",
             "--manifest-path",
             "crates/package-wasm/Cargo.toml",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    ),
+    (
+        "cargo clippy (studio module, host)",
+        Step::Cmd(&[
+            "cargo",
+            "clippy",
+            "--manifest-path",
+            "crates/studio-wasm/Cargo.toml",
             "--",
             "-D",
             "warnings",
