@@ -18,6 +18,8 @@ pub enum Route {
     Form(String, FormView),
     /// `#/studio`: the form studio for SWV staff; the string is the rest of
     /// the path and query (`<form id>/<section>`, the preview's own pages).
+    /// Only the studio's own build (`studio/`) shows it; the school's build
+    /// points there.
     Studio(String),
     /// Anything else; shown as a Dutch "not found" page, never a blank one.
     NotFound(String),
@@ -29,6 +31,10 @@ impl Route {
         let rest = hash.trim_start_matches('#');
         let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
         let path = path.trim_matches('/');
+        // The studio's own build (feature `studio`, dist/studio/) opens on it.
+        if path.is_empty() && cfg!(feature = "studio") {
+            return Route::Studio(String::new());
+        }
         if path.is_empty() {
             return Route::Start(StartFilter::parse(query));
         }
