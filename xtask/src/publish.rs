@@ -30,9 +30,44 @@ const COMPRESSED: &[&str] = &["html", "js", "wasm", "css", "json", "md", "svg", 
 /// only after every file it references has been, so its hash covers the
 /// names it loads: wasm before the JS glue that fetches it, the glue before
 /// `main.js`, all of them before `index.html`.
+///
+/// A folder below `dist` with its own `index.html` (the studio, `studio/`)
+/// is a site of its own, named first and on its own: its `pkg/` and
+/// `main.js` share names with the outer site's. Its HTML may name the outer
+/// site's files (`../css/site.css`) and follows their new names.
 pub fn fingerprint(dist: &Path) -> Result<(), String> {
     let mut files = Vec::new();
     walk(dist, &mut files)?;
+    let nested: Vec<PathBuf> = files
+        .iter()
+        .filter(|f| f.file_name().is_some_and(|n| n == "index.html"))
+        .filter_map(|f| f.parent())
+        .filter(|d| *d != dist)
+        .map(Path::to_path_buf)
+        .collect();
+    for site in &nested {
+        let own: Vec<PathBuf> = files
+            .iter()
+            .filter(|f| f.starts_with(site))
+            .cloned()
+            .collect();
+        fingerprint_site(site, &own, &own)?;
+    }
+    let mut outer = Vec::new();
+    walk(dist, &mut outer)?;
+    let in_nested = |f: &PathBuf| nested.iter().any(|n| f.starts_with(n));
+    let own: Vec<PathBuf> = outer.iter().filter(|f| !in_nested(f)).cloned().collect();
+    let texts: Vec<PathBuf> = outer
+        .iter()
+        .filter(|f| !in_nested(f) || has_ext(f, &["html"]))
+        .cloned()
+        .collect();
+    fingerprint_site(dist, &own, &texts)
+}
+
+/// Hashes the names of `files` (all in the site at `dist`) and rewrites
+/// the references in `texts`.
+fn fingerprint_site(dist: &Path, files: &[PathBuf], texts: &[PathBuf]) -> Result<(), String> {
     let mut pending: Vec<PathBuf> = files
         .iter()
         .filter(|p| has_ext(p, HASHED))
@@ -44,7 +79,7 @@ pub fn fingerprint(dist: &Path) -> Result<(), String> {
         .cloned()
         .collect();
     let keys = reference_keys(dist, &pending)?;
-    let mut texts: Vec<PathBuf> = files
+    let mut texts: Vec<PathBuf> = texts
         .iter()
         .filter(|p| has_ext(p, &["html", "js", "css"]))
         .cloned()
