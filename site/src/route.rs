@@ -171,6 +171,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg_attr(feature = "studio", ignore = "the studio's build opens on the studio")]
     fn the_start_page_reads_its_choices_from_the_url() {
         assert_eq!(Route::parse(""), Route::Start(StartFilter::default()));
         assert_eq!(Route::parse("#/"), Route::Start(StartFilter::default()));
@@ -231,6 +232,14 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "studio")]
+    fn the_studio_build_opens_on_the_studio() {
+        assert_eq!(Route::parse(""), Route::Studio(String::new()));
+        assert_eq!(Route::parse("#/"), Route::Studio(String::new()));
+    }
+
+    #[test]
+    #[cfg_attr(feature = "studio", ignore = "the studio's build opens on the studio")]
     fn start_links_round_trip() {
         let filter = StartFilter {
             swv: Some("de-meierij".into()),

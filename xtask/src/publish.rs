@@ -365,4 +365,58 @@ mod tests {
         );
         let _ = std::fs::remove_dir_all(&dist);
     }
+
+    #[test]
+    fn a_nested_site_names_its_own_files_and_follows_the_shared_css() {
+        let dist = std::env::temp_dir().join(format!("aw-xtask-nested-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dist);
+        for dir in ["css", "pkg", "studio/pkg"] {
+            std::fs::create_dir_all(dist.join(dir)).expect("dir");
+        }
+        let html = |css: &str| {
+            format!(
+                r#"<link href="{css}css/site.css"><script type="module" src="main.js"></script>"#
+            )
+        };
+        std::fs::write(dist.join("index.html"), html("")).expect("write");
+        std::fs::write(dist.join("studio/index.html"), html("../")).expect("write");
+        std::fs::write(dist.join("css/site.css"), "p {}").expect("write");
+        std::fs::write(dist.join("main.js"), "import './pkg/app.js'; // school").expect("write");
+        std::fs::write(
+            dist.join("studio/main.js"),
+            "import './pkg/app.js'; // studio",
+        )
+        .expect("write");
+        std::fs::write(dist.join("pkg/app.js"), "export const school = 1;").expect("write");
+        std::fs::write(dist.join("studio/pkg/app.js"), "export const studio = 1;").expect("write");
+
+        fingerprint(&dist).expect("fingerprint");
+        let name_in = |dir: &Path, prefix: &str| -> String {
+            std::fs::read_dir(dir)
+                .expect("dir")
+                .filter_map(|e| e.ok()?.file_name().into_string().ok())
+                .find(|n| n.starts_with(prefix))
+                .unwrap_or_else(|| panic!("{prefix} in {}", dir.display()))
+        };
+        let css = name_in(&dist.join("css"), "site.");
+        assert_ne!(css, "site.css");
+        for (site, up) in [(dist.clone(), ""), (dist.join("studio"), "../")] {
+            let html = std::fs::read_to_string(site.join("index.html")).expect("html");
+            assert!(html.contains(&format!("\"{up}css/{css}\"")), "{html}");
+            let main = name_in(&site, "main.");
+            assert!(html.contains(&format!("src=\"{main}\"")), "{html}");
+            let glue = name_in(&site.join("pkg"), "app.");
+            let main_text = std::fs::read_to_string(site.join(&main)).expect("main");
+            assert!(
+                main_text.contains(&format!("'./pkg/{glue}'")),
+                "{main_text}"
+            );
+        }
+        assert_ne!(
+            name_in(&dist, "main."),
+            name_in(&dist.join("studio"), "main."),
+            "each site's main.js names its own glue"
+        );
+        let _ = std::fs::remove_dir_all(&dist);
+    }
 }
