@@ -583,4 +583,34 @@ mod tests {
     fn frame_ancestors_is_none_for_the_all_swv_site() {
         assert_eq!(frame_ancestors(None), "'none'");
     }
+
+    #[test]
+    fn the_studio_page_gets_the_swv_with_links_one_folder_up() {
+        let root = crate::repo_root();
+        let dist = std::env::temp_dir().join(format!("aw-xtask-swv-studio-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dist);
+        std::fs::create_dir_all(dist.join("css")).expect("dir");
+        std::fs::create_dir_all(dist.join("studio")).expect("dir");
+        for page in ["index.html", "studio/index.html"] {
+            std::fs::copy(root.join("site/static").join(page), dist.join(page)).expect("copy");
+        }
+        let site_css =
+            std::fs::read_to_string(root.join("site/static/css/site.css")).expect("site.css");
+        let swv = load(&forms_dir(), "rsv-breda-po", &[]).expect("rsv-breda-po");
+        write_into(&dist, &site_css, Some(&swv)).expect("write_into");
+        let school = std::fs::read_to_string(dist.join("index.html")).expect("html");
+        let studio = std::fs::read_to_string(dist.join("studio/index.html")).expect("html");
+        assert!(school.contains("href=\"css/swv.css\""), "{school}");
+        assert!(studio.contains("href=\"../css/swv.css\""), "{studio}");
+        assert!(studio.contains("content=\"../logo-"), "{studio}");
+        assert!(studio.contains("<meta name=\"aanvraagwijzer-swv\" content=\"rsv-breda-po\">"));
+        assert!(
+            studio.contains(&format!(
+                "<title>Formulierstudio – Aanvraagwijzer – {}</title>",
+                swv.name
+            )),
+            "{studio}"
+        );
+        let _ = std::fs::remove_dir_all(&dist);
+    }
 }
