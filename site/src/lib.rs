@@ -22,7 +22,11 @@ mod widgets;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use pages::{form::FormPage, not_found::NotFound, start::Start, studio::StudioPage};
+#[cfg(feature = "studio")]
+use pages::studio::StudioPage;
+#[cfg(not(feature = "studio"))]
+use pages::studio_moved::StudioMoved as StudioPage;
+use pages::{form::FormPage, not_found::NotFound, start::Start};
 use route::{FormView, Route};
 
 /// Which page component is mounted. A form's task list, section pages and
@@ -95,14 +99,25 @@ pub fn App() -> impl IntoView {
                     "tot u zelf een bestand downloadt. Er zijn geen cookies en er wordt niets gemeten."
                 </p>
                 <p class="utrecht-paragraph">
-                    <a class="utrecht-link utrecht-link--html-a" href="#/studio">
-                        "Voor samenwerkingsverbanden: formulier aanpassen"
+                    <a class="utrecht-link utrecht-link--html-a" href=FOOTER_LINK.0>
+                        {FOOTER_LINK.1}
                     </a>
                 </p>
             </div>
         </footer>
     }
 }
+
+/// The footer's link to the other build: the school's site leads SWV staff
+/// to the studio, a build of its own in `studio/` (relative, so any sub-path
+/// works); the studio leads back to the forms.
+#[cfg(not(feature = "studio"))]
+const FOOTER_LINK: (&str, &str) = (
+    "studio/",
+    "Voor samenwerkingsverbanden: formulier aanpassen",
+);
+#[cfg(feature = "studio")]
+const FOOTER_LINK: (&str, &str) = ("../", "Naar de formulieren voor scholen");
 
 /// A form's name for the tab title: "OPP voor zware ondersteuning" for
 /// "Ontwikkelingsperspectiefplan (OPP) voor zware ondersteuning" (an

@@ -18,6 +18,8 @@ pub enum Route {
     Form(String, FormView),
     /// `#/studio`: the form studio for SWV staff; the string is the rest of
     /// the path and query (`<form id>/<section>`, the preview's own pages).
+    /// Only the studio's own build (`studio/`) shows it; the school's build
+    /// points there.
     Studio(String),
     /// Anything else; shown as a Dutch "not found" page, never a blank one.
     NotFound(String),
@@ -29,6 +31,10 @@ impl Route {
         let rest = hash.trim_start_matches('#');
         let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
         let path = path.trim_matches('/');
+        // The studio's own build (feature `studio`, dist/studio/) opens on it.
+        if path.is_empty() && cfg!(feature = "studio") {
+            return Route::Studio(String::new());
+        }
         if path.is_empty() {
             return Route::Start(StartFilter::parse(query));
         }
@@ -165,6 +171,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg_attr(feature = "studio", ignore = "the studio's build opens on the studio")]
     fn the_start_page_reads_its_choices_from_the_url() {
         assert_eq!(Route::parse(""), Route::Start(StartFilter::default()));
         assert_eq!(Route::parse("#/"), Route::Start(StartFilter::default()));
@@ -225,6 +232,14 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "studio")]
+    fn the_studio_build_opens_on_the_studio() {
+        assert_eq!(Route::parse(""), Route::Studio(String::new()));
+        assert_eq!(Route::parse("#/"), Route::Studio(String::new()));
+    }
+
+    #[test]
+    #[cfg_attr(feature = "studio", ignore = "the studio's build opens on the studio")]
     fn start_links_round_trip() {
         let filter = StartFilter {
             swv: Some("de-meierij".into()),

@@ -1,8 +1,9 @@
-// The form studio (#/studio, issue 14 §3): a form file with a misspelt field
+// The form studio (studio/, issue 14 §3): a form file with a misspelt field
 // in a rule gives the Dutch problem with its line; the corrected file shows
 // the form as schools see it, the rules the example answers passed and
 // failed, what changed against the published form, and a JSON download
-// that parses. The studio module is loaded only on #/studio.
+// that parses. The studio is a build of its own (site feature `studio`):
+// the school's start page and form pages load nothing of it.
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,6 +13,8 @@ import { startSite, openBrowser, openStart, openForm, repoRoot } from './support
 
 const FORM = 'rsv-breda-po/opp';
 const MODULE = 'pkg-studio/';
+/** Anything of the studio's own build or its module. */
+const isStudio = (u) => new URL(u).pathname.startsWith('/studio/') || u.includes(MODULE);
 const original = fs.readFileSync(path.join(repoRoot, 'forms', `${FORM}.toml`), 'utf8');
 const RULE = 'id = "ouders-betrokken"\nseverity = "waarschuwing"\nfield = "ouders_betrokken"';
 assert.ok(original.includes(RULE), 'the test edits rule ouders-betrokken');
@@ -36,10 +39,23 @@ describe('form studio', () => {
     const { page, requests } = browser;
     await openStart(page, site.origin);
     await openForm(page, site.origin, FORM);
-    assert.deepEqual(requests.filter((u) => u.includes(MODULE)), []);
-    // The start page's footer leads to the studio.
+    assert.ok(requests.length > 0, 'requests are recorded');
+    assert.deepEqual(requests.filter(isStudio), []);
+    // The start page's footer leads to the studio's own address.
+    await openStart(page, site.origin);
     await page.getByRole('link', { name: 'Voor samenwerkingsverbanden: formulier aanpassen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Formulierstudio' }).waitFor();
+    assert.equal(new URL(page.url()).pathname, '/studio/');
+    assert.equal(await page.title(), 'Formulierstudio – Aanvraagwijzer');
+  });
+
+  it('points an old #/studio link to the studio', async () => {
+    const { page } = browser;
+    await page.goto(`${site.origin}/#/studio`);
+    await page.getByRole('heading', { level: 1, name: 'De formulierstudio is verhuisd' }).waitFor();
+    await page.getByRole('link', { name: 'Ga naar de formulierstudio' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Formulierstudio' }).waitFor();
+    assert.equal(new URL(page.url()).pathname, '/studio/');
   });
 
   it('names a misspelt field in a rule with its line, in Dutch', async () => {
@@ -75,7 +91,7 @@ describe('form studio', () => {
     await preview.locator('.aw-task-list').waitFor();
     await preview.locator(`a[href="#/studio/${FORM}/ouders"]`).click();
     await preview.getByRole('heading', { level: 1, name: 'Visie van ouders of verzorgers' }).waitFor();
-    assert.match(page.url(), /#\/studio\/rsv-breda-po\/opp\/ouders$/);
+    assert.match(page.url(), /\/studio\/#\/studio\/rsv-breda-po\/opp\/ouders$/);
 
     const row = page.locator('tr[data-rule="ouders-betrokken"]');
     const outcome = (o) => row.locator(`td[data-outcome="${o}"]`).innerText();

@@ -1,6 +1,7 @@
-//! `build-site`: both wasm modules (xtask/src/wasm.rs), the static files and
-//! the CSS the site uses into `site/dist/`, then hashed names, `.br`/`.gz`
-//! copies and the size report. `--swv <id>` builds one SWV's own site (its
+//! `build-site`: the wasm modules (xtask/src/wasm.rs: the site, the package
+//! module, the site again with feature `studio` into `dist/studio/` and the
+//! studio module), the static files and the CSS the site uses into
+//! `site/dist/`, then hashed names, `.br`/`.gz` copies and the size report. `--swv <id>` builds one SWV's own site (its
 //! name, logo, colours, contact line and embedding origins, xtask/src/swv.rs)
 //! into `site/dist-<id>/` (or `--out DIR`).
 
@@ -19,11 +20,16 @@ const SITE_FILE: &str = "aanvraagwijzer_site";
 const PACKAGE_FILE: &str = "aanvraagwijzer_package_wasm";
 /// Folder under dist/ the site imports the package module from.
 const PACKAGE_DIR: &str = "pkg-package";
+/// The form studio's own build of the site (feature `studio`), its own
+/// `index.html` (site/static/studio/) and `pkg/`, sharing the site's CSS
+/// (`../css/`). A build of its own so a school's download carries none of
+/// the studio's page code (ARCHITECTURE.md).
+pub const STUDIO_SITE_DIR: &str = "studio";
 /// The form studio module (crates/studio-wasm): TOML checking with line and
-/// column, and the form diff. Loaded with `import()` only on `#/studio`.
+/// column, and the form diff. Loaded with `import()` by the studio only.
 const STUDIO_FILE: &str = "aanvraagwijzer_studio_wasm";
-/// Folder under dist/ the site imports the studio module from.
-pub const STUDIO_DIR: &str = "pkg-studio";
+/// Folder under dist/studio/ the studio imports the studio module from.
+const STUDIO_DIR: &str = "pkg-studio";
 
 /// `build-site [--no-wasm-opt] [--swv ID [--embed-origin ORIGIN]...] [--out DIR]`.
 pub fn run(args: &[String]) -> Result<(), String> {
@@ -90,24 +96,41 @@ pub fn build_into(
         what: "site",
         dir: site.clone(),
         file: SITE_FILE,
+        features: &[],
     };
     wasm::build_module(&app, &dist.join("pkg"), options)?;
     let package = Module {
         what: "package module",
         dir: root.join("crates/package-wasm"),
         file: PACKAGE_FILE,
+        features: &[],
     };
     wasm::build_module(&package, &dist.join(PACKAGE_DIR), options)?;
+    let studio_started = Instant::now();
+    let studio_site = Module {
+        what: "studio site",
+        dir: site.clone(),
+        file: SITE_FILE,
+        features: &["studio"],
+    };
+    let studio_dist = dist.join(STUDIO_SITE_DIR);
+    wasm::build_module(&studio_site, &studio_dist.join("pkg"), options)?;
+    let studio_site_time = studio_started.elapsed();
     let studio = Module {
         what: "studio module",
         dir: root.join("crates/studio-wasm"),
         file: STUDIO_FILE,
+        features: &[],
     };
-    wasm::build_module(&studio, &dist.join(STUDIO_DIR), options)?;
-    copy_form_sources(root, &dist.join(STUDIO_DIR).join("forms"))?;
+    wasm::build_module(&studio, &studio_dist.join(STUDIO_DIR), options)?;
+    copy_form_sources(root, &studio_dist.join(STUDIO_DIR).join("forms"))?;
     let built = Instant::now();
 
     copy_static(root, &site, &dist)?;
+    // The studio starts like the site (the Dutch alert when the wasm stops),
+    // with its own `./pkg/`.
+    std::fs::copy(site.join("static/main.js"), studio_dist.join("main.js"))
+        .map_err(|e| format!("site/static/main.js: {e}"))?;
     let site_css = std::fs::read_to_string(site.join("static/css/site.css"))
         .map_err(|e| format!("site/static/css/site.css: {e}"))?;
     swv::write_into(&dist, &site_css, swv)?;
@@ -117,9 +140,11 @@ pub fn build_into(
     publish::compress(&dist)?;
 
     println!(
-        "site built in {:.1}s (wasm modules {:.1}s) -> {}",
+        "site built in {:.1}s (wasm modules {:.1}s, of which the studio's build of the site \
+         {:.1}s) -> {}",
         started.elapsed().as_secs_f64(),
         (built - started).as_secs_f64(),
+        studio_site_time.as_secs_f64(),
         dist.display()
     );
     if !options.optimise {
@@ -168,7 +193,7 @@ fn copy_static(root: &Path, site: &Path, dist: &Path) -> Result<(), String> {
 }
 
 /// The form files (`forms/<swv>/<form>.toml`) for the studio's "Open dit
-/// formulier", next to the studio module so only `#/studio` fetches them.
+/// formulier", next to the studio module so only the studio fetches them.
 /// A form file is one whose `id` line names its own place; other TOML under
 /// forms/ (an SWV's settings) is left out.
 fn copy_form_sources(root: &Path, to: &Path) -> Result<(), String> {

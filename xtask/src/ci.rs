@@ -104,6 +104,21 @@ const STEPS: &[(&str, Step)] = &[
         ]),
     ),
     (
+        "cargo clippy (site with the studio, host)",
+        Step::Cmd(&[
+            "cargo",
+            "clippy",
+            "--manifest-path",
+            "site/Cargo.toml",
+            "--all-targets",
+            "--features",
+            "studio",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    ),
+    (
         "cargo clippy (package module, host)",
         Step::Cmd(&[
             "cargo",
@@ -135,6 +150,18 @@ const STEPS: &[(&str, Step)] = &[
             "--manifest-path",
             "site/Cargo.toml",
             "--lib",
+        ]),
+    ),
+    (
+        "site unit tests with the studio (host)",
+        Step::Cmd(&[
+            "cargo",
+            "test",
+            "--manifest-path",
+            "site/Cargo.toml",
+            "--lib",
+            "--features",
+            "studio",
         ]),
     ),
     (

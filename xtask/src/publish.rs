@@ -30,9 +30,44 @@ const COMPRESSED: &[&str] = &["html", "js", "wasm", "css", "json", "md", "svg", 
 /// only after every file it references has been, so its hash covers the
 /// names it loads: wasm before the JS glue that fetches it, the glue before
 /// `main.js`, all of them before `index.html`.
+///
+/// A folder below `dist` with its own `index.html` (the studio, `studio/`)
+/// is a site of its own, named first and on its own: its `pkg/` and
+/// `main.js` share names with the outer site's. Its HTML may name the outer
+/// site's files (`../css/site.css`) and follows their new names.
 pub fn fingerprint(dist: &Path) -> Result<(), String> {
     let mut files = Vec::new();
     walk(dist, &mut files)?;
+    let nested: Vec<PathBuf> = files
+        .iter()
+        .filter(|f| f.file_name().is_some_and(|n| n == "index.html"))
+        .filter_map(|f| f.parent())
+        .filter(|d| *d != dist)
+        .map(Path::to_path_buf)
+        .collect();
+    for site in &nested {
+        let own: Vec<PathBuf> = files
+            .iter()
+            .filter(|f| f.starts_with(site))
+            .cloned()
+            .collect();
+        fingerprint_site(site, &own, &own)?;
+    }
+    let mut outer = Vec::new();
+    walk(dist, &mut outer)?;
+    let in_nested = |f: &PathBuf| nested.iter().any(|n| f.starts_with(n));
+    let own: Vec<PathBuf> = outer.iter().filter(|f| !in_nested(f)).cloned().collect();
+    let texts: Vec<PathBuf> = outer
+        .iter()
+        .filter(|f| !in_nested(f) || has_ext(f, &["html"]))
+        .cloned()
+        .collect();
+    fingerprint_site(dist, &own, &texts)
+}
+
+/// Hashes the names of `files` (all in the site at `dist`) and rewrites
+/// the references in `texts`.
+fn fingerprint_site(dist: &Path, files: &[PathBuf], texts: &[PathBuf]) -> Result<(), String> {
     let mut pending: Vec<PathBuf> = files
         .iter()
         .filter(|p| has_ext(p, HASHED))
@@ -44,7 +79,7 @@ pub fn fingerprint(dist: &Path) -> Result<(), String> {
         .cloned()
         .collect();
     let keys = reference_keys(dist, &pending)?;
-    let mut texts: Vec<PathBuf> = files
+    let mut texts: Vec<PathBuf> = texts
         .iter()
         .filter(|p| has_ext(p, &["html", "js", "css"]))
         .cloned()
@@ -327,6 +362,60 @@ mod tests {
         assert!(
             glue_text.contains("{ './snippets/a/inline0.js': i1 }"),
             "the wasm's import name stays: {glue_text}"
+        );
+        let _ = std::fs::remove_dir_all(&dist);
+    }
+
+    #[test]
+    fn a_nested_site_names_its_own_files_and_follows_the_shared_css() {
+        let dist = std::env::temp_dir().join(format!("aw-xtask-nested-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dist);
+        for dir in ["css", "pkg", "studio/pkg"] {
+            std::fs::create_dir_all(dist.join(dir)).expect("dir");
+        }
+        let html = |css: &str| {
+            format!(
+                r#"<link href="{css}css/site.css"><script type="module" src="main.js"></script>"#
+            )
+        };
+        std::fs::write(dist.join("index.html"), html("")).expect("write");
+        std::fs::write(dist.join("studio/index.html"), html("../")).expect("write");
+        std::fs::write(dist.join("css/site.css"), "p {}").expect("write");
+        std::fs::write(dist.join("main.js"), "import './pkg/app.js'; // school").expect("write");
+        std::fs::write(
+            dist.join("studio/main.js"),
+            "import './pkg/app.js'; // studio",
+        )
+        .expect("write");
+        std::fs::write(dist.join("pkg/app.js"), "export const school = 1;").expect("write");
+        std::fs::write(dist.join("studio/pkg/app.js"), "export const studio = 1;").expect("write");
+
+        fingerprint(&dist).expect("fingerprint");
+        let name_in = |dir: &Path, prefix: &str| -> String {
+            std::fs::read_dir(dir)
+                .expect("dir")
+                .filter_map(|e| e.ok()?.file_name().into_string().ok())
+                .find(|n| n.starts_with(prefix))
+                .unwrap_or_else(|| panic!("{prefix} in {}", dir.display()))
+        };
+        let css = name_in(&dist.join("css"), "site.");
+        assert_ne!(css, "site.css");
+        for (site, up) in [(dist.clone(), ""), (dist.join("studio"), "../")] {
+            let html = std::fs::read_to_string(site.join("index.html")).expect("html");
+            assert!(html.contains(&format!("\"{up}css/{css}\"")), "{html}");
+            let main = name_in(&site, "main.");
+            assert!(html.contains(&format!("src=\"{main}\"")), "{html}");
+            let glue = name_in(&site.join("pkg"), "app.");
+            let main_text = std::fs::read_to_string(site.join(&main)).expect("main");
+            assert!(
+                main_text.contains(&format!("'./pkg/{glue}'")),
+                "{main_text}"
+            );
+        }
+        assert_ne!(
+            name_in(&dist, "main."),
+            name_in(&dist.join("studio"), "main."),
+            "each site's main.js names its own glue"
         );
         let _ = std::fs::remove_dir_all(&dist);
     }

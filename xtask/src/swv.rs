@@ -405,8 +405,23 @@ pub fn write_into(dist: &Path, site_css: &str, swv: Option<&SwvSite>) -> Result<
     let logo_out = format!("logo-{}", logo_name);
     std::fs::copy(&swv.logo, dist.join(&logo_out)).map_err(|e| e.to_string())?;
 
-    let index = dist.join("index.html");
-    let html = std::fs::read_to_string(&index).map_err(|e| e.to_string())?;
+    write_index(&dist.join("index.html"), swv, &logo_out, "")?;
+    // The studio's own build (dist/studio/) shows the same SWV; its links to
+    // the shared files go one folder up.
+    let studio = dist
+        .join(crate::build_site::STUDIO_SITE_DIR)
+        .join("index.html");
+    if studio.exists() {
+        write_index(&studio, swv, &logo_out, "../")?;
+    }
+    Ok(())
+}
+
+/// Puts the SWV's details into the `index.html` at `index` (meta elements
+/// and the tokens' stylesheet, before the modulepreload link) and its name
+/// into the title; `up` leads from that page's folder to the site's root.
+fn write_index(index: &Path, swv: &SwvSite, logo_out: &str, up: &str) -> Result<(), String> {
+    let html = std::fs::read_to_string(index).map_err(|e| format!("{}: {e}", index.display()))?;
     let mut meta = String::new();
     let mut add = |name: &str, value: &str| {
         meta.push_str(&format!(
@@ -416,7 +431,7 @@ pub fn write_into(dist: &Path, site_css: &str, swv: Option<&SwvSite>) -> Result<
     };
     add("swv", &swv.id);
     add("swv-naam", &swv.name);
-    add("swv-logo", &logo_out);
+    add("swv-logo", &format!("{up}{logo_out}"));
     add("swv-contact", &swv.contact);
     if let Some(p) = &swv.phone {
         add("swv-telefoon", p);
@@ -428,20 +443,31 @@ pub fn write_into(dist: &Path, site_css: &str, swv: Option<&SwvSite>) -> Result<
         add("swv-website", w);
     }
     add("embed-origins", &swv.embed_origins.join(" "));
-    meta.push_str("  <link rel=\"stylesheet\" href=\"css/swv.css\">\n");
+    meta.push_str(&format!(
+        "  <link rel=\"stylesheet\" href=\"{up}{TOKENS_OUT}\">\n"
+    ));
     let anchor = "  <link rel=\"modulepreload\"";
-    let at = html.find(anchor).ok_or(
-        "site/static/index.html has no modulepreload link to put the SWV's details before",
-    )?;
+    let at = html.find(anchor).ok_or_else(|| {
+        format!(
+            "{} has no modulepreload link to put the SWV's details before",
+            index.display()
+        )
+    })?;
     let mut out = String::with_capacity(html.len() + meta.len());
     out.push_str(&html[..at]);
     out.push_str(&meta);
     out.push_str(&html[at..]);
-    let out = out.replace(
-        "<title>Aanvraagwijzer</title>",
-        &format!("<title>Aanvraagwijzer – {}</title>", escape_attr(&swv.name)),
-    );
-    std::fs::write(&index, out).map_err(|e| e.to_string())
+    let name = escape_attr(&swv.name);
+    let out = out
+        .replace(
+            "<title>Aanvraagwijzer</title>",
+            &format!("<title>Aanvraagwijzer – {name}</title>"),
+        )
+        .replace(
+            "<title>Formulierstudio – Aanvraagwijzer</title>",
+            &format!("<title>Formulierstudio – Aanvraagwijzer – {name}</title>"),
+        );
+    std::fs::write(index, out).map_err(|e| format!("{}: {e}", index.display()))
 }
 
 fn escape_attr(s: &str) -> String {
@@ -556,5 +582,35 @@ mod tests {
     #[test]
     fn frame_ancestors_is_none_for_the_all_swv_site() {
         assert_eq!(frame_ancestors(None), "'none'");
+    }
+
+    #[test]
+    fn the_studio_page_gets_the_swv_with_links_one_folder_up() {
+        let root = crate::repo_root();
+        let dist = std::env::temp_dir().join(format!("aw-xtask-swv-studio-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dist);
+        std::fs::create_dir_all(dist.join("css")).expect("dir");
+        std::fs::create_dir_all(dist.join("studio")).expect("dir");
+        for page in ["index.html", "studio/index.html"] {
+            std::fs::copy(root.join("site/static").join(page), dist.join(page)).expect("copy");
+        }
+        let site_css =
+            std::fs::read_to_string(root.join("site/static/css/site.css")).expect("site.css");
+        let swv = load(&forms_dir(), "rsv-breda-po", &[]).expect("rsv-breda-po");
+        write_into(&dist, &site_css, Some(&swv)).expect("write_into");
+        let school = std::fs::read_to_string(dist.join("index.html")).expect("html");
+        let studio = std::fs::read_to_string(dist.join("studio/index.html")).expect("html");
+        assert!(school.contains("href=\"css/swv.css\""), "{school}");
+        assert!(studio.contains("href=\"../css/swv.css\""), "{studio}");
+        assert!(studio.contains("content=\"../logo-"), "{studio}");
+        assert!(studio.contains("<meta name=\"aanvraagwijzer-swv\" content=\"rsv-breda-po\">"));
+        assert!(
+            studio.contains(&format!(
+                "<title>Formulierstudio – Aanvraagwijzer – {}</title>",
+                swv.name
+            )),
+            "{studio}"
+        );
+        let _ = std::fs::remove_dir_all(&dist);
     }
 }

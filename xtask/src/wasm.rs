@@ -18,6 +18,10 @@ pub struct Module<'a> {
     pub dir: PathBuf,
     /// The crate name as cargo writes the wasm file (`-` as `_`).
     pub file: &'a str,
+    /// Cargo features of the crate to turn on (`--features`), e.g. the
+    /// site's `studio`. A feature of the module's own crate changes only that
+    /// crate, so cargo reuses every compiled dependency between the builds.
+    pub features: &'a [&'a str],
 }
 
 /// rustc flags for both modules, in this one place (they replace any
@@ -104,6 +108,7 @@ fn cargo_build(module: &Module) -> Result<(), String> {
         // Not --locked, for both modules: a dependency the core gains must not
         // break the wasm build before someone refreshes the module's lock file.
         .args(["build", "--release"])
+        .args(features_args(module.features))
         .env("PATH", format!("/usr/bin:{path}"))
         .env("RUSTC", "/usr/bin/rustc")
         .env("RUSTC_BOOTSTRAP", "1")
@@ -115,6 +120,15 @@ fn cargo_build(module: &Module) -> Result<(), String> {
         .env_remove("CARGO_TARGET_DIR")
         .env_remove("CARGO_BUILD_TARGET");
     run_cmd(&mut cmd, &format!("cargo build ({}, wasm32)", module.what))
+}
+
+/// `--features a,b` for cargo, nothing without features.
+fn features_args(features: &[&str]) -> Vec<String> {
+    if features.is_empty() {
+        Vec::new()
+    } else {
+        vec!["--features".to_owned(), features.join(",")]
+    }
 }
 
 /// The wasm-bindgen CLI on PATH (cargo install puts it in ~/.cargo/bin),
