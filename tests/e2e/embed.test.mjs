@@ -30,7 +30,7 @@ function embedderPort(dist) {
 
 /** The SWV's page: the documented snippet, plus a frame from a third origin that tries to resize it. */
 function swvPage(siteUrl, strangerUrl) {
-  return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>RSV Breda PO – aanvragen</title></head>
+  return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>RSV Breda PO – aanvragen</title><link rel="icon" href="data:,"></head>
 <body><h1>Aanvraag extra ondersteuning</h1>
 <iframe data-aanvraagwijzer src="${siteUrl}" title="Aanvraag extra ondersteuning" style="width:100%;height:300px;border:0"></iframe>
 <iframe id="vreemd" src="${strangerUrl}" title="vreemd" style="width:10px;height:10px;border:0"></iframe>
