@@ -19,6 +19,7 @@ pub mod normalize;
 pub mod numbers;
 pub mod pointer;
 pub mod printable;
+pub mod problems_nl;
 pub mod progress;
 pub mod published;
 pub mod schema;

@@ -9,8 +9,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::definition::check::{check_form, DefinitionError};
+use crate::definition::check::check_form;
 use crate::definition::{Form, RequestKind};
+use crate::problems_nl;
 
 /// Where the site finds the index of published forms, relative to its page.
 pub const INDEX_FILE: &str = "forms/index.json";
@@ -140,7 +141,7 @@ pub fn check_loaded(file: &str, folder: &str, form: Form) -> Result<Form, LoadEr
     } else {
         Err(LoadError {
             file: file.to_owned(),
-            problems: errors.iter().map(DefinitionError::to_string).collect(),
+            problems: errors.iter().map(problems_nl::message_nl).collect(),
         })
     }
 }
@@ -149,7 +150,7 @@ fn checked(file: &str, form: Form, expected_id: Option<&str>) -> Result<Form, Lo
     let folder = form.swv().to_owned();
     let mut problems: Vec<String> = check_form(&form, &folder)
         .iter()
-        .map(DefinitionError::to_string)
+        .map(problems_nl::message_nl)
         .collect();
     if let Some(id) = expected_id.filter(|id| id.contains('/')) {
         if form.id != id {
@@ -258,4 +259,56 @@ fn sorted_entries(dir: &std::path::Path) -> std::io::Result<Vec<std::path::PathB
         .collect::<std::io::Result<Vec<_>>>()?;
     out.sort();
     Ok(out)
+}
+
+#[cfg(all(test, feature = "builtin-forms"))]
+mod tests {
+    use super::*;
+
+    fn a_form_with_rules() -> Form {
+        crate::forms()
+            .iter()
+            .find(|f| !f.rules.is_empty())
+            .expect("a form with rules")
+            .clone()
+    }
+
+    #[test]
+    fn a_published_form_loads_as_it_was_written() {
+        let form = a_form_with_rules();
+        let file = data_file(&form.id);
+        let text = serde_json::to_string(&form).expect("serialises");
+        assert_eq!(load_form_json(&file, &text, Some(&form.id)), Ok(form));
+    }
+
+    #[test]
+    fn a_broken_file_is_refused_with_its_name_and_dutch_problems() {
+        let mut form = a_form_with_rules();
+        let file = data_file(&form.id);
+        form.rules[0].field = "bestaat_niet".to_owned();
+        let text = serde_json::to_string(&form).expect("serialises");
+        let error = load_form_json(&file, &text, Some(&form.id)).expect_err("refused");
+        assert_eq!(error.file, file);
+        assert!(
+            error
+                .problems
+                .iter()
+                .any(|p| p.contains("`bestaat_niet`") && p.contains("bestaat niet")),
+            "{:?}",
+            error.problems
+        );
+
+        let error = load_form_json(&file, "{\"id\": ", None).expect_err("not JSON");
+        assert_eq!(error.problems.len(), 1);
+        assert!(error.problems[0].starts_with("geen geldig formulierbestand (JSON)"));
+
+        // A file that holds another form than the index promised.
+        let other = a_form_with_rules();
+        let text = serde_json::to_string(&other).expect("serialises");
+        let error = load_form_json("forms/x/y.json", &text, Some("x/y")).expect_err("other id");
+        assert!(error
+            .problems
+            .iter()
+            .any(|p| p.contains("de lijst verwacht `x/y`")));
+    }
 }

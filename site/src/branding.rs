@@ -44,9 +44,9 @@ pub fn current() -> Option<&'static Branding> {
             let doc = web_sys::window()?.document()?;
             let swv = meta(&doc, "swv")?;
             // Only an SWV this site has forms of; else it is the all-SWV site.
-            aanvraagwijzer::catalog::by_swv()
-                .into_iter()
-                .any(|(id, _, _)| id == swv)
+            crate::forms::entries()
+                .iter()
+                .any(|f| f.swv() == swv)
                 .then_some(())?;
             Some(Branding {
                 name: meta(&doc, "swv-naam").unwrap_or_else(|| swv.clone()),

@@ -11,6 +11,7 @@ mod drafts;
 mod error_summary;
 mod files;
 mod focus;
+mod forms;
 mod package;
 mod pages;
 mod remember;
@@ -26,7 +27,7 @@ use wasm_bindgen::prelude::*;
 use pages::studio::StudioPage;
 #[cfg(not(feature = "studio"))]
 use pages::studio_moved::StudioMoved as StudioPage;
-use pages::{form::FormPage, not_found::NotFound, start::Start};
+use pages::{not_found::NotFound, start::Start};
 use route::{FormView, Route};
 
 /// Which page component is mounted. A form's task list, section pages and
@@ -54,9 +55,11 @@ impl PartialEq for Mounted {
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(tab::TabAnswers::new());
+    let loaded = forms::Loaded(RwSignal::new(0));
+    provide_context(loaded);
     // Expired drafts go before anything lists them.
     provide_context(pages::form::Expired(RwSignal::new(drafts::purge_expired())));
-    let route = use_route_with_title();
+    let route = use_route_with_title(loaded);
     let mounted = Memo::new(move |_| match route.get() {
         Route::Start(filter) => Mounted::Start(filter),
         Route::Form(id, _) => Mounted::Form(id),
@@ -72,12 +75,16 @@ pub fn App() -> impl IntoView {
         _ => FormView::Overview,
     });
     let page = move || match mounted.get() {
-        Mounted::Start(filter) => view! { <Start filter=filter/> }.into_any(),
+        Mounted::Start(filter) => match forms::index_error() {
+            Some(error) => view! { <forms::BrokenForm error=error index=true/> }.into_any(),
+            None => view! { <Start filter=filter/> }.into_any(),
+        },
         // A per-SWV site opens only its own SWV's forms.
         Mounted::Form(id) => {
-            match aanvraagwijzer::find_form(&id).filter(|f| branding::shows(f.swv())) {
-                Some(form) => view! { <FormPage form=form view=form_view/> }.into_any(),
-                None => view! { <NotFound path=id/> }.into_any(),
+            if forms::entry(&id).is_some_and(|e| branding::shows(e.swv())) {
+                view! { <forms::FormRoute id=id view=form_view/> }.into_any()
+            } else {
+                view! { <NotFound path=id/> }.into_any()
             }
         }
         Mounted::Studio => view! { <StudioPage rest=studio_rest/> }.into_any(),
@@ -141,8 +148,12 @@ fn page_title(route: &Route) -> String {
             _ => "Aanvraagwijzer".to_owned(),
         };
     };
-    let Some(form) = aanvraagwijzer::find_form(id) else {
-        return "Aanvraagwijzer".to_owned();
+    // Until the form has loaded, the index knows its title.
+    let Some(form) = forms::loaded(id) else {
+        return match forms::entry(id) {
+            Some(entry) => format!("{} – Aanvraagwijzer", entry.title),
+            None => "Aanvraagwijzer".to_owned(),
+        };
     };
     let short = short_title(&form.title);
     match view {
@@ -157,13 +168,28 @@ fn page_title(route: &Route) -> String {
 }
 
 /// The route, keeping the browser tab's title in step with the page.
-fn use_route_with_title() -> ReadSignal<Route> {
+fn use_route_with_title(loaded: forms::Loaded) -> ReadSignal<Route> {
     let route = route::use_route();
-    Effect::new(move |first_run: Option<()>| {
+    // The title names the form's section once the form has loaded.
+    Effect::new(move |before: Option<u32>| {
+        let now = loaded.0.get();
         let current = route.get();
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             doc.set_title(&page_title(&current));
         }
+        // A field named in the address (a reload of a "Wijzig" link) exists
+        // only once its form has loaded.
+        if before.is_some_and(|b| b != now) {
+            if let Route::Form(_, FormView::Section(_, Some(field))) = current {
+                request_animation_frame(move || {
+                    focus::focus_field(&field);
+                });
+            }
+        }
+        now
+    });
+    Effect::new(move |first_run: Option<()>| {
+        let current = route.get();
         // A "Wijzig" link or a finding on the check page names a field:
         // focus goes there (also on a reload of such an address).
         if let Route::Form(_, FormView::Section(_, Some(field))) = current {
@@ -197,21 +223,30 @@ pub fn start() {
     else {
         return;
     };
-    // Replace the "loading" text that index.html shows until now.
-    root.set_inner_html("");
-    leptos::mount::mount_to(root, App).forget();
+    // The index of published forms comes first: every page lists or finds
+    // forms by it. index.html's "loading" text shows until then.
+    leptos::task::spawn_local(async move {
+        forms::load_index().await;
+        root.set_inner_html("");
+        leptos::mount::mount_to(root, App).forget();
+    });
 }
 
-/// Validates a document (JSON text) with the embedded forms as of today and
-/// returns its findings as a plain JavaScript array. For scripts and the
-/// browser tests: `aanvraagwijzer.validateDocument(text)` in the console.
-/// Runs in the page; nothing is sent anywhere.
+/// Validates a document (JSON text) with its published form (loaded if need
+/// be) as of today and resolves to its findings as a plain JavaScript array.
+/// For scripts and the browser tests:
+/// `await aanvraagwijzer.validateDocument(text)` in the console. Runs in the
+/// page; nothing is sent anywhere.
 #[wasm_bindgen(js_name = validateDocument)]
-pub fn validate_document(json: &str) -> Result<JsValue, JsValue> {
-    let doc = aanvraagwijzer::Document::from_json(json)
+pub async fn validate_document(json: String) -> Result<JsValue, JsValue> {
+    let doc = aanvraagwijzer::Document::from_json(&json)
         .map_err(|e| JsValue::from_str(&e.message_nl()))?;
-    let form = aanvraagwijzer::find_form(&doc.form)
-        .ok_or_else(|| JsValue::from_str("Onbekend formulier."))?;
+    if forms::entry(&doc.form).is_none() {
+        return Err(JsValue::from_str("Onbekend formulier."));
+    }
+    let form = forms::load(&doc.form)
+        .await
+        .map_err(|e| JsValue::from_str(&e.message_nl()))?;
     let findings = aanvraagwijzer::validate(form, &doc, clock::today());
     // json_compatible: plain objects, not JS Maps, so tests can compare.
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();

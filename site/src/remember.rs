@@ -14,9 +14,9 @@ fn storage() -> Option<Storage> {
 /// The remembered SWV id, if any and if it still has forms.
 pub fn swv() -> Option<String> {
     let id = storage()?.get_item(KEY).ok().flatten()?;
-    aanvraagwijzer::catalog::by_swv()
-        .into_iter()
-        .any(|(known, _, _)| known == id)
+    crate::forms::entries()
+        .iter()
+        .any(|f| f.swv() == id)
         .then_some(id)
 }
 

@@ -13,8 +13,8 @@ use leptos::prelude::*;
 pub enum Route {
     /// `#/`: the list of forms, narrowed by the choices in the URL.
     Start(StartFilter),
-    /// A form id (`rsv-breda-vo/tlv-vso`), known to exist, and which of its
-    /// pages.
+    /// A form id (`rsv-breda-vo/tlv-vso`) of the index, and which of its
+    /// pages (a section is checked against the form once it has loaded).
     Form(String, FormView),
     /// `#/studio`: the form studio for SWV staff; the string is the rest of
     /// the path and query (`<form id>/<section>`, the preview's own pages).
@@ -48,23 +48,25 @@ impl Route {
                 });
             }
         }
-        if let Some(form) = aanvraagwijzer::find_form(path) {
-            return Route::Form(form.id.clone(), FormView::Overview);
+        // The index knows the form ids; the sections are known only once the
+        // form has loaded (`forms::FormRoute` shows "not found" for a
+        // section the form does not have).
+        if crate::forms::entry(path).is_some() {
+            return Route::Form(path.to_owned(), FormView::Overview);
         }
         let view = path.rsplit_once('/').and_then(|(id, page)| {
-            let form = aanvraagwijzer::find_form(id)?;
+            let id = crate::forms::entry(id)?.id;
             let view = if page == CHECK {
                 FormView::Check
             } else {
-                let section = form.sections.iter().find(|s| s.id == page)?;
                 let focus = query
                     .split('&')
                     .find_map(|p| p.strip_prefix("veld="))
                     .filter(|v| v.starts_with("veld-"))
                     .map(str::to_owned);
-                FormView::Section(section.id.clone(), focus)
+                FormView::Section(page.to_owned(), focus)
             };
-            Some(Route::Form(form.id.clone(), view))
+            Some(Route::Form(id, view))
         });
         view.unwrap_or_else(|| Route::NotFound(path.to_owned()))
     }
@@ -136,7 +138,7 @@ impl StartFilter {
         let mut filter = StartFilter::default();
         for pair in query.split('&') {
             match pair.split_once('=') {
-                Some(("swv", v)) if aanvraagwijzer::forms().iter().any(|f| f.swv() == v) => {
+                Some(("swv", v)) if crate::forms::entries().iter().any(|f| f.swv() == v) => {
                     filter.swv = Some(v.to_owned());
                 }
                 Some(("soort", v)) => filter.kind = RequestKind::from_value(v),
@@ -169,10 +171,36 @@ pub fn use_route() -> ReadSignal<Route> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aanvraagwijzer::published::{FormIndex, IndexEntry};
+
+    /// An index as the build writes it, for the forms these tests name.
+    fn with_index() {
+        let entry = |id: &str| IndexEntry {
+            id: id.to_owned(),
+            file: aanvraagwijzer::published::data_file(id),
+            swv_name: id.to_owned(),
+            title: id.to_owned(),
+            description: String::new(),
+            kind: RequestKind::Toelating,
+            version: "1".to_owned(),
+        };
+        crate::forms::set_index(FormIndex {
+            forms: [
+                "berseba/tlv",
+                "de-meierij/tlv",
+                "rsv-breda-po/opp",
+                "rsv-breda-vo/tlv-vso",
+            ]
+            .into_iter()
+            .map(entry)
+            .collect(),
+        });
+    }
 
     #[test]
     #[cfg_attr(feature = "studio", ignore = "the studio's build opens on the studio")]
     fn the_start_page_reads_its_choices_from_the_url() {
+        with_index();
         assert_eq!(Route::parse(""), Route::Start(StartFilter::default()));
         assert_eq!(Route::parse("#/"), Route::Start(StartFilter::default()));
         assert_eq!(
@@ -195,6 +223,7 @@ mod tests {
 
     #[test]
     fn section_and_check_pages_round_trip() {
+        with_index();
         let form = "rsv-breda-po/opp";
         assert_eq!(
             Route::parse(&Route::href_section(form, "beeld", None)),
@@ -211,24 +240,22 @@ mod tests {
             Route::parse(&Route::href_check(form)),
             Route::Form(form.into(), FormView::Check)
         );
+        // A form the index does not have is "not found" at once.
         assert_eq!(
-            Route::parse("#/rsv-breda-po/opp/bestaat-niet"),
-            Route::NotFound("rsv-breda-po/opp/bestaat-niet".into())
+            Route::parse("#/rsv-breda-po/bestaat-niet/beeld"),
+            Route::NotFound("rsv-breda-po/bestaat-niet/beeld".into())
         );
-        // No form has a section that the check page's address would hide.
-        for f in aanvraagwijzer::forms() {
-            assert!(f.sections.iter().all(|s| s.id != CHECK), "{}", f.id);
-        }
     }
 
     #[test]
     fn the_studio_keeps_its_preview_pages() {
+        with_index();
         assert_eq!(Route::parse("#/studio"), Route::Studio(String::new()));
         assert_eq!(
             Route::parse("#/studio/rsv-breda-po/opp/beeld?veld=veld-x"),
             Route::Studio("rsv-breda-po/opp/beeld?veld=veld-x".into())
         );
-        assert!(aanvraagwijzer::forms().iter().all(|f| f.swv() != STUDIO));
+        assert!(crate::forms::entries().iter().all(|f| f.swv() != STUDIO));
     }
 
     #[test]
@@ -241,6 +268,7 @@ mod tests {
     #[test]
     #[cfg_attr(feature = "studio", ignore = "the studio's build opens on the studio")]
     fn start_links_round_trip() {
+        with_index();
         let filter = StartFilter {
             swv: Some("de-meierij".into()),
             kind: Some(RequestKind::Verlenging),

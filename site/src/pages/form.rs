@@ -178,7 +178,7 @@ fn OpenFile(state: FormState) -> impl IntoView {
             let outcome = match files::read_document(file).await {
                 Err(e) => Err((e, None)),
                 Ok(doc) if doc.form != state.form.id => {
-                    let other = aanvraagwijzer::find_form(&doc.form).map(|f| f.id.clone());
+                    let other = crate::forms::entry(&doc.form).map(|f| f.id);
                     Err((
                         "Dit bestand is een aanvraag voor een ander formulier. Uw antwoorden op deze pagina zijn niet veranderd.".to_owned(),
                         other,

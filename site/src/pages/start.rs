@@ -8,12 +8,13 @@
 //! (`#/?swv=berseba&soort=toelating`), so an SWV's website can link straight
 //! to its own forms and the browser's back button undoes a choice.
 
-use aanvraagwijzer::catalog::by_swv;
-use aanvraagwijzer::{forms, Form, RequestKind};
+use aanvraagwijzer::published::IndexEntry;
+use aanvraagwijzer::RequestKind;
 use leptos::prelude::*;
 
 use crate::branding;
 use crate::drafts;
+use crate::forms::{by_swv, entries as forms};
 use crate::pages::form::{Expired, WipeAll};
 use crate::remember;
 use crate::route::{Route, StartFilter};
@@ -100,14 +101,15 @@ fn SwvChoice(swv: RwSignal<Option<String>>, kind: RwSignal<Option<RequestKind>>)
     let options = by_swv()
         .into_iter()
         .map(|(id, name, _)| {
-            let value = id.to_owned();
-            let checked = move || swv.get().as_deref() == Some(id);
+            let value = id.clone();
+            let for_checked = id.clone();
+            let checked = move || swv.get().as_deref() == Some(for_checked.as_str());
             view! {
                 <RadioOption
                     group="swv"
                     value=value.clone()
-                    label=name.to_owned()
-                    count=Signal::derive(move || count(Some(id)))
+                    label=name
+                    count=Signal::derive(move || count(Some(id.as_str())))
                     checked=Signal::derive(checked)
                     on_pick=Callback::new(move |()| swv.set(Some(value.clone())))
                 />
@@ -234,9 +236,9 @@ fn RadioOption(
 fn form_groups(swv: Option<String>, kind: Option<RequestKind>) -> impl IntoView {
     by_swv()
         .into_iter()
-        .filter(|(id, _, _)| swv.as_deref().is_none_or(|s| s == *id))
+        .filter(|(id, _, _)| swv.as_deref().is_none_or(|s| s == id.as_str()))
         .filter_map(|(id, name, list)| {
-            let list: Vec<&'static Form> = list
+            let list: Vec<IndexEntry> = list
                 .into_iter()
                 .filter(|f| kind.is_none_or(|k| f.kind == k))
                 .collect();
@@ -252,7 +254,7 @@ fn form_groups(swv: Option<String>, kind: Option<RequestKind>) -> impl IntoView 
         .collect_view()
 }
 
-fn form_item(form: &'static Form) -> impl IntoView {
+fn form_item(form: IndexEntry) -> impl IntoView {
     view! {
         <li class="aw-form-list__item">
             <h3 class="utrecht-heading-3">
@@ -296,7 +298,7 @@ fn StoredDrafts() -> impl IntoView {
                         <p class="utrecht-paragraph">"Open een concept op de pagina van het formulier, met het wachtwoord dat u koos."</p>
                         <ul class="aw-drafts">
                             {items.into_iter().map(|d| {
-                                let title = aanvraagwijzer::find_form(&d.form)
+                                let title = crate::forms::entry(&d.form)
                                     .map(|f| format!("{} ({})", f.title, f.swv_name))
                                     .unwrap_or_else(|| d.form.clone());
                                 view! {
@@ -311,7 +313,7 @@ fn StoredDrafts() -> impl IntoView {
                 }}
                 {move || legacy.with(|forms| (!forms.is_empty()).then(|| {
                     let links = forms.iter().map(|id| {
-                        let title = aanvraagwijzer::find_form(id).map(|f| f.title.clone()).unwrap_or_else(|| id.clone());
+                        let title = crate::forms::entry(id).map(|f| f.title).unwrap_or_else(|| id.clone());
                         view! { <li><a class="utrecht-link utrecht-link--html-a" href=Route::href_form(id)>{title}</a></li> }
                     }).collect_view();
                     view! {

@@ -304,7 +304,7 @@ pub fn StudioPage(rest: Memo<String>) -> impl IntoView {
 fn StartFrom(text: RwSignal<String>, check_now: impl Fn() + Copy + 'static) -> impl IntoView {
     let message = RwSignal::new(None::<Result<String, String>>);
     let chosen = RwSignal::new(
-        aanvraagwijzer::forms()
+        crate::forms::entries()
             .first()
             .map(|f| f.id.clone())
             .unwrap_or_default(),
@@ -356,7 +356,7 @@ fn StartFrom(text: RwSignal<String>, check_now: impl Fn() + Copy + 'static) -> i
                         class="utrecht-select"
                         on:change=move |ev| chosen.set(event_target_value(&ev))
                     >
-                        {aanvraagwijzer::forms().iter().map(|f| view! {
+                        {crate::forms::entries().into_iter().map(|f| view! {
                             <option value=f.id.clone()>{format!("{} – {}", f.swv_name, f.title)}</option>
                         }).collect_view()}
                     </select>

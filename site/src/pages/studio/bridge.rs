@@ -115,12 +115,18 @@ pub async fn compare(published: &str, edited: &str) -> Result<Vec<Change>, Strin
 }
 
 /// The published version of form `id` as form JSON, or `None` for a new
-/// form. The one place the studio learns what is published: today the form
-/// built into the site (the studio module carries the same catalog);
-/// swap this for the form loaded at run time (`forms/<swv>/<form>.json`).
+/// form: the site's own published file (`forms/<swv>/<form>.json`), as
+/// schools get it.
 pub async fn published_form_json(id: &str) -> Result<Option<String>, String> {
-    let answer = call("builtin_form", &[id]).await?;
-    Ok((!answer.is_empty()).then_some(answer))
+    let Some(entry) = crate::forms::entry(id) else {
+        return Ok(None);
+    };
+    crate::forms::fetch_text(&entry.file).await.map(Some).map_err(|problem| {
+        format!(
+            "Het gepubliceerde formulier {} kon niet worden geladen: {problem}. Vernieuw de pagina en probeer het opnieuw.",
+            entry.file
+        )
+    })
 }
 
 /// The TOML source of a published form, which the build puts next to the
