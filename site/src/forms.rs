@@ -21,6 +21,11 @@ use crate::pages::form::FormPage;
 use crate::pages::not_found::NotFound;
 use crate::route::FormView;
 
+/// Where the site's own files are, seen from this page: the studio is a
+/// build of the site in `studio/` and reads the published forms and the
+/// package module of the site it belongs to.
+pub const SITE_ROOT: &str = if cfg!(feature = "studio") { "../" } else { "" };
+
 thread_local! {
     static INDEX: RefCell<Result<FormIndex, LoadError>> = RefCell::new(Ok(FormIndex::default()));
     // Leaked once per form id, so pages hold `&'static Form` as they did with
@@ -105,15 +110,16 @@ pub async fn load(id: &str) -> Result<&'static Form, LoadError> {
     Ok(form)
 }
 
-/// GETs a file of this site (a relative URL) as text; a Dutch problem on
-/// failure.
+/// GETs a file of this site (named from the site's root, as the index names
+/// them) as text; a Dutch problem on failure.
 pub async fn fetch_text(relative: &str) -> Result<String, String> {
     // Relative only: never another origin (the CSP's connect-src 'self' agrees).
     if relative.contains("//") || relative.contains(':') {
         return Err("alleen bestanden van deze website worden geladen".to_owned());
     }
     let window = web_sys::window().ok_or_else(|| "geen browservenster".to_owned())?;
-    let response = JsFuture::from(window.fetch_with_str(relative))
+    let url = format!("{SITE_ROOT}{relative}");
+    let response = JsFuture::from(window.fetch_with_str(&url))
         .await
         .map_err(|_| "het bestand kon niet worden opgehaald (is er verbinding?)".to_owned())?;
     let response: web_sys::Response = response

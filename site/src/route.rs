@@ -109,8 +109,9 @@ impl Route {
 /// The form studio's address (`#/studio`); no SWV may have this id.
 const STUDIO: &str = "studio";
 
-/// The last path segment of the check page (no section may have this id).
-const CHECK: &str = "controleer";
+/// The last path segment of the check page; `check_form` refuses a section
+/// with this id, wherever a form is loaded.
+use aanvraagwijzer::definition::check::CHECK_PAGE as CHECK;
 
 /// Which page of a form.
 #[derive(Clone, Debug, PartialEq, Eq)]

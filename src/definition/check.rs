@@ -29,6 +29,10 @@ pub enum DefinitionError {
     Invalid { place: String, problem: String },
 }
 
+/// The last part of a form's check-page address (`#/<form>/controleer`): a
+/// section with this id could never be opened, so no section may have it.
+pub const CHECK_PAGE: &str = "controleer";
+
 /// The type a value expression yields, to catch comparisons of apples and pears.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum ValueType {
@@ -145,6 +149,12 @@ pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
                 what: "section",
                 id: section.id.clone(),
             });
+        }
+        if section.id == CHECK_PAGE {
+            push(invalid(
+                &place,
+                "the id `controleer` is the address of the check page; give the section another id",
+            ));
         }
         if let Some(key) = &section.source {
             if !source_ok(key) {
@@ -889,6 +899,26 @@ b = { count_where = { list = "steun", where = { condition = "c" } } }"#,
         )
         .iter()
         .any(|p| p.contains("in a circle")));
+    }
+
+    #[test]
+    fn no_section_takes_the_check_pages_address() {
+        let with_section = |id: &str| {
+            let text = FormToml::new("test/adres")
+                .field("naam", "text")
+                .raw(&format!("[[sections]]\nid = \"{id}\"\ntitle = \"Twee\""))
+                .field("school", "text")
+                .build();
+            let form: crate::definition::Form = toml::from_str(&text).expect("test form parses");
+            check_form(&form, "test")
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+        };
+        assert!(with_section("leerling").is_empty());
+        assert!(with_section(CHECK_PAGE)
+            .iter()
+            .any(|p| p.contains("address of the check page")));
     }
 
     #[test]

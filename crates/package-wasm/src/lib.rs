@@ -3,14 +3,16 @@
 //! The site loads this module with a dynamic `import()` only when the user
 //! clicks "Download pakket voor Tommy" or opens a package, so the PDF writer,
 //! SHA-256 and the ZIP code never weigh on the form page. It embeds the same
-//! core (forms and validation) as the site, the CLI and the server, so the
-//! verdict in the package is the verdict `aanvraagwijzer verify` recomputes.
+//! validation core as the site, the CLI and the server, so the verdict in the
+//! package is the verdict `aanvraagwijzer verify` recomputes; it carries no
+//! forms: every call gets the definition the page loaded and checked (the
+//! published form file), and checks it again with the same `check_form`.
 //!
 //! Errors are JavaScript `Error`s with a Dutch message for people.
 
-use aanvraagwijzer::{find_form, Document, Form};
+use aanvraagwijzer::{Document, Form};
 use aanvraagwijzer_package::{
-    build, open, render_pdf, verify, verify_with, Attachment, Limits, CREATED_FORMAT,
+    build, open, render_pdf, verify_with, Attachment, Limits, CREATED_FORMAT,
 };
 use chrono::{DateTime, NaiveDateTime, Utc};
 use js_sys::{Array, Object, Reflect, Uint8Array};
@@ -36,7 +38,7 @@ fn created_at(created: Option<String>) -> Result<NaiveDateTime, JsError> {
 
 /// The definition the page hands in (the form it loaded and checked, as
 /// JSON), checked here again by the same `check_form`; it must be the
-/// document's form. Without it, the built-in form of that id.
+/// document's form.
 fn given_form(form_json: &str, id: &str) -> Result<Form, JsError> {
     aanvraagwijzer::published::load_form_json(
         &aanvraagwijzer::published::data_file(id),
@@ -46,23 +48,9 @@ fn given_form(form_json: &str, id: &str) -> Result<Form, JsError> {
     .map_err(|e| JsError::new(&format!("{} {}", e.message_nl(), e.problems.join("; "))))
 }
 
-fn document_and_form(
-    document_json: &str,
-    form_json: Option<String>,
-) -> Result<(Document, std::borrow::Cow<'static, Form>), JsError> {
+fn document_and_form(document_json: &str, form_json: &str) -> Result<(Document, Form), JsError> {
     let doc = Document::from_json(document_json).map_err(|e| JsError::new(&e.message_nl()))?;
-    if let Some(json) = form_json {
-        let form = given_form(&json, &doc.form)?;
-        return Ok((doc, std::borrow::Cow::Owned(form)));
-    }
-    let form = find_form(&doc.form)
-        .map(std::borrow::Cow::Borrowed)
-        .ok_or_else(|| {
-            JsError::new(&format!(
-                "Het formulier \"{}\" is onbekend. Vernieuw de pagina en probeer het opnieuw.",
-                doc.form
-            ))
-        })?;
+    let form = given_form(form_json, &doc.form)?;
     Ok((doc, form))
 }
 
@@ -78,8 +66,8 @@ fn now_utc() -> Result<DateTime<Utc>, JsError> {
 #[wasm_bindgen(js_name = render_pdf)]
 pub fn render_summary(
     document_json: &str,
+    form_json: &str,
     created: Option<String>,
-    form_json: Option<String>,
 ) -> Result<Vec<u8>, JsError> {
     let (doc, form) = document_and_form(document_json, form_json)?;
     render_pdf(&form, &doc, created_at(created)?).map_err(|e| JsError::new(&e.message_nl()))
@@ -97,8 +85,8 @@ pub fn render_summary(
 pub fn make_package(
     document_json: &str,
     attachments: Array,
+    form_json: &str,
     created: Option<String>,
-    form_json: Option<String>,
 ) -> Result<Object, JsError> {
     let (doc, form) = document_and_form(document_json, form_json)?;
     let created = created_at(created)?;
@@ -164,24 +152,19 @@ pub fn open_package(bytes: &[u8]) -> Result<Object, JsError> {
 }
 
 /// Verifies a package as `aanvraagwijzer verify --json` does; returns that
-/// JSON text. With `form_json` (a definition the page loaded) it judges with
-/// that form; a package pinned to another definition is refused by name.
+/// JSON text, judged with `form_json` (the definition the page loaded); a
+/// package pinned to another definition is refused by name.
 #[wasm_bindgen]
-pub fn verify_package(bytes: &[u8], form_json: Option<String>) -> Result<String, JsError> {
-    let report = match form_json {
-        Some(json) => {
-            let form: Form = serde_json::from_str(&json)
-                .map_err(|_| JsError::new("Het formulierbestand is geen geldig formulier."))?;
-            let form = given_form(&json, &form.id)?;
-            verify_with(
-                bytes,
-                &Limits::default(),
-                now_utc()?,
-                std::slice::from_ref(&form),
-            )
-        }
-        None => verify(bytes, &Limits::default(), now_utc()?),
-    }
+pub fn verify_package(bytes: &[u8], form_json: &str) -> Result<String, JsError> {
+    let form: Form = serde_json::from_str(form_json)
+        .map_err(|_| JsError::new("Het formulierbestand is geen geldig formulier."))?;
+    let form = given_form(form_json, &form.id)?;
+    let report = verify_with(
+        bytes,
+        &Limits::default(),
+        now_utc()?,
+        std::slice::from_ref(&form),
+    )
     .map_err(|e| JsError::new(&e.message_nl()))?;
     serde_json::to_string(&report)
         .map_err(|_| JsError::new("Het resultaat van de controle kon niet worden gemaakt."))

@@ -94,12 +94,3 @@ pub fn compare(published_json: &str, edited_json: &str) -> Result<String, JsErro
     serde_json::to_string(&changes)
         .map_err(|_| JsError::new("De verschillen konden niet worden opgeschreven."))
 }
-
-/// The built-in (published) form `id` as form JSON, or "" when there is
-/// none: what the studio compares an edited form with.
-#[wasm_bindgen]
-pub fn builtin_form(id: &str) -> String {
-    aanvraagwijzer::find_form(id)
-        .and_then(|f| serde_json::to_string(f).ok())
-        .unwrap_or_default()
-}

@@ -9,9 +9,9 @@ use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen(inline_js = r#"
 let loading = null;
-export function loadPackageModule() {
+export function loadPackageModule(root) {
   if (!loading) {
-    const url = new URL('pkg-package/aanvraagwijzer_package_wasm.js', document.baseURI).href;
+    const url = new URL(root + 'pkg-package/aanvraagwijzer_package_wasm.js', document.baseURI).href;
     loading = import(url).then(async (m) => { await m.default(); return m; });
     loading.catch(() => { loading = null; });
   }
@@ -19,9 +19,10 @@ export function loadPackageModule() {
 }
 "#)]
 extern "C" {
-    /// Loads the package module once; later calls get the same module.
+    /// Loads the package module once from `root` (the site's root seen from
+    /// this page, [`crate::forms::SITE_ROOT`]); later calls get the same module.
     #[wasm_bindgen(js_name = loadPackageModule)]
-    fn load_package_module() -> js_sys::Promise;
+    fn load_package_module(root: &str) -> js_sys::Promise;
 }
 
 /// The Dutch message of a JS error, or a general one.
@@ -37,7 +38,7 @@ pub(super) fn message_of(err: &JsValue) -> String {
 
 /// Calls `name(args…)` on the lazily loaded module.
 pub(super) async fn call(name: &str, args: &[JsValue]) -> Result<JsValue, String> {
-    let module = JsFuture::from(load_package_module())
+    let module = JsFuture::from(load_package_module(crate::forms::SITE_ROOT))
         .await
         .map_err(|_| {
             "Het onderdeel dat pakketten maakt kon niet worden geladen. Controleer de verbinding en probeer het opnieuw.".to_owned()

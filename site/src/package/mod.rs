@@ -88,8 +88,8 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
                 &[
                     json.into(),
                     files.into(),
-                    JsValue::UNDEFINED,
                     form_json.into(),
+                    JsValue::UNDEFINED,
                 ],
             )
             .await
