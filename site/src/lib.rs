@@ -225,7 +225,9 @@ pub fn start() {
     };
     // The index of published forms comes first: every page lists or finds
     // forms by it. index.html's "loading" text shows until then.
-    leptos::task::spawn_local(async move {
+    // wasm-bindgen's spawner, not Leptos's: Leptos sets up its executor
+    // only when the app mounts, and spawning on it before that panics.
+    wasm_bindgen_futures::spawn_local(async move {
         forms::load_index().await;
         root.set_inner_html("");
         leptos::mount::mount_to(root, App).forget();

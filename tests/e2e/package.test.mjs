@@ -237,6 +237,18 @@ describe('submission package', () => {
     assert.equal(await shownAnswer(page, 'achternaam'), 'Bakker');
   });
 
+  it("a package of another form is refused by that form's id, on a page that keeps its answers", async () => {
+    // The module knows only the form this page loaded (the published file).
+    await gotoCheck(page, site.origin, 'rsv-breda-po/opp');
+    await page
+      .locator('.aw-form-pages[data-form="rsv-breda-po/opp"]')
+      .getByLabel('Open pakket (ZIP)')
+      .setInputFiles(firstZip);
+    const alert = page.locator('.aw-form-pages[data-form="rsv-breda-po/opp"] #pakket-melding [role=alert]');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /hoort bij een ander formulier \(rsv-breda-vo\/tlv-vso\)\. Open het op de pagina van dat formulier/);
+  });
+
   it('renders the PDF of the largest form in the browser, and nothing left 127.0.0.1', async (t) => {
     // The largest form by definition size, with its largest fixture.
     const formsDir = path.join(repoRoot, 'forms');

@@ -12,7 +12,7 @@
 
 use aanvraagwijzer::{Document, Form};
 use aanvraagwijzer_package::{
-    build, open, render_pdf, verify_with, Attachment, Limits, CREATED_FORMAT,
+    build, open_with, render_pdf, verify_with, Attachment, Limits, PackageError, CREATED_FORMAT,
 };
 use chrono::{DateTime, NaiveDateTime, Utc};
 use js_sys::{Array, Object, Reflect, Uint8Array};
@@ -130,11 +130,23 @@ pub fn make_package(
     Ok(out)
 }
 
-/// Opens a package to restore the form: `{document: <JSON text>, form,
-/// attachments: [{name, bytes}]}`. Hostile packages give an error, never a panic.
+/// Opens a package to restore the form the page shows (`form_json`, the
+/// definition it loaded): `{document: <JSON text>, form, attachments:
+/// [{name, bytes}]}`. Hostile packages give an error, never a panic.
 #[wasm_bindgen]
-pub fn open_package(bytes: &[u8]) -> Result<Object, JsError> {
-    let opened = open(bytes, &Limits::default()).map_err(|e| JsError::new(&e.message_nl()))?;
+pub fn open_package(bytes: &[u8], form_json: &str) -> Result<Object, JsError> {
+    let form: Form = serde_json::from_str(form_json)
+        .map_err(|_| JsError::new("Het formulierbestand is geen geldig formulier."))?;
+    let form = given_form(form_json, &form.id)?;
+    let opened = open_with(bytes, &Limits::default(), std::slice::from_ref(&form)).map_err(|e| {
+        match e {
+            // The page knows one form: a package of another belongs on its page.
+            PackageError::UnknownForm { form: other } => JsError::new(&format!(
+                "Dit pakket hoort bij een ander formulier ({other}). Open het op de pagina van dat formulier. Uw antwoorden op deze pagina zijn niet veranderd."
+            )),
+            e => JsError::new(&e.message_nl()),
+        }
+    })?;
     let json = serde_json::to_string(&opened.document)
         .map_err(|_| JsError::new("De antwoorden in het pakket konden niet worden gelezen."))?;
     let out = Object::new();

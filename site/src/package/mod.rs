@@ -153,7 +153,8 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
                 return;
             };
             let array = js_sys::Uint8Array::from(bytes.as_slice());
-            let result = call("open_package", &[array.into()])
+            let form_json = serde_json::to_string(state.form).unwrap_or_default();
+            let result = call("open_package", &[array.into(), form_json.into()])
                 .await
                 .and_then(|opened| restore(state, &opened));
             if result.is_ok() {
