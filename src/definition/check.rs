@@ -398,8 +398,9 @@ pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
     errors
 }
 
-/// Named values and conditions: every name used is defined, and none refers
-/// to itself, directly or through others. Returns false on a cycle.
+/// Named values and conditions: none refers to itself, directly or through
+/// others. Returns false on a cycle. A name that is not defined is reported
+/// where it is used: every value and condition is checked after this.
 fn check_names(form: &Form, push: &mut impl FnMut(DefinitionError)) -> bool {
     let refs_of = |node: &str| -> Option<Vec<String>> {
         match node.split_once(':') {
@@ -410,21 +411,6 @@ fn check_names(form: &Form, push: &mut impl FnMut(DefinitionError)) -> bool {
     };
     let mut nodes: Vec<String> = form.values.keys().map(|n| format!("value:{n}")).collect();
     nodes.extend(form.conditions.keys().map(|n| format!("condition:{n}")));
-    for node in &nodes {
-        for target in refs_of(node).unwrap_or_default() {
-            if refs_of(&target).is_none() {
-                if let Some((kind, name)) = name_of(&target) {
-                    push(invalid(
-                        &describe(node),
-                        Problem::UnknownName {
-                            kind,
-                            name: name.to_owned(),
-                        },
-                    ));
-                }
-            }
-        }
-    }
     // Depth-first search; `on_path` holds the chain being followed.
     fn visit(
         node: &str,
@@ -470,14 +456,6 @@ fn name_of(node: &str) -> Option<(NameKind, &str)> {
         ("value", name) => Some((NameKind::Value, name)),
         ("condition", name) => Some((NameKind::Condition, name)),
         _ => None,
-    }
-}
-
-/// `value:x` as "value `x`".
-fn describe(node: &str) -> String {
-    match node.split_once(':') {
-        Some((kind, name)) => format!("{kind} `{name}`"),
-        None => node.to_owned(),
     }
 }
 
@@ -1154,18 +1132,24 @@ mod tests {
                 kind: NameKind::Condition,
                 name: "nergens".into()
             }));
-        assert!(has(
-            &named(
-                "",
-                r#"veel = { left = { value = "nergens" }, op = ">", right = { number = "3" } }"#,
-                r#"{ condition = "veel" }"#,
-            ),
-            |p| p
-                == &Problem::UnknownName {
-                    kind: NameKind::Value,
-                    name: "nergens".into()
-                }
-        ));
+        // Reported once, where it is used, not again by the cycle search.
+        let undefined = named(
+            "",
+            r#"veel = { left = { value = "nergens" }, op = ">", right = { number = "3" } }"#,
+            r#"{ condition = "veel" }"#,
+        );
+        let unknown_name = DefinitionError::Invalid {
+            place: "condition `veel`".into(),
+            problem: Problem::UnknownName {
+                kind: NameKind::Value,
+                name: "nergens".into(),
+            },
+        };
+        assert_eq!(
+            undefined.iter().filter(|e| **e == unknown_name).count(),
+            1,
+            "{undefined:?}"
+        );
         assert!(has(
             &named(
                 r#"datum = { field = "start" }"#,
