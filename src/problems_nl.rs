@@ -200,7 +200,7 @@ fn problem_nl(problem: &Problem) -> String {
             "een van de teksten (`texts`) is leeg. Vul die tekst in, of haal hem weg.".to_owned()
         }
         Problem::ValueOrTexts => {
-            "een samenvattingsregel heeft precies één van de twee: `value` (een getal) of `texts` (teksten). Kies er één."
+            "een samenvattingsregel heeft óf `value` (een getal) óf `texts` (teksten), niet allebei. Kies er één."
                 .to_owned()
         }
         Problem::MessageEmpty => {
