@@ -25,8 +25,150 @@ pub enum DefinitionError {
     UntitledDocument { key: String, document: String },
     #[error("[documents] names `{document}`, which no source cites")]
     UnusedDocument { document: String },
+    /// Something wrong at `place` ("field `x`", "rule `x`", "form"): the
+    /// problem is data, so `build.rs` prints it in English (`Display`) and
+    /// `problems_nl` in plain Dutch for SWV staff, each from the same facts.
     #[error("{place}: {problem}")]
-    Invalid { place: String, problem: String },
+    Invalid { place: String, problem: Problem },
+}
+
+/// A kind of named thing in `[values]` or `[conditions]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameKind {
+    /// A named value under `[values]`.
+    Value,
+    /// A named condition under `[conditions]`.
+    Condition,
+}
+
+impl NameKind {
+    /// The word in the form file (`{ value = "x" }`, `{ condition = "x" }`).
+    pub fn keyword(self) -> &'static str {
+        match self {
+            NameKind::Value => "value",
+            NameKind::Condition => "condition",
+        }
+    }
+}
+
+/// What is wrong at an [`DefinitionError::Invalid`] place. `Display` is the
+/// English for developers (`build.rs`); `problems_nl` renders the Dutch.
+/// `function` fields hold the form file's own keyword (`plus`, `age`, …).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Problem {
+    #[error("version is empty")]
+    VersionEmpty,
+    #[error("description must be one or two sentences (1 to 200 characters, not {chars})")]
+    DescriptionLength { chars: usize },
+    #[error("text is empty")]
+    TextEmpty,
+    #[error("refers to {} `{name}`, which is not in [{}s]", .kind.keyword(), .kind.keyword())]
+    UnknownName { kind: NameKind, name: String },
+    #[error("named values and conditions refer to each other in a circle: {}", cycle_en(.chain))]
+    Cycle { chain: Vec<(NameKind, String)> },
+    #[error("the id `{CHECK_PAGE}` is the address of the check page; give the section another id")]
+    SectionIsCheckPage,
+    #[error("value must be a number")]
+    SummaryNotNumber,
+    #[error("a text is empty")]
+    SummaryTextEmpty,
+    #[error("give either `value` or `texts`")]
+    ValueOrTexts,
+    #[error("message is empty")]
+    MessageEmpty,
+    #[error("contains_any needs at least one word")]
+    NoWords,
+    #[error("id must be lowercase letters, digits and _")]
+    BadFieldId,
+    #[error("label is empty")]
+    LabelEmpty,
+    #[error("is both required and recommended; choose one")]
+    RequiredAndRecommended,
+    #[error("asks for a file name: make it `type = \"attachment\"`, so the file itself is chosen there and goes into the package")]
+    AsksForFileName,
+    #[error("an attachment's file is chosen, not typed: its label, hint and confirmations must not ask for the file name")]
+    AttachmentAsksFileName,
+    #[error("a confirmation is empty")]
+    ConfirmationEmpty,
+    #[error("has no options")]
+    NoOptions,
+    #[error("option `{value}` appears twice")]
+    OptionTwice { value: String },
+    #[error("min is larger than max")]
+    MinAboveMax,
+    #[error("signs_for (gezien/akkoord) is for signer = \"ouders\" only")]
+    SignsForNotParents,
+    #[error("min_items is larger than max_items")]
+    MinItemsAboveMax,
+    #[error("a list inside a list is not supported")]
+    ListInList,
+    #[error("at_least is {at_least}, larger than the number of conditions ({of})")]
+    AtLeastTooMany { at_least: usize, of: usize },
+    #[error("month_in needs months 1 to 12")]
+    MonthsOutOfRange,
+    #[error("{function} needs a date field, `{path}` is not one")]
+    NotADateField {
+        function: &'static str,
+        path: String,
+    },
+    #[error("`{value}` is not a possible answer of `{path}` ({})", .allowed.join(", "))]
+    NotAnAnswer {
+        value: String,
+        path: String,
+        allowed: Vec<String>,
+    },
+    #[error("compares values that are not both numbers or both dates")]
+    CompareMismatch,
+    #[error("must be a number or a date")]
+    NotNumberOrDate,
+    #[error("`{date}` is not a date the validator can read ({reason}); write dd-mm-jjjj with a year from 1900 to 2100")]
+    UnreadableDate {
+        date: String,
+        reason: super::date::DateError,
+    },
+    #[error("{function} takes numbers")]
+    TakesNumbers { function: &'static str },
+    #[error("{function} takes two dates")]
+    TakesTwoDates { function: &'static str },
+    #[error("{function} takes a date")]
+    TakesDate { function: &'static str },
+    #[error("{function} needs at least {at_least} value(s)")]
+    TooFewValues {
+        function: &'static str,
+        at_least: usize,
+    },
+    #[error("{function} takes values of one type (all numbers or all dates)")]
+    MixedTypes { function: &'static str },
+    #[error("{function} needs a list field, `{path}` is not one")]
+    NotAList {
+        function: &'static str,
+        path: String,
+    },
+    #[error("{function} needs a number field inside a list, `{path}` is not one")]
+    NotANumberInList {
+        function: &'static str,
+        path: String,
+    },
+    #[error("{function} needs a date field inside a list, `{path}` is not one")]
+    NotADateInList {
+        function: &'static str,
+        path: String,
+    },
+    #[error("school_years_short needs at_least 1 or more")]
+    AtLeastZero,
+    #[error("school_years_short needs min_months 1 to 12, not {min_months}")]
+    MinMonthsOutOfRange { min_months: u32 },
+    #[error("count_where over `{list}` reads `{path}`, a field of another list")]
+    OtherList { list: String, path: String },
+}
+
+/// A cycle as "value `a` -> condition `b` -> value `a`".
+fn cycle_en(chain: &[(NameKind, String)]) -> String {
+    chain
+        .iter()
+        .map(|(kind, name)| format!("{} `{name}`", kind.keyword()))
+        .collect::<Vec<_>>()
+        .join(" -> ")
 }
 
 /// The last part of a form's check-page address (`#/<form>/controleer`): a
@@ -55,7 +197,7 @@ pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
         }),
     }
     if form.version.trim().is_empty() {
-        push(invalid("form", "version is empty"));
+        push(invalid("form", Problem::VersionEmpty));
     }
     for (key, s) in &form.sources {
         for (part, text) in [
@@ -94,7 +236,9 @@ pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
     if description.is_empty() || description.chars().count() > 200 {
         push(invalid(
             "form",
-            "description must be one or two sentences (1 to 200 characters)",
+            Problem::DescriptionLength {
+                chars: description.chars().count(),
+            },
         ));
     }
     if !check_names(form, &mut push) {
@@ -112,7 +256,7 @@ pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
             }
         }
         if expr_type(form, value, &place, &mut push) == ValueType::Other {
-            push(invalid(&place, "must be a number or a date"));
+            push(invalid(&place, Problem::NotNumberOrDate));
         }
     }
     for (name, cond) in &form.conditions {
@@ -122,7 +266,7 @@ pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
     for (place, sub) in [("submission", &form.submission), ("signing", &form.signing)] {
         let Some(sub) = sub else { continue };
         if sub.text.trim().is_empty() {
-            push(invalid("form", &format!("{place}.text is empty")));
+            push(invalid(place, Problem::TextEmpty));
         }
         if let Some(key) = sub.source.as_deref().filter(|k| !source_ok(k)) {
             push(DefinitionError::UnknownSource {
@@ -151,10 +295,7 @@ pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
             });
         }
         if section.id == CHECK_PAGE {
-            push(invalid(
-                &place,
-                "the id `controleer` is the address of the check page; give the section another id",
-            ));
+            push(invalid(&place, Problem::SectionIsCheckPage));
         }
         if let Some(key) = &section.source {
             if !source_ok(key) {
@@ -181,7 +322,7 @@ pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
     for (i, note) in form.notes.iter().enumerate() {
         let place = format!("note {}", i + 1);
         if note.text().trim().is_empty() {
-            push(invalid(&place, "text is empty"));
+            push(invalid(&place, Problem::TextEmpty));
         }
         if let Some(cond) = note.when() {
             check_condition(form, cond, &place, &mut push);
@@ -201,20 +342,20 @@ pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
                     }
                 }
                 if expr_type(form, value, &place, &mut push) != ValueType::Number {
-                    push(invalid(&place, "value must be a number"));
+                    push(invalid(&place, Problem::SummaryNotNumber));
                 }
             }
             (None, false) => {
                 for t in &item.texts {
                     if t.text.trim().is_empty() {
-                        push(invalid(&place, "a text is empty"));
+                        push(invalid(&place, Problem::SummaryTextEmpty));
                     }
                     if let Some(cond) = &t.when {
                         check_condition(form, cond, &place, &mut push);
                     }
                 }
             }
-            _ => push(invalid(&place, "give either `value` or `texts`")),
+            _ => push(invalid(&place, Problem::ValueOrTexts)),
         }
     }
 
@@ -234,7 +375,7 @@ pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
             });
         }
         if rule.message.trim().is_empty() {
-            push(invalid(&place, "message is empty"));
+            push(invalid(&place, Problem::MessageEmpty));
         }
         if form.lookup(&rule.field).is_none() {
             push(DefinitionError::UnknownField {
@@ -246,9 +387,7 @@ pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
             check_condition(form, cond, &place, &mut push);
         }
         match &rule.check {
-            Check::ContainsAny(words) if no_words(words) => {
-                push(invalid(&place, "contains_any needs at least one word"))
-            }
+            Check::ContainsAny(words) if no_words(words) => push(invalid(&place, Problem::NoWords)),
             Check::ContainsAny(_) => {}
             Check::Compare { left, op: _, right } => {
                 check_compare(form, left, right, &place, &mut push)
@@ -259,8 +398,9 @@ pub fn check_form(form: &Form, folder: &str) -> Vec<DefinitionError> {
     errors
 }
 
-/// Named values and conditions: every name used is defined, and none refers
-/// to itself, directly or through others. Returns false on a cycle.
+/// Named values and conditions: none refers to itself, directly or through
+/// others. Returns false on a cycle. A name that is not defined is reported
+/// where it is used: every value and condition is checked after this.
 fn check_names(form: &Form, push: &mut impl FnMut(DefinitionError)) -> bool {
     let refs_of = |node: &str| -> Option<Vec<String>> {
         match node.split_once(':') {
@@ -271,16 +411,6 @@ fn check_names(form: &Form, push: &mut impl FnMut(DefinitionError)) -> bool {
     };
     let mut nodes: Vec<String> = form.values.keys().map(|n| format!("value:{n}")).collect();
     nodes.extend(form.conditions.keys().map(|n| format!("condition:{n}")));
-    for node in &nodes {
-        for target in refs_of(node).unwrap_or_default() {
-            if refs_of(&target).is_none() {
-                push(invalid(
-                    &describe(node),
-                    &format!("refers to {}, which is not defined", describe(&target)),
-                ));
-            }
-        }
-    }
     // Depth-first search; `on_path` holds the chain being followed.
     fn visit(
         node: &str,
@@ -309,24 +439,23 @@ fn check_names(form: &Form, push: &mut impl FnMut(DefinitionError)) -> bool {
     let mut done = HashSet::new();
     for node in &nodes {
         if let Some(cycle) = visit(node, &refs_of, &mut Vec::new(), &mut done) {
-            push(invalid(
-                "form",
-                &format!(
-                    "named values and conditions refer to each other in a circle: {}",
-                    cycle.join(" -> ")
-                ),
-            ));
+            let chain = cycle
+                .iter()
+                .filter_map(|n| name_of(n).map(|(kind, name)| (kind, name.to_owned())))
+                .collect();
+            push(invalid("form", Problem::Cycle { chain }));
             return false;
         }
     }
     true
 }
 
-/// `value:x` as "value `x`".
-fn describe(node: &str) -> String {
-    match node.split_once(':') {
-        Some((kind, name)) => format!("{kind} `{name}`"),
-        None => node.to_owned(),
+/// The kind and name of a node `value:x` or `condition:x`.
+fn name_of(node: &str) -> Option<(NameKind, &str)> {
+    match node.split_once(':')? {
+        ("value", name) => Some((NameKind::Value, name)),
+        ("condition", name) => Some((NameKind::Condition, name)),
+        _ => None,
     }
 }
 
@@ -344,10 +473,10 @@ fn asks_for_file_name(text: &str) -> bool {
     .any(|w| lower.contains(w))
 }
 
-fn invalid(place: &str, problem: &str) -> DefinitionError {
+fn invalid(place: &str, problem: Problem) -> DefinitionError {
     DefinitionError::Invalid {
         place: place.to_owned(),
-        problem: problem.to_owned(),
+        problem,
     }
 }
 
@@ -368,10 +497,7 @@ fn check_fields(
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
         {
-            push(invalid(
-                &place,
-                "id must be lowercase letters, digits and _",
-            ));
+            push(invalid(&place, Problem::BadFieldId));
         }
         if !ids.insert(full.clone()) {
             push(DefinitionError::DuplicateId {
@@ -380,7 +506,7 @@ fn check_fields(
             });
         }
         if field.label.trim().is_empty() {
-            push(invalid(&place, "label is empty"));
+            push(invalid(&place, Problem::LabelEmpty));
         }
         let source = field.source_or(inherited_source);
         match source {
@@ -394,10 +520,7 @@ fn check_fields(
             _ => {}
         }
         if field.required && field.recommended {
-            push(invalid(
-                &place,
-                "is both required and recommended; choose one",
-            ));
+            push(invalid(&place, Problem::RequiredAndRecommended));
         }
         if let Some(cond) = &field.when {
             check_condition(form, cond, &place, push);
@@ -406,22 +529,21 @@ fn check_fields(
             .chain(field.hint.as_deref())
             .any(asks_for_file_name);
         if names_a_file && !matches!(field.kind, FieldKind::Attachment { .. }) {
-            push(invalid(
-                &place,
-                "asks for a file name: make it `type = \"attachment\"`, so the file itself is chosen there and goes into the package",
-            ));
+            push(invalid(&place, Problem::AsksForFileName));
         }
         match &field.kind {
             FieldKind::Choice { options } | FieldKind::MultiChoice { options } => {
                 let mut seen = HashSet::new();
                 if options.is_empty() {
-                    push(invalid(&place, "has no options"));
+                    push(invalid(&place, Problem::NoOptions));
                 }
                 for o in options {
                     if !seen.insert(o.value.as_str()) {
                         push(invalid(
                             &place,
-                            &format!("option `{}` appears twice", o.value),
+                            Problem::OptionTwice {
+                                value: o.value.clone(),
+                            },
                         ));
                     }
                 }
@@ -430,29 +552,25 @@ fn check_fields(
                 min: Some(min),
                 max: Some(max),
                 ..
-            } if min > max => push(invalid(&place, "min is larger than max")),
+            } if min > max => push(invalid(&place, Problem::MinAboveMax)),
             // "voor gezien"/"voor akkoord" is what parents sign for (the SWV
             // documents use it only there); elsewhere it is a slip.
             FieldKind::Signature {
                 signer,
                 signs_for: Some(_),
-            } if *signer != super::Signer::Ouders => push(invalid(
-                &place,
-                "signs_for (gezien/akkoord) is for signer = \"ouders\" only",
-            )),
+            } if *signer != super::Signer::Ouders => {
+                push(invalid(&place, Problem::SignsForNotParents))
+            }
             // The file is chosen at the field, so no text may ask to type its name.
             FieldKind::Attachment { confirmations } => {
                 let texts = std::iter::once(field.label.as_str())
                     .chain(field.hint.as_deref())
                     .chain(confirmations.iter().map(String::as_str));
                 if texts.clone().any(asks_for_file_name) {
-                    push(invalid(
-                        &place,
-                        "an attachment's file is chosen, not typed: its label, hint and confirmations must not ask for the file name",
-                    ));
+                    push(invalid(&place, Problem::AttachmentAsksFileName));
                 }
                 if confirmations.iter().any(|c| c.trim().is_empty()) {
-                    push(invalid(&place, "a confirmation is empty"));
+                    push(invalid(&place, Problem::ConfirmationEmpty));
                 }
             }
             FieldKind::List {
@@ -463,14 +581,14 @@ fn check_fields(
             } => {
                 if let (Some(a), Some(b)) = (min_items, max_items) {
                     if a > b {
-                        push(invalid(&place, "min_items is larger than max_items"));
+                        push(invalid(&place, Problem::MinItemsAboveMax));
                     }
                 }
                 if fields
                     .iter()
                     .any(|f| matches!(f.kind, FieldKind::List { .. }))
                 {
-                    push(invalid(&place, "a list inside a list is not supported"));
+                    push(invalid(&place, Problem::ListInList));
                 }
                 check_fields(form, fields, source, ids, &format!("{full}."), push);
             }
@@ -501,7 +619,10 @@ fn check_condition(
         Condition::Compare { left, right, .. } => check_compare(form, left, right, place, push),
         Condition::AtLeast { at_least, of } if *at_least > of.len() => push(invalid(
             place,
-            "at_least is larger than the number of conditions",
+            Problem::AtLeastTooMany {
+                at_least: *at_least,
+                of: of.len(),
+            },
         )),
         Condition::All { all: cs }
         | Condition::Any { any: cs }
@@ -513,24 +634,30 @@ fn check_condition(
         Condition::Not { not } => check_condition(form, not, place, push),
         Condition::MonthIn { field, month_in } => {
             if month_in.is_empty() || month_in.iter().any(|m| !(1..=12).contains(m)) {
-                push(invalid(place, "month_in needs months 1 to 12"));
+                push(invalid(place, Problem::MonthsOutOfRange));
             }
             let is_date = form.lookup(field).is_some_and(|r| r.is_date());
             if !is_date {
                 push(invalid(
                     place,
-                    &format!("month_in needs a date field, `{field}` is not one"),
+                    Problem::NotADateField {
+                        function: "month_in",
+                        path: field.clone(),
+                    },
                 ));
             }
         }
         Condition::ContainsAny { contains_any, .. } if no_words(contains_any) => {
-            push(invalid(place, "contains_any needs at least one word"))
+            push(invalid(place, Problem::NoWords))
         }
         Condition::Named { condition } => {
             if !form.conditions.contains_key(condition) {
                 push(invalid(
                     place,
-                    &format!("refers to condition `{condition}`, which is not in [conditions]"),
+                    Problem::UnknownName {
+                        kind: NameKind::Condition,
+                        name: condition.clone(),
+                    },
                 ));
             }
         }
@@ -558,10 +685,11 @@ fn check_value_fits(
         if !allowed.contains(&v.as_str()) {
             push(invalid(
                 place,
-                &format!(
-                    "`{v}` is not a possible answer of `{path}` ({})",
-                    allowed.join(", ")
-                ),
+                Problem::NotAnAnswer {
+                    value: v.clone(),
+                    path: path.to_owned(),
+                    allowed: allowed.iter().map(|&a| a.to_owned()).collect(),
+                },
             ));
         }
     }
@@ -587,10 +715,7 @@ fn check_compare(
         expr_type(form, right, place, push),
     );
     if l == ValueType::Other || r == ValueType::Other || l != r {
-        push(invalid(
-            place,
-            "compares values that are not both numbers or both dates",
-        ));
+        push(invalid(place, Problem::CompareMismatch));
     }
 }
 
@@ -617,10 +742,13 @@ fn expr_type(
         Expr::Date(s) => {
             // The runtime's own parser: a date it cannot read would make the
             // rule silently never apply.
-            if let Err(e) = super::date::parse_date(s) {
+            if let Err(reason) = super::date::parse_date(s) {
                 push(invalid(
                     place,
-                    &format!("`{s}` is not a date the validator can read ({e}); write dd-mm-jjjj with a year from 1900 to 2100"),
+                    Problem::UnreadableDate {
+                        date: s.clone(),
+                        reason,
+                    },
                 ));
             }
             ValueType::Date
@@ -630,7 +758,12 @@ fn expr_type(
             if expr_type(form, a, place, push) != ValueType::Date
                 || expr_type(form, b, place, push) != ValueType::Date
             {
-                push(invalid(place, "age and months_between take two dates"));
+                push(invalid(
+                    place,
+                    Problem::TakesTwoDates {
+                        function: keyword(e),
+                    },
+                ));
             }
             ValueType::Number
         }
@@ -641,7 +774,10 @@ fn expr_type(
             ) {
                 push(invalid(
                     place,
-                    &format!("count needs a list field, `{p}` is not one"),
+                    Problem::NotAList {
+                        function: keyword(e),
+                        path: p.clone(),
+                    },
                 ));
             }
             ValueType::Number
@@ -651,7 +787,10 @@ fn expr_type(
                 Some(r) if r.in_list && field_type(p) == ValueType::Number => {}
                 _ => push(invalid(
                     place,
-                    &format!("sum needs a number field inside a list, `{p}` is not one"),
+                    Problem::NotANumberInList {
+                        function: keyword(e),
+                        path: p.clone(),
+                    },
                 )),
             }
             ValueType::Number
@@ -659,29 +798,56 @@ fn expr_type(
         Expr::Product(es) => {
             for x in es {
                 if expr_type(form, x, place, push) != ValueType::Number {
-                    push(invalid(place, "product takes numbers"));
+                    push(invalid(
+                        place,
+                        Problem::TakesNumbers {
+                            function: keyword(e),
+                        },
+                    ));
                 }
             }
             ValueType::Number
         }
         Expr::Plus(es) => {
             if es.is_empty() {
-                push(invalid(place, "plus needs at least one value"));
+                push(invalid(
+                    place,
+                    Problem::TooFewValues {
+                        function: keyword(e),
+                        at_least: 1,
+                    },
+                ));
             }
             for x in es {
                 if expr_type(form, x, place, push) != ValueType::Number {
-                    push(invalid(place, "plus takes numbers"));
+                    push(invalid(
+                        place,
+                        Problem::TakesNumbers {
+                            function: keyword(e),
+                        },
+                    ));
                 }
             }
             ValueType::Number
         }
         Expr::Minus(es) => {
             if es.len() < 2 {
-                push(invalid(place, "minus needs at least two values"));
+                push(invalid(
+                    place,
+                    Problem::TooFewValues {
+                        function: keyword(e),
+                        at_least: 2,
+                    },
+                ));
             }
             for x in es {
                 if expr_type(form, x, place, push) != ValueType::Number {
-                    push(invalid(place, "minus takes numbers"));
+                    push(invalid(
+                        place,
+                        Problem::TakesNumbers {
+                            function: keyword(e),
+                        },
+                    ));
                 }
             }
             ValueType::Number
@@ -695,7 +861,10 @@ fn expr_type(
             None => {
                 push(invalid(
                     place,
-                    &format!("refers to value `{name}`, which is not in [values]"),
+                    Problem::UnknownName {
+                        kind: NameKind::Value,
+                        name: name.clone(),
+                    },
                 ));
                 ValueType::Other
             }
@@ -705,14 +874,22 @@ fn expr_type(
                 es.iter().map(|x| expr_type(form, x, place, push)).collect();
             match types.first() {
                 None => {
-                    push(invalid(place, "first_of needs at least one value"));
+                    push(invalid(
+                        place,
+                        Problem::TooFewValues {
+                            function: keyword(e),
+                            at_least: 1,
+                        },
+                    ));
                     ValueType::Other
                 }
                 Some(&t) if types.iter().all(|&u| u == t) => t,
                 Some(_) => {
                     push(invalid(
                         place,
-                        "first_of takes values of one type (all numbers or all dates)",
+                        Problem::MixedTypes {
+                            function: keyword(e),
+                        },
                     ));
                     ValueType::Other
                 }
@@ -726,7 +903,9 @@ fn expr_type(
             {
                 push(invalid(
                     place,
-                    "days_between, duration_months and school_years take two dates",
+                    Problem::TakesTwoDates {
+                        function: keyword(e),
+                    },
                 ));
             }
             ValueType::Number
@@ -741,27 +920,32 @@ fn expr_type(
             if expr_type(form, from, place, push) != ValueType::Date
                 || expr_type(form, to, place, push) != ValueType::Date
             {
-                push(invalid(place, "school_years_short takes two dates"));
+                push(invalid(
+                    place,
+                    Problem::TakesTwoDates {
+                        function: keyword(e),
+                    },
+                ));
             }
             let in_list = form.lookup(dates).is_some_and(|r| r.in_list);
             if !in_list || field_type(dates) != ValueType::Date {
                 push(invalid(
                     place,
-                    &format!(
-                        "school_years_short needs a date field inside a list, `{dates}` is not one"
-                    ),
+                    Problem::NotADateInList {
+                        function: keyword(e),
+                        path: dates.clone(),
+                    },
                 ));
             }
             if *at_least == 0 {
-                push(invalid(
-                    place,
-                    "school_years_short needs at_least 1 or more",
-                ));
+                push(invalid(place, Problem::AtLeastZero));
             }
             if !(1..=12).contains(min_months) {
                 push(invalid(
                     place,
-                    "school_years_short needs min_months 1 to 12",
+                    Problem::MinMonthsOutOfRange {
+                        min_months: *min_months,
+                    },
                 ));
             }
             ValueType::Number
@@ -770,7 +954,9 @@ fn expr_type(
             if expr_type(form, a, place, push) != ValueType::Date {
                 push(invalid(
                     place,
-                    "school_year_start and school_year_end take a date",
+                    Problem::TakesDate {
+                        function: keyword(e),
+                    },
                 ));
             }
             ValueType::Date
@@ -785,9 +971,10 @@ fn expr_type(
                             if other_list {
                                 push(invalid(
                                     place,
-                                    &format!(
-                                        "count_where over `{list}` reads `{path}`, a field of another list"
-                                    ),
+                                    Problem::OtherList {
+                                        list: list.clone(),
+                                        path: path.to_owned(),
+                                    },
                                 ));
                             }
                         }
@@ -795,7 +982,10 @@ fn expr_type(
                 }
                 _ => push(invalid(
                     place,
-                    &format!("count_where needs a list field, `{list}` is not one"),
+                    Problem::NotAList {
+                        function: keyword(e),
+                        path: list.clone(),
+                    },
                 )),
             }
             check_condition(form, condition, place, push);
@@ -805,10 +995,42 @@ fn expr_type(
             if expr_type(form, part, place, push) != ValueType::Number
                 || expr_type(form, whole, place, push) != ValueType::Number
             {
-                push(invalid(place, "percentage takes numbers"));
+                push(invalid(
+                    place,
+                    Problem::TakesNumbers {
+                        function: keyword(e),
+                    },
+                ));
             }
             ValueType::Number
         }
+    }
+}
+
+/// The form file's keyword for an expression (`{ plus = [...] }` is "plus").
+fn keyword(e: &Expr) -> &'static str {
+    match e {
+        Expr::Field(_) => "field",
+        Expr::Number(_) => "number",
+        Expr::Date(_) => "date",
+        Expr::Today => "today",
+        Expr::Age { .. } => "age",
+        Expr::MonthsBetween { .. } => "months_between",
+        Expr::Count(_) => "count",
+        Expr::Sum(_) => "sum",
+        Expr::Product(_) => "product",
+        Expr::Percentage { .. } => "percentage",
+        Expr::Plus(_) => "plus",
+        Expr::DaysBetween { .. } => "days_between",
+        Expr::DurationMonths { .. } => "duration_months",
+        Expr::SchoolYearStart(_) => "school_year_start",
+        Expr::SchoolYearEnd(_) => "school_year_end",
+        Expr::SchoolYears { .. } => "school_years",
+        Expr::SchoolYearsShort { .. } => "school_years_short",
+        Expr::CountWhere { .. } => "count_where",
+        Expr::Minus(_) => "minus",
+        Expr::FirstOf(_) => "first_of",
+        Expr::Value(_) => "value",
     }
 }
 
@@ -832,7 +1054,22 @@ mod tests {
     use super::*;
     use aanvraagwijzer_test_support::FormToml;
 
-    fn problems(extra: &str) -> Vec<String> {
+    /// Whether `found` holds an `Invalid` whose problem passes `want`.
+    fn has(found: &[DefinitionError], want: impl Fn(&Problem) -> bool) -> bool {
+        found
+            .iter()
+            .any(|e| matches!(e, DefinitionError::Invalid { problem, .. } if want(problem)))
+    }
+
+    /// Whether `found` holds `problem` at `place`.
+    fn has_at(found: &[DefinitionError], place: &str, problem: Problem) -> bool {
+        found.contains(&DefinitionError::Invalid {
+            place: place.to_owned(),
+            problem,
+        })
+    }
+
+    fn problems(extra: &str) -> Vec<DefinitionError> {
         let text = FormToml::new("test/vocab")
             .field("start", "date")
             .field("naam", "text")
@@ -848,21 +1085,37 @@ mod tests {
             .build();
         let form: crate::definition::Form = toml::from_str(&text).expect("test form parses");
         check_form(&form, "test")
-            .iter()
-            .map(|e| e.to_string())
-            .collect()
     }
 
     #[test]
     fn minus_first_of_and_named_values_are_checked_at_build_time() {
         assert!(problems(r#"check.compare = { left = { minus = [{ field = "uren" }, { number = "1" }] }, op = ">=", right = { number = "0" } }"#).is_empty());
-        assert!(problems(r#"check.compare = { left = { minus = [{ field = "uren" }] }, op = ">=", right = { number = "0" } }"#)
-            .iter().any(|p| p.contains("minus needs at least two values")));
-        assert!(problems(r#"check.compare = { left = { minus = [{ field = "uren" }, { field = "start" }] }, op = ">=", right = { number = "0" } }"#)
-            .iter().any(|p| p.contains("minus takes numbers")));
+        assert!(has(
+            &problems(
+                r#"check.compare = { left = { minus = [{ field = "uren" }] }, op = ">=", right = { number = "0" } }"#
+            ),
+            |p| p
+                == &Problem::TooFewValues {
+                    function: "minus",
+                    at_least: 2
+                }
+        ));
+        assert!(has(
+            &problems(
+                r#"check.compare = { left = { minus = [{ field = "uren" }, { field = "start" }] }, op = ">=", right = { number = "0" } }"#
+            ),
+            |p| p == &Problem::TakesNumbers { function: "minus" }
+        ));
         assert!(problems(r#"check.compare = { left = { first_of = [{ field = "start" }, "today"] }, op = "<=", right = "today" }"#).is_empty());
-        assert!(problems(r#"check.compare = { left = { first_of = [{ field = "uren" }, "today"] }, op = "<=", right = "today" }"#)
-            .iter().any(|p| p.contains("first_of takes values of one type")));
+        assert!(has(
+            &problems(
+                r#"check.compare = { left = { first_of = [{ field = "uren" }, "today"] }, op = "<=", right = "today" }"#
+            ),
+            |p| p
+                == &Problem::MixedTypes {
+                    function: "first_of"
+                }
+        ));
         let named = |values: &str, conditions: &str, check: &str| {
             problems(&format!(
                 "check.holds = {check}\n[values]\n{values}\n[conditions]\n{conditions}"
@@ -874,31 +1127,46 @@ mod tests {
             r#"{ condition = "veel" }"#,
         )
         .is_empty());
-        assert!(named("", "", r#"{ condition = "nergens" }"#)
-            .iter()
-            .any(|p| p.contains("condition `nergens`, which is not in [conditions]")));
-        assert!(named(
+        assert!(has(&named("", "", r#"{ condition = "nergens" }"#), |p| p
+            == &Problem::UnknownName {
+                kind: NameKind::Condition,
+                name: "nergens".into()
+            }));
+        // Reported once, where it is used, not again by the cycle search.
+        let undefined = named(
             "",
             r#"veel = { left = { value = "nergens" }, op = ">", right = { number = "3" } }"#,
             r#"{ condition = "veel" }"#,
-        )
-        .iter()
-        .any(|p| p.contains("refers to value `nergens`, which is not defined")));
-        assert!(named(
-            r#"datum = { field = "start" }"#,
-            r#"veel = { left = { value = "datum" }, op = ">", right = { number = "3" } }"#,
-            r#"{ condition = "veel" }"#,
-        )
-        .iter()
-        .any(|p| p.contains("not both numbers or both dates")));
-        assert!(named(
-            r#"a = { plus = [{ value = "b" }] }
+        );
+        let unknown_name = DefinitionError::Invalid {
+            place: "condition `veel`".into(),
+            problem: Problem::UnknownName {
+                kind: NameKind::Value,
+                name: "nergens".into(),
+            },
+        };
+        assert_eq!(
+            undefined.iter().filter(|e| **e == unknown_name).count(),
+            1,
+            "{undefined:?}"
+        );
+        assert!(has(
+            &named(
+                r#"datum = { field = "start" }"#,
+                r#"veel = { left = { value = "datum" }, op = ">", right = { number = "3" } }"#,
+                r#"{ condition = "veel" }"#,
+            ),
+            |p| p == &Problem::CompareMismatch
+        ));
+        assert!(has(
+            &named(
+                r#"a = { plus = [{ value = "b" }] }
 b = { count_where = { list = "steun", where = { condition = "c" } } }"#,
-            r#"c = { left = { value = "a" }, op = ">", right = { number = "3" } }"#,
-            r#"{ condition = "c" }"#,
-        )
-        .iter()
-        .any(|p| p.contains("in a circle")));
+                r#"c = { left = { value = "a" }, op = ">", right = { number = "3" } }"#,
+                r#"{ condition = "c" }"#,
+            ),
+            |p| matches!(p, Problem::Cycle { chain } if chain.len() == 4)
+        ));
     }
 
     #[test]
@@ -911,14 +1179,10 @@ b = { count_where = { list = "steun", where = { condition = "c" } } }"#,
                 .build();
             let form: crate::definition::Form = toml::from_str(&text).expect("test form parses");
             check_form(&form, "test")
-                .iter()
-                .map(|e| e.to_string())
-                .collect::<Vec<_>>()
         };
         assert!(with_section("leerling").is_empty());
-        assert!(with_section(CHECK_PAGE)
-            .iter()
-            .any(|p| p.contains("address of the check page")));
+        assert!(has(&with_section(CHECK_PAGE), |p| p
+            == &Problem::SectionIsCheckPage));
     }
 
     #[test]
@@ -931,30 +1195,25 @@ b = { count_where = { list = "steun", where = { condition = "c" } } }"#,
             r#"texts = [{ when = { field = "nergens", filled = true }, text = "Ja." }]"#
         )
         .iter()
-        .any(|p| p.contains("does not exist")));
-        assert!(summary(r#"texts = [{ text = " " }]"#)
-            .iter()
-            .any(|p| p.contains("a text is empty")));
-        assert!(summary("")
-            .iter()
-            .any(|p| p.contains("either `value` or `texts`")));
-        assert!(summary(
-            r#"value = { field = "uren" }
+        .any(|p| matches!(p, DefinitionError::UnknownField { path, .. } if path == "nergens")));
+        assert!(has(&summary(r#"texts = [{ text = " " }]"#), |p| p
+            == &Problem::SummaryTextEmpty));
+        assert!(has(&summary(""), |p| p == &Problem::ValueOrTexts));
+        assert!(has(
+            &summary(
+                r#"value = { field = "uren" }
 texts = [{ text = "Ja." }]"#
-        )
-        .iter()
-        .any(|p| p.contains("either `value` or `texts`")));
+            ),
+            |p| p == &Problem::ValueOrTexts
+        ));
     }
 
-    fn signature_problems(attributes: &str) -> Result<Vec<String>, String> {
+    fn signature_problems(attributes: &str) -> Result<Vec<DefinitionError>, String> {
         let text = FormToml::new("test/sign")
             .field_with("handtekening", "signature", attributes)
             .build();
         let form: crate::definition::Form = toml::from_str(&text).map_err(|e| e.to_string())?;
-        Ok(check_form(&form, "test")
-            .iter()
-            .map(|e| e.to_string())
-            .collect())
+        Ok(check_form(&form, "test"))
     }
 
     #[test]
@@ -974,19 +1233,40 @@ texts = [{ text = "Ja." }]"#
   signs_for = "gezien""#,
         )
         .expect("parses");
-        assert!(slip.iter().any(|p| p.contains("signs_for")), "{slip:?}");
+        assert!(
+            has(&slip, |p| p == &Problem::SignsForNotParents),
+            "{slip:?}"
+        );
     }
 
     #[test]
     fn new_vocabulary_is_checked_at_build_time() {
         assert!(problems(r#"check.compare = { left = { plus = [{ field = "uren" }, { number = "1" }] }, op = "<=", right = { number = "3" } }"#).is_empty());
-        assert!(problems(r#"check.compare = { left = { plus = [{ field = "uren" }, { field = "start" }] }, op = "<=", right = { number = "3" } }"#)
-            .iter().any(|p| p.contains("plus takes numbers")));
+        assert!(has(
+            &problems(
+                r#"check.compare = { left = { plus = [{ field = "uren" }, { field = "start" }] }, op = "<=", right = { number = "3" } }"#
+            ),
+            |p| p == &Problem::TakesNumbers { function: "plus" }
+        ));
         assert!(problems(r#"check.compare = { left = { field = "start" }, op = "==", right = { school_year_end = { field = "start" } } }"#).is_empty());
-        assert!(problems(r#"check.compare = { left = { field = "start" }, op = "==", right = { school_year_end = { field = "uren" } } }"#)
-            .iter().any(|p| p.contains("take a date")));
-        assert!(problems(r#"check.compare = { left = { duration_months = { from = { field = "start" }, to = { field = "naam" } } }, op = "<=", right = { number = "36" } }"#)
-            .iter().any(|p| p.contains("take two dates")));
+        assert!(has(
+            &problems(
+                r#"check.compare = { left = { field = "start" }, op = "==", right = { school_year_end = { field = "uren" } } }"#
+            ),
+            |p| p
+                == &Problem::TakesDate {
+                    function: "school_year_end"
+                }
+        ));
+        assert!(has(
+            &problems(
+                r#"check.compare = { left = { duration_months = { from = { field = "start" }, to = { field = "naam" } } }, op = "<=", right = { number = "36" } }"#
+            ),
+            |p| p
+                == &Problem::TakesTwoDates {
+                    function: "duration_months"
+                }
+        ));
         assert!(problems(r#"check.compare = { left = { days_between = { from = { field = "start" }, to = "today" } }, op = "<=", right = { school_years = { from = { field = "start" }, to = "today" } } }"#).is_empty());
         let short = |dates: &str, at_least: u32, months: u32| {
             problems(&format!(
@@ -998,36 +1278,52 @@ texts = [{ text = "Ja." }]"#
             "{:?}",
             short("steun.datum", 2, 6)
         );
-        assert!(short("start", 2, 6)
-            .iter()
-            .any(|p| p.contains("date field inside a list")));
-        assert!(short("steun.uren", 2, 6)
-            .iter()
-            .any(|p| p.contains("date field inside a list")));
-        assert!(short("steun.datum", 0, 6)
-            .iter()
-            .any(|p| p.contains("at_least 1")));
-        assert!(short("steun.datum", 2, 13)
-            .iter()
-            .any(|p| p.contains("min_months 1 to 12")));
+        for not_a_date_in_a_list in ["start", "steun.uren"] {
+            assert!(has(&short(not_a_date_in_a_list, 2, 6), |p| p
+                == &Problem::NotADateInList {
+                    function: "school_years_short",
+                    path: not_a_date_in_a_list.into()
+                }));
+        }
+        assert!(has(&short("steun.datum", 0, 6), |p| p == &Problem::AtLeastZero));
+        assert!(has(&short("steun.datum", 2, 13), |p| p
+            == &Problem::MinMonthsOutOfRange { min_months: 13 }));
         assert!(problems(r#"check.holds = { field = "start", month_in = [8, 9, 1] }"#).is_empty());
-        assert!(
-            problems(r#"check.holds = { field = "start", month_in = [13] }"#)
-                .iter()
-                .any(|p| p.contains("months 1 to 12"))
-        );
-        assert!(
-            problems(r#"check.holds = { field = "naam", month_in = [1] }"#)
-                .iter()
-                .any(|p| p.contains("needs a date field"))
-        );
+        assert!(has(
+            &problems(r#"check.holds = { field = "start", month_in = [13] }"#),
+            |p| p == &Problem::MonthsOutOfRange
+        ));
+        assert!(has(
+            &problems(r#"check.holds = { field = "naam", month_in = [1] }"#),
+            |p| p
+                == &Problem::NotADateField {
+                    function: "month_in",
+                    path: "naam".into()
+                }
+        ));
         assert!(problems(r#"check.compare = { left = { count_where = { list = "steun", where = { field = "steun.uren", filled = true } } }, op = ">=", right = { number = "1" } }"#).is_empty());
-        assert!(problems(r#"check.compare = { left = { count_where = { list = "naam", where = { field = "naam", filled = true } } }, op = ">=", right = { number = "1" } }"#)
-            .iter().any(|p| p.contains("needs a list field")));
-        assert!(problems(r#"check.compare = { left = { count_where = { list = "steun", where = { field = "andere.x", filled = true } } }, op = ">=", right = { number = "1" } }"#)
-            .iter().any(|p| p.contains("another list")));
+        assert!(has(
+            &problems(
+                r#"check.compare = { left = { count_where = { list = "naam", where = { field = "naam", filled = true } } }, op = ">=", right = { number = "1" } }"#
+            ),
+            |p| p
+                == &Problem::NotAList {
+                    function: "count_where",
+                    path: "naam".into()
+                }
+        ));
+        assert!(has(
+            &problems(
+                r#"check.compare = { left = { count_where = { list = "steun", where = { field = "andere.x", filled = true } } }, op = ">=", right = { number = "1" } }"#
+            ),
+            |p| p
+                == &Problem::OtherList {
+                    list: "steun".into(),
+                    path: "andere.x".into()
+                }
+        ));
         assert!(problems(r#"check.compare = { left = { count_where = { list = "steun", where = { field = "steun.bestaatniet", filled = true } } }, op = ">=", right = { number = "1" } }"#)
-            .iter().any(|p| p.contains("does not exist")));
+            .iter().any(|p| matches!(p, DefinitionError::UnknownField { path, .. } if path == "steun.bestaatniet")));
     }
 
     #[test]
@@ -1043,21 +1339,19 @@ texts = [{ text = "Ja." }]"#
         for bad in ["01-01-3000", "31-02-2027", "2026-08-01", "01-01-1899"] {
             let found = rule(bad);
             assert!(
-                found.iter().any(|p| p
-                    .contains(&format!("`{bad}` is not a date the validator can read"))
-                    && p.contains("1900 to 2100")),
+                has(
+                    &found,
+                    |p| matches!(p, Problem::UnreadableDate { date, .. } if date == bad)
+                ),
                 "{bad}: {found:?}"
             );
         }
     }
 
-    fn problems_of(notes: &str, fields: FormToml) -> Vec<String> {
+    fn problems_of(notes: &str, fields: FormToml) -> Vec<DefinitionError> {
         let text = format!("{notes}\n{}", fields.build());
         let form: crate::definition::Form = toml::from_str(&text).expect("test form parses");
         check_form(&form, "test")
-            .iter()
-            .map(|e| e.to_string())
-            .collect()
     }
 
     #[test]
@@ -1070,16 +1364,21 @@ texts = [{ text = "Ja." }]"#
             )
         };
         let ok = r#"notes = ["Altijd.", { text = "Bij soort 4.", when = { field = "soort", equals = "4" } }]"#;
-        assert_eq!(problems_of(ok, fields()), Vec::<String>::new());
+        assert_eq!(problems_of(ok, fields()), Vec::<DefinitionError>::new());
         let unknown =
             r#"notes = [{ text = "Bij soort 4.", when = { field = "sort", equals = "4" } }]"#;
-        assert!(problems_of(unknown, fields())
-            .iter()
-            .any(|p| p.contains("note 1 refers to field `sort`")));
+        assert!(
+            problems_of(unknown, fields()).contains(&DefinitionError::UnknownField {
+                place: "note 1".into(),
+                path: "sort".into()
+            })
+        );
         let blank = r#"notes = [{ text = " ", when = { field = "soort", equals = "4" } }]"#;
-        assert!(problems_of(blank, fields())
-            .iter()
-            .any(|p| p.contains("note 1: text is empty")));
+        assert!(has_at(
+            &problems_of(blank, fields()),
+            "note 1",
+            Problem::TextEmpty
+        ));
     }
 
     #[test]
@@ -1089,22 +1388,26 @@ texts = [{ text = "Ja." }]"#
             "text",
             r#"hint = "Vul de naam van het bestand in.""#,
         );
-        assert!(problems_of("", typed)
-            .iter()
-            .any(|p| p.contains("field `zienswijze`: asks for a file name")));
+        assert!(has_at(
+            &problems_of("", typed),
+            "field `zienswijze`",
+            Problem::AsksForFileName
+        ));
         let attachment_asking = FormToml::new("test/bijlage").field_with(
             "zienswijze",
             "attachment",
             r#"hint = "Vul de bestandsnaam in.""#,
         );
-        assert!(problems_of("", attachment_asking)
-            .iter()
-            .any(|p| p.contains("field `zienswijze`: an attachment's file is chosen, not typed")));
+        assert!(has_at(
+            &problems_of("", attachment_asking),
+            "field `zienswijze`",
+            Problem::AttachmentAsksFileName
+        ));
         let fine = FormToml::new("test/bijlage").field_with(
             "zienswijze",
             "attachment",
             r#"confirmations = ["De ouders hebben getekend."]"#,
         );
-        assert_eq!(problems_of("", fine), Vec::<String>::new());
+        assert_eq!(problems_of("", fine), Vec::<DefinitionError>::new());
     }
 }

@@ -145,6 +145,13 @@ fn forms_check_names_every_problem_with_line_and_column() {
         "{out}"
     );
     assert!(out.contains("bron `niet-bestaand`"), "{out}");
+    // The age of a misspelt field: said in Dutch, with what to do, at the rule.
+    assert!(
+        out.contains(&format!(
+            "{file}:31:7: Regel `jonger-dan-7`: `age` rekent met twee datums"
+        )) && out.contains("Gebruik datumvelden"),
+        "{out}"
+    );
     assert!(
         out.contains(&format!("{file}:26:9: De naam `geboortedatum` (veld)"))
             && out.contains("twee keer"),
