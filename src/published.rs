@@ -82,6 +82,22 @@ impl FormIndex {
     pub fn find(&self, id: &str) -> Option<&IndexEntry> {
         self.forms.iter().find(|f| f.id == id)
     }
+
+    /// This index with `form`'s entry in it: replacing the entry of the same
+    /// id (a changed title, description or version), or added in id order
+    /// (a new form). What the studio hands an SWV to publish next to a
+    /// changed form file, so the start page lists it as it now is.
+    pub fn with(&self, form: &Form) -> FormIndex {
+        let mut forms: Vec<IndexEntry> = self
+            .forms
+            .iter()
+            .filter(|f| f.id != form.id)
+            .cloned()
+            .collect();
+        forms.push(IndexEntry::of(form));
+        forms.sort_by(|a, b| a.id.cmp(&b.id));
+        FormIndex { forms }
+    }
 }
 
 /// The data file of a form id, relative to the site: `forms/<swv>/<form>.json`.
@@ -310,5 +326,35 @@ mod tests {
             .problems
             .iter()
             .any(|p| p.contains("de lijst verwacht `x/y`")));
+    }
+
+    #[test]
+    fn the_index_takes_a_changed_form_in_place_and_a_new_form_in_id_order() {
+        let published = FormIndex::of(crate::forms());
+        let mut changed = crate::forms()[1].clone();
+        changed.title = "Aanvraag extra ondersteuning (nieuwe versie)".to_owned();
+        changed.version = format!("{}-2", changed.version);
+        let index = published.with(&changed);
+        assert_eq!(index.forms.len(), published.forms.len());
+        assert_eq!(index.find(&changed.id), Some(&IndexEntry::of(&changed)));
+        assert_eq!(index.forms[1].id, changed.id);
+        // Every other entry unchanged.
+        for (before, after) in published.forms.iter().zip(&index.forms) {
+            if before.id != changed.id {
+                assert_eq!(before, after);
+            }
+        }
+        let mut new = crate::forms()[0].clone();
+        new.id = format!("{}/aaa-nieuw", new.swv());
+        let index = published.with(&new);
+        assert_eq!(index.forms.len(), published.forms.len() + 1);
+        let ids: Vec<&str> = index.forms.iter().map(|f| f.id.as_str()).collect();
+        let mut sorted = ids.clone();
+        sorted.sort_unstable();
+        assert_eq!(ids, sorted);
+        assert_eq!(
+            index.find(&new.id).map(|e| e.file.as_str()),
+            Some(data_file(&new.id).as_str())
+        );
     }
 }

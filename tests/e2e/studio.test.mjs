@@ -9,7 +9,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startSite, openBrowser, openStart, openForm, repoRoot } from './support/harness.mjs';
+import { startSite, openBrowser, openStart, openForm, repoRoot, distDir } from './support/harness.mjs';
 
 const FORM = 'rsv-breda-po/opp';
 const MODULE = 'pkg-studio/';
@@ -124,6 +124,8 @@ describe('form studio', () => {
       page.getByRole('button', { name: 'Download het formulierbestand (.toml)' }).click(),
     ]);
     assert.equal(fs.readFileSync(await toml.path(), 'utf8'), corrected);
+    // Title, description and version as published: the list stays as it is.
+    await page.getByText('De lijst met formulieren op de startpagina hoeft niet te veranderen').waitFor();
   });
 
   it('opens a published form unchanged', async () => {
@@ -132,6 +134,35 @@ describe('form studio', () => {
     await page.getByRole('button', { name: 'Open dit formulier' }).click();
     await page.getByText('Niets veranderd: dit formulier is gelijk aan de gepubliceerde versie.').waitFor();
     assert.equal(await page.locator('#studio-tekst').inputValue(), original);
+  });
+
+  it('gives the list of forms with the new title and version, for the start page', async () => {
+    const { page } = browser;
+    const retitled = original
+      .replace(/^title = ".*"$/m, 'title = "OPP voor zware ondersteuning (nieuw)"')
+      .replace(/^version = "(.*)"$/m, 'version = "$1-2"');
+    await page.locator('#studio-tekst').fill(retitled);
+    await page.getByRole('button', { name: 'Controleer en bekijk' }).click();
+    await page.getByText('Zet ook de nieuwe lijst met formulieren op uw website, als forms/index.json').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download de lijst met formulieren (index.json)' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'index.json');
+    const index = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+    const published = JSON.parse(fs.readFileSync(path.join(distDir, 'forms', 'index.json'), 'utf8'));
+    // The same forms, in the same order; only this form's entry changed.
+    assert.deepEqual(index.forms.map((f) => f.id), published.forms.map((f) => f.id));
+    for (const entry of index.forms) {
+      const before = published.forms.find((f) => f.id === entry.id);
+      if (entry.id === FORM) {
+        assert.equal(entry.title, 'OPP voor zware ondersteuning (nieuw)');
+        assert.equal(entry.version, `${before.version}-2`);
+        assert.equal(entry.file, before.file);
+      } else {
+        assert.deepEqual(entry, before);
+      }
+    }
   });
 
   it('sends nothing anywhere and raises no errors', () => {

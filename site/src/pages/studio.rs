@@ -15,6 +15,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::time::Duration;
 
+use aanvraagwijzer::published::{FormIndex, IndexEntry};
 use aanvraagwijzer::validate::{rule_outcomes, RuleOutcome};
 use aanvraagwijzer::{Form, Severity};
 use leptos::prelude::*;
@@ -505,12 +506,20 @@ fn Coverage(form: &'static Form, coverage: RwSignal<BTreeMap<String, Seen>>) -> 
     }
 }
 
-/// The checked file, ready to publish: the TOML as checked and the form data.
+/// The checked file, ready to publish: the TOML as checked, the form data,
+/// and the site's list of forms with this form as it now is (needed when the
+/// form is new or its title, description or version changed: the start page
+/// lists forms from that list).
 #[component]
 fn Download(form: &'static Form, toml: String, json: String) -> impl IntoView {
     let failed = RwSignal::new(false);
     let name = form.id.rsplit('/').next().unwrap_or(&form.id).to_owned();
     let (toml_name, json_name) = (format!("{name}.toml"), format!("{name}.json"));
+    let published = FormIndex {
+        forms: crate::forms::entries(),
+    };
+    let listed_as_now = published.find(&form.id) == Some(&IndexEntry::of(form));
+    let index_json = serde_json::to_string(&published.with(form)).unwrap_or_default();
     let save = move |file: String, content: String| {
         move |_| failed.set(files::save_file(&file, &content).is_err())
     };
@@ -523,12 +532,23 @@ fn Download(form: &'static Form, toml: String, json: String) -> impl IntoView {
                     form.id
                 )}
             </p>
+            <p class="utrecht-paragraph" id="studio-lijst-uitleg">
+                {if listed_as_now {
+                    "De lijst met formulieren op de startpagina hoeft niet te veranderen: titel, beschrijving en versie staan er al zo in."
+                } else {
+                    "Zet ook de nieuwe lijst met formulieren op uw website, als forms/index.json: het formulier is nieuw, of de titel, beschrijving of versie is veranderd. De startpagina toont de formulieren uit die lijst."
+                }}
+            </p>
             <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=save(toml_name, toml)>
                 "Download het formulierbestand (.toml)"
             </button>
             " "
             <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=save(json_name, json)>
                 "Download de formuliergegevens (.json)"
+            </button>
+            " "
+            <button type="button" class="utrecht-button utrecht-button--secondary-action" on:click=save("index.json".to_owned(), index_json)>
+                "Download de lijst met formulieren (index.json)"
             </button>
             <Show when=move || failed.get()>
                 <p class="utrecht-form-field-error-message" role="alert">
