@@ -7,20 +7,21 @@
 //   <script src="embed.js" defer></script>
 //
 // The site inside the frame posts {type: 'aanvraagwijzer-hoogte', height}
-// (main.js) only to the origins its build names. Here a message counts only
+// and, when a new page opens in it, {type: 'aanvraagwijzer-pagina'} (then the
+// frame's top is scrolled into view) (main.js), only to the origins its build
+// names. Here a message counts only
 // when it comes from the frame's own origin AND from that frame's window,
 // and carries a whole number of pixels in a sane range; anything else is
 // ignored. Nothing is sent, stored or loaded.
 (() => {
   'use strict';
-  const TYPE = 'aanvraagwijzer-hoogte';
+  const HEIGHT = 'aanvraagwijzer-hoogte';
+  // A new page opened inside the frame: show its top (main.js).
+  const NEW_PAGE = 'aanvraagwijzer-pagina';
   const MAX_HEIGHT = 100000;
 
-  window.addEventListener('message', (event) => {
-    const data = event.data;
-    if (data === null || typeof data !== 'object' || data.type !== TYPE) return;
-    const height = data.height;
-    if (!Number.isInteger(height) || height < 1 || height > MAX_HEIGHT) return;
+  /** The Aanvraagwijzer frame a message comes from: its own origin and window, or none. */
+  function frameOf(event) {
     for (const frame of document.querySelectorAll('iframe[data-aanvraagwijzer]')) {
       let origin;
       try {
@@ -30,8 +31,23 @@
       }
       if (origin === 'null' || event.origin !== origin) continue;
       if (event.source === null || event.source !== frame.contentWindow) continue;
-      frame.style.height = `${height}px`;
-      return;
+      return frame;
+    }
+    return null;
+  }
+
+  window.addEventListener('message', (event) => {
+    const data = event.data;
+    if (data === null || typeof data !== 'object') return;
+    if (data.type === HEIGHT) {
+      const height = data.height;
+      if (!Number.isInteger(height) || height < 1 || height > MAX_HEIGHT) return;
+      const frame = frameOf(event);
+      if (frame) frame.style.height = `${height}px`;
+    } else if (data.type === NEW_PAGE) {
+      const frame = frameOf(event);
+      // Only when the frame's top is out of sight above: never jump down.
+      if (frame && frame.getBoundingClientRect().top < 0) frame.scrollIntoView({ block: 'start' });
     }
   });
 })();

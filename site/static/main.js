@@ -29,7 +29,7 @@ window.addEventListener('unhandledrejection', (e) => isWasmTrap(e.reason) && sho
 
 // Embedded in an SWV's own page (embed.js there, docs/handleiding-swv.md):
 // tell the page around the frame how tall this page is, so it can size the
-// frame. Only when framed, and only to the origins this build was made for
+// frame, and when a new page opens, so it can show the frame's top. Only when framed, and only to the origins this build was made for
 // (forms/<swv>/swv.toml); a build that names none (the all-SWV site) posts
 // nothing, and never to '*'.
 function reportHeightToEmbedder() {
@@ -49,6 +49,15 @@ function reportHeightToEmbedder() {
   observer.observe(document.documentElement);
   observer.observe(document.body);
   post();
+  // A new page of the form: the SWV's page scrolls the frame's top into
+  // view, or the school would land at the bottom of the next page. Not for
+  // a "Wijzig" link to a question (`veld=`): the question gets the focus.
+  window.addEventListener('hashchange', () => {
+    if (location.hash.includes('veld=')) return;
+    for (const origin of origins) {
+      window.parent.postMessage({ type: 'aanvraagwijzer-pagina' }, origin);
+    }
+  });
 }
 reportHeightToEmbedder();
 

@@ -109,6 +109,17 @@ describe('the per-SWV site in an iframe on the SWV\'s own page', () => {
     assert.deepEqual(browser.errors, []);
   });
 
+  it('a new page in the frame shows its top, not the bottom of the frame', async () => {
+    const frame = page.frameLocator('iframe[data-aanvraagwijzer]');
+    const frameTop = () =>
+      page.locator('iframe[data-aanvraagwijzer]').evaluate((f) => f.getBoundingClientRect().top);
+    // The button at the end of the section: the frame's top is far above.
+    await frame.getByRole('button', { name: 'Opslaan en verder' }).scrollIntoViewIfNeeded();
+    assert.ok((await frameTop()) < -100, `frame top ${await frameTop()}`);
+    await frame.getByRole('button', { name: 'Opslaan en verder' }).click();
+    await page.waitForFunction(() => Math.abs(document.querySelector('iframe[data-aanvraagwijzer]').getBoundingClientRect().top) < 2);
+  });
+
   it('height messages from another origin, another window or with a bad height are ignored', async () => {
     const height = await frameHeight();
     assert.ok(height > 300);
