@@ -48,6 +48,14 @@ fn given_form(form_json: &str, id: &str) -> Result<Form, JsError> {
     .map_err(|e| JsError::new(&format!("{} {}", e.message_nl(), e.problems.join("; "))))
 }
 
+/// The page's form on its own (opening or verifying a package, before any
+/// document is known): checked as [`given_form`] does, under its own id.
+fn page_form(form_json: &str) -> Result<Form, JsError> {
+    let form: Form = serde_json::from_str(form_json)
+        .map_err(|_| JsError::new("Het formulierbestand is geen geldig formulier."))?;
+    given_form(form_json, &form.id)
+}
+
 fn document_and_form(document_json: &str, form_json: &str) -> Result<(Document, Form), JsError> {
     let doc = Document::from_json(document_json).map_err(|e| JsError::new(&e.message_nl()))?;
     let form = given_form(form_json, &doc.form)?;
@@ -135,9 +143,7 @@ pub fn make_package(
 /// [{name, bytes}]}`. Hostile packages give an error, never a panic.
 #[wasm_bindgen]
 pub fn open_package(bytes: &[u8], form_json: &str) -> Result<Object, JsError> {
-    let form: Form = serde_json::from_str(form_json)
-        .map_err(|_| JsError::new("Het formulierbestand is geen geldig formulier."))?;
-    let form = given_form(form_json, &form.id)?;
+    let form = page_form(form_json)?;
     let opened = open_with(bytes, &Limits::default(), std::slice::from_ref(&form)).map_err(|e| {
         match e {
             // The page knows one form: a package of another belongs on its page.
@@ -168,9 +174,7 @@ pub fn open_package(bytes: &[u8], form_json: &str) -> Result<Object, JsError> {
 /// package pinned to another definition is refused by name.
 #[wasm_bindgen]
 pub fn verify_package(bytes: &[u8], form_json: &str) -> Result<String, JsError> {
-    let form: Form = serde_json::from_str(form_json)
-        .map_err(|_| JsError::new("Het formulierbestand is geen geldig formulier."))?;
-    let form = given_form(form_json, &form.id)?;
+    let form = page_form(form_json)?;
     let report = verify_with(
         bytes,
         &Limits::default(),

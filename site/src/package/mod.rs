@@ -61,7 +61,7 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
             .with_untracked(|d| serde_json::to_string(d).unwrap_or_default());
         // The definition this page shows goes with the answers: the package
         // is made (and pinned) with exactly that form, published or built in.
-        let form_json = serde_json::to_string(state.form).unwrap_or_default();
+        let form_json = form_json(state);
         let valid = state
             .findings
             .with_untracked(|f| !aanvraagwijzer::has_blocking(f));
@@ -153,7 +153,7 @@ pub fn PackageBox(state: FormState) -> impl IntoView {
                 return;
             };
             let array = js_sys::Uint8Array::from(bytes.as_slice());
-            let form_json = serde_json::to_string(state.form).unwrap_or_default();
+            let form_json = form_json(state);
             let result = call("open_package", &[array.into(), form_json.into()])
                 .await
                 .and_then(|opened| restore(state, &opened));
@@ -222,4 +222,10 @@ fn left_out_nl(hidden: usize) -> String {
         1 => " 1 antwoord op een vraag die niet meer van toepassing is, is niet in het pakket gezet.".to_owned(),
         n => format!(" {n} antwoorden op vragen die niet meer van toepassing zijn, zijn niet in het pakket gezet."),
     }
+}
+
+/// The form this page shows, as the JSON the package module takes with
+/// every call (it carries no forms of its own).
+fn form_json(state: FormState) -> String {
+    serde_json::to_string(state.form).unwrap_or_default()
 }
