@@ -27,7 +27,8 @@ pub struct Branding {
     pub website: Option<String>,
 }
 
-fn meta(doc: &web_sys::Document, name: &str) -> Option<String> {
+/// The `content` of `<meta name="aanvraagwijzer-{name}">`, trimmed, if not empty.
+pub(crate) fn meta(doc: &web_sys::Document, name: &str) -> Option<String> {
     doc.query_selector(&format!("meta[name=\"aanvraagwijzer-{name}\"]"))
         .ok()
         .flatten()
@@ -72,13 +73,13 @@ pub fn shows(swv: &str) -> bool {
 pub fn Header() -> impl IntoView {
     let inner = match current() {
         None => view! {
-            <a class="aw-header__name" href="#/">"Aanvraagwijzer"</a>
+            <a class="aw-header__name" href=crate::route::Route::href_home()>"Aanvraagwijzer"</a>
             <span class="aw-header__tagline">"aanvragen passend onderwijs, meteen gecontroleerd"</span>
         }
         .into_any(),
         Some(b) => view! {
-            <a class="aw-header__name aw-header__name--swv" href="#/">
-                {b.logo.clone().map(|src| view! { <img class="aw-header__logo" src=src alt="" height="40"/> })}
+            <a class="aw-header__name aw-header__name--swv" href=crate::route::Route::href_home()>
+                {b.logo.clone().map(|src| view! { <img class="aw-header__logo" src=from_page(src) alt="" height="40"/> })}
                 <span>{b.name.clone()}</span>
             </a>
             <span class="aw-header__tagline">"Aanvraagwijzer: aanvragen passend onderwijs, meteen gecontroleerd"</span>
@@ -89,6 +90,15 @@ pub fn Header() -> impl IntoView {
         <header class="aw-header">
             <div class="aw-container">{inner}</div>
         </header>
+    }
+}
+
+/// A relative address of the build (the logo) as seen from this page.
+fn from_page(address: String) -> String {
+    if address.contains(':') || address.starts_with('/') {
+        address
+    } else {
+        format!("{}{address}", crate::page::root())
     }
 }
 

@@ -21,10 +21,16 @@ use crate::pages::form::FormPage;
 use crate::pages::not_found::NotFound;
 use crate::route::FormView;
 
-/// Where the site's own files are, seen from this page: the studio is a
-/// build of the site in `studio/` and reads the published forms and the
+/// Where the site's own files are, seen from the build's root: the studio is
+/// a build of the site in `studio/` and reads the published forms and the
 /// package module of the site it belongs to.
-pub const SITE_ROOT: &str = if cfg!(feature = "studio") { "../" } else { "" };
+const SITE_ROOT: &str = if cfg!(feature = "studio") { "../" } else { "" };
+
+/// Where the site's own files are, seen from this page (a form's own page
+/// is two folders down, [`crate::page::root`]).
+pub fn site_root() -> String {
+    format!("{}{SITE_ROOT}", crate::page::root())
+}
 
 thread_local! {
     static INDEX: RefCell<Result<FormIndex, LoadError>> = RefCell::new(Ok(FormIndex::default()));
@@ -118,7 +124,7 @@ pub async fn fetch_text(relative: &str) -> Result<String, String> {
         return Err("alleen bestanden van deze website worden geladen".to_owned());
     }
     let window = web_sys::window().ok_or_else(|| "geen browservenster".to_owned())?;
-    let url = format!("{SITE_ROOT}{relative}");
+    let url = format!("{}{relative}", site_root());
     let response = JsFuture::from(window.fetch_with_str(&url))
         .await
         .map_err(|_| "het bestand kon niet worden opgehaald (is er verbinding?)".to_owned())?;
@@ -225,7 +231,7 @@ pub fn BrokenForm(error: LoadError, #[prop(optional)] index: bool) -> impl IntoV
             "uw antwoorden in dit tabblad blijven bewaard. Probeer het later opnieuw door de pagina te vernieuwen."
         </p>
         <p class="utrecht-paragraph">
-            <a class="utrecht-link utrecht-link--html-a" href="#/">"Ga naar alle formulieren"</a>
+            <a class="utrecht-link utrecht-link--html-a" href=crate::route::Route::href_home()>"Ga naar alle formulieren"</a>
         </p>
     }
 }

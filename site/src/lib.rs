@@ -13,6 +13,7 @@ mod files;
 mod focus;
 mod forms;
 mod package;
+mod page;
 mod pages;
 mod remember;
 mod route;
@@ -106,7 +107,7 @@ pub fn App() -> impl IntoView {
                     "tot u zelf een bestand downloadt. Er zijn geen cookies en er wordt niets gemeten."
                 </p>
                 <p class="utrecht-paragraph">
-                    <a class="utrecht-link utrecht-link--html-a" href=FOOTER_LINK.0>
+                    <a class="utrecht-link utrecht-link--html-a" href=format!("{}{}", page::root(), FOOTER_LINK.0)>
                         {FOOTER_LINK.1}
                     </a>
                 </p>
@@ -224,13 +225,32 @@ pub fn start() {
         return;
     };
     // The index of published forms comes first: every page lists or finds
-    // forms by it. index.html's "loading" text shows until then.
+    // forms by it. Until then the page shows what the build prerendered
+    // (site/prerender.mjs), or index.html's "loading" text.
     // wasm-bindgen's spawner, not Leptos's: Leptos sets up its executor
     // only when the app mounts, and spawning on it before that panics.
     wasm_bindgen_futures::spawn_local(async move {
         forms::load_index().await;
+        // A form's own page keeps its prerendered questions until the app
+        // can draw the same page, not a "loading" line in between.
+        let route = route::current();
+        if let Route::Form(id, _) = &route {
+            if page::form() == Some(id.as_str()) {
+                // A broken file shows its own page once mounted.
+                let _ = forms::load(id).await;
+            }
+        }
+        // The prerendered page is replaced, not hydrated: a form file an SWV
+        // published after the build may differ from the HTML, and must win.
+        // What was typed into it meanwhile goes over to the app.
+        let carried = page::Carried::take(&root);
         root.set_inner_html("");
-        leptos::mount::mount_to(root, App).forget();
+        leptos::mount::mount_to(root.clone(), App).forget();
+        carried.restore(&root);
+        // For scripts and the browser tests: the page is the app's now.
+        if let Some(html) = root.owner_document().and_then(|d| d.document_element()) {
+            let _ = html.set_attribute("data-app-started", "");
+        }
     });
 }
 

@@ -26,14 +26,31 @@ pub enum Route {
 }
 
 impl Route {
-    /// Reads a `location.hash` value (`#/rsv-breda-vo/tlv-vso`).
+    /// Reads a `location.hash` value (`#/rsv-breda-vo/tlv-vso`) on the
+    /// start page.
+    #[cfg(test)]
     pub fn parse(hash: &str) -> Route {
+        Route::parse_on(hash, None)
+    }
+
+    /// Reads a `location.hash` value on the page it is the address of: a
+    /// form's own page (`rsv-breda-po/opp/`, [`crate::page::form`]) opens
+    /// on that form when the hash names no other page.
+    pub fn parse_on(hash: &str, page_form: Option<&str>) -> Route {
         let rest = hash.trim_start_matches('#');
+        // `#inhoud` (a skip link followed before the app had loaded) is a
+        // place on the page, not a route.
+        let rest = if rest.starts_with('/') { rest } else { "" };
         let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
         let path = path.trim_matches('/');
         // The studio's own build (feature `studio`, dist/studio/) opens on it.
         if path.is_empty() && cfg!(feature = "studio") {
             return Route::Studio(String::new());
+        }
+        if path.is_empty() && query.is_empty() {
+            if let Some(id) = page_form.and_then(crate::forms::entry).map(|e| e.id) {
+                return Route::Form(id, FormView::Overview);
+            }
         }
         if path.is_empty() {
             return Route::Start(StartFilter::parse(query));
@@ -80,11 +97,18 @@ impl Route {
         if let Some(kind) = filter.kind {
             parts.push(format!("soort={}", kind.value()));
         }
+        let root = crate::page::root();
         if parts.is_empty() {
-            "#/".to_owned()
+            format!("{root}#/")
         } else {
-            format!("#/?{}", parts.join("&"))
+            format!("{root}#/?{}", parts.join("&"))
         }
+    }
+
+    /// The link to the start page with all forms (from a form's own page:
+    /// the start page's own file, prerendered).
+    pub fn href_home() -> String {
+        Route::href_start(&StartFilter::default())
     }
 
     /// The link to a form (its task list).
@@ -150,16 +174,19 @@ impl StartFilter {
     }
 }
 
+/// The route of the address the browser shows now, on this page.
+pub fn current() -> Route {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    Route::parse_on(&hash, crate::page::form())
+}
+
 /// The current route, following `hashchange`.
 pub fn use_route() -> ReadSignal<Route> {
-    let current = || {
-        web_sys::window()
-            .and_then(|w| w.location().hash().ok())
-            .unwrap_or_default()
-    };
-    let (route, set_route) = signal(Route::parse(&current()));
+    let (route, set_route) = signal(current());
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        set_route.set(Route::parse(&current()));
+        set_route.set(current());
         // A new page starts at the top, as after a normal link.
         if let Some(w) = web_sys::window() {
             w.scroll_to_with_x_and_y(0.0, 0.0);
@@ -278,5 +305,44 @@ mod tests {
         assert_eq!(href, "#/?swv=de-meierij&soort=verlenging");
         assert_eq!(Route::parse(&href), Route::Start(filter));
         assert_eq!(Route::href_start(&StartFilter::default()), "#/");
+        assert_eq!(Route::href_home(), "#/");
+    }
+
+    #[test]
+    #[cfg_attr(feature = "studio", ignore = "the studio's build opens on the studio")]
+    fn a_forms_own_page_opens_on_its_form() {
+        with_index();
+        let own = Some("rsv-breda-po/opp");
+        let overview = Route::Form("rsv-breda-po/opp".into(), FormView::Overview);
+        assert_eq!(Route::parse_on("", own), overview);
+        assert_eq!(Route::parse_on("#/", own), overview);
+        // A skip link's `#inhoud` is no route: the page stays the form.
+        assert_eq!(Route::parse_on("#inhoud", own), overview);
+        assert_eq!(
+            Route::parse_on("#inhoud", None),
+            Route::Start(StartFilter::default())
+        );
+        // The hash still names any page, on any page (old links keep working).
+        assert_eq!(
+            Route::parse_on("#/rsv-breda-po/opp/beeld", own),
+            Route::Form("rsv-breda-po/opp".into(), FormView::Section("beeld".into(), None))
+        );
+        assert_eq!(
+            Route::parse_on("#/berseba/tlv", own),
+            Route::Form("berseba/tlv".into(), FormView::Overview)
+        );
+        // Choices for the start page are the start page.
+        assert_eq!(
+            Route::parse_on("#/?swv=berseba", own),
+            Route::Start(StartFilter {
+                swv: Some("berseba".into()),
+                kind: None
+            })
+        );
+        // A page naming a form the index does not have is the start page.
+        assert_eq!(
+            Route::parse_on("", Some("weg/formulier")),
+            Route::Start(StartFilter::default())
+        );
     }
 }

@@ -11,6 +11,10 @@ const STOPPED =
 // xtask/src/wasm.rs): the wasm traps with a RuntimeError. Say so at the
 // top of the page instead of leaving a page that silently stops responding.
 function showStopped() {
+  showAlert(STOPPED);
+}
+
+function showAlert(message) {
   if (document.getElementById('aw-gestopt')) return;
   const box = document.createElement('div');
   box.id = 'aw-gestopt';
@@ -18,7 +22,7 @@ function showStopped() {
   box.setAttribute('role', 'alert');
   const text = document.createElement('p');
   text.className = 'utrecht-paragraph';
-  text.textContent = STOPPED;
+  text.textContent = message;
   box.append(text);
   const app = document.getElementById('app') ?? document.body;
   app.prepend(box);
@@ -68,9 +72,12 @@ try {
 } catch (error) {
   console.error(error);
   const status = document.getElementById('laden');
-  if (status) {
+  if (status && status.offsetParent !== null) {
     status.textContent = FAILED_TO_START;
     status.setAttribute('role', 'alert');
+  } else if (status) {
+    // A prerendered page stays readable, with the reason on top.
+    showAlert(FAILED_TO_START);
   } else {
     // The app had started to draw the page when it stopped.
     showStopped();

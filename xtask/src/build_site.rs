@@ -1,7 +1,8 @@
 //! `build-site`: the wasm modules (xtask/src/wasm.rs: the site, the package
 //! module, the site again with feature `studio` into `dist/studio/` and the
 //! studio module), the static files and the CSS the site uses into
-//! `site/dist/`, then hashed names, `.br`/`.gz` copies and the size report. `--swv <id>` builds one SWV's own site (its
+//! `site/dist/`, then hashed names, the prerendered pages (site/prerender.mjs),
+//! `.br`/`.gz` copies and the size report. `--swv <id>` builds one SWV's own site (its
 //! name, logo, colours, contact line and embedding origins, xtask/src/swv.rs)
 //! into `site/dist-<id>/` (or `--out DIR`).
 
@@ -137,6 +138,7 @@ pub fn build_into(
     let published = crate::forms_out::write(&dist, swv.map(|s| s.id.as_str()))?;
     println!("forms: {published} published as data files in forms/ (+ forms/index.json)");
     publish::fingerprint(&dist)?;
+    prerender(root, &dist)?;
     publish::compress(&dist)?;
 
     println!(
@@ -161,6 +163,28 @@ pub fn build_into(
         None => println!("all SWVs; may not be framed (frame-ancestors {frame})"),
     }
     sizes::print(&dist)
+}
+
+/// The start page and every form's own page (`<swv>/<form>/index.html`) as
+/// HTML drawn by the app itself, in Chromium (site/prerender.mjs): after the
+/// names are hashed (the pages name the hashed files), before the
+/// compressed copies are made.
+fn prerender(root: &Path, dist: &Path) -> Result<(), String> {
+    let started = Instant::now();
+    let status = std::process::Command::new("node")
+        .arg(root.join("site/prerender.mjs"))
+        .arg(dist)
+        .current_dir(root)
+        .status()
+        .map_err(|e| format!("cannot run node for site/prerender.mjs: {e}; run ./x.sh setup"))?;
+    if !status.success() {
+        return Err(format!(
+            "prerendering failed ({status}): see above; it needs Chromium (/usr/bin/chromium) \
+             and node_modules (./x.sh setup)"
+        ));
+    }
+    println!("prerendered in {:.1}s", started.elapsed().as_secs_f64());
+    Ok(())
 }
 
 /// index.html, main.js, the site's CSS, and the NL Design System CSS with its

@@ -46,6 +46,12 @@ const NOT_LOADED: &[&str] = &[".md", ".txt", "embed.js"];
 /// the first load.
 const FORMS_DIR: &str = "forms/";
 
+/// A form's own prerendered page (`<swv>/<form>/index.html`): opening a
+/// form by its address loads it instead of the start page's `index.html`.
+fn is_own_page(rel: &str) -> bool {
+    rel.ends_with("/index.html") && !LAZY_DIRS.iter().any(|d| rel.starts_with(d))
+}
+
 /// Prints raw and brotli sizes of every file in `dist`, and fails when the
 /// first load is over [`FIRST_LOAD_BUDGET_BROTLI`].
 pub fn print(dist: &Path) -> Result<(), String> {
@@ -56,6 +62,9 @@ pub fn print(dist: &Path) -> Result<(), String> {
     let mut lazy = (0, 0);
     // The largest form file, as (raw, brotli, name): the worst form page.
     let mut largest_form = (0, 0, String::new());
+    // The largest form's own page, and the start page's index.html it replaces.
+    let mut largest_page = (0, 0, String::new());
+    let mut start_page = (0, 0);
     println!("{:<72} {:>10} {:>10}", "file", "raw", "brotli");
     for file in &files {
         let rel = file
@@ -83,7 +92,15 @@ pub fn print(dist: &Path) -> Result<(), String> {
             "  (when opened)"
         } else if NOT_LOADED.iter().any(|n| rel.ends_with(n)) {
             "  (not loaded)"
+        } else if is_own_page(&rel) {
+            if compressed > largest_page.1 {
+                largest_page = (bytes.len(), compressed, rel.clone());
+            }
+            "  (form's own page)"
         } else {
+            if rel == "index.html" {
+                start_page = (bytes.len(), compressed);
+            }
             first.0 += bytes.len();
             first.1 += compressed;
             ""
@@ -100,6 +117,15 @@ pub fn print(dist: &Path) -> Result<(), String> {
             format!("form page (first load + {})", largest_form.2),
             first.0 + largest_form.0,
             first.1 + largest_form.1
+        );
+    }
+    if !largest_page.2.is_empty() {
+        // Its own page instead of the start page's, plus the form's file.
+        println!(
+            "{:<72} {:>10} {:>10}",
+            format!("form by its address (largest: {} + form file)", largest_page.2),
+            first.0 - start_page.0 + largest_page.0 + largest_form.0,
+            first.1 - start_page.1 + largest_page.1 + largest_form.1
         );
     }
     println!(

@@ -20,7 +20,7 @@ export function loadPackageModule(root) {
 "#)]
 extern "C" {
     /// Loads the package module once from `root` (the site's root seen from
-    /// this page, [`crate::forms::SITE_ROOT`]); later calls get the same module.
+    /// this page, [`crate::forms::site_root`]); later calls get the same module.
     #[wasm_bindgen(js_name = loadPackageModule)]
     fn load_package_module(root: &str) -> js_sys::Promise;
 }
@@ -38,7 +38,7 @@ pub(super) fn message_of(err: &JsValue) -> String {
 
 /// Calls `name(args…)` on the lazily loaded module.
 pub(super) async fn call(name: &str, args: &[JsValue]) -> Result<JsValue, String> {
-    let module = JsFuture::from(load_package_module(crate::forms::SITE_ROOT))
+    let module = JsFuture::from(load_package_module(&crate::forms::site_root()))
         .await
         .map_err(|_| {
             "Het onderdeel dat pakketten maakt kon niet worden geladen. Controleer de verbinding en probeer het opnieuw.".to_owned()

@@ -68,7 +68,7 @@ pub fn FormPage(
     };
     view! {
         <p class="aw-back">
-            <a class="utrecht-link utrecht-link--html-a" href="#/">"Alle formulieren"</a>
+            <a class="utrecht-link utrecht-link--html-a" href=crate::route::Route::href_home()>"Alle formulieren"</a>
         </p>
         <div id=focus::ANNOUNCER_ID class="aw-visually-hidden" aria-live="polite"></div>
         <div class="aw-form-pages" data-form=form.id.clone()>

@@ -12,7 +12,7 @@ pub fn NotFound(path: String) -> impl IntoView {
             "Misschien is de link niet compleet of is het formulier vervangen."
         </p>
         <p class="utrecht-paragraph">
-            <a class="utrecht-link utrecht-link--html-a" href="#/">"Ga naar alle formulieren"</a>
+            <a class="utrecht-link utrecht-link--html-a" href=crate::route::Route::href_home()>"Ga naar alle formulieren"</a>
         </p>
     }
 }

@@ -90,7 +90,11 @@ function chromiumArgs(userDataDir) {
  * (blob: and data: URLs are the page's own and count as local).
  * Console errors and uncaught page errors are collected in `errors`.
  */
-export async function openBrowser({ executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium' } = {}) {
+export async function openBrowser({
+  executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium',
+  javaScriptEnabled = true,
+  waitForApp = true,
+} = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'aw-chromium-'));
   const downloadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aw-downloads-'));
   // A persistent context is the way to pass --user-data-dir to Chromium.
@@ -102,8 +106,23 @@ export async function openBrowser({ executablePath = process.env.CHROMIUM ?? '/u
     downloadsPath: downloadDir,
     locale: 'nl-NL',
     timezoneId: 'Europe/Amsterdam',
+    javaScriptEnabled,
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  // The start page and a form's own page come prerendered: the page is
+  // there before the app has taken it over. Tests act on the app, so each
+  // load waits until it has started (or said it could not), unless a test
+  // looks at the page before that (`waitForApp: false`).
+  if (javaScriptEnabled && waitForApp) {
+    for (const name of ['goto', 'reload']) {
+      const original = page[name].bind(page);
+      page[name] = async (...args) => {
+        const response = await original(...args);
+        await appStarted(page);
+        return response;
+      };
+    }
+  }
   const requests = [];
   const errors = [];
   context.on('request', (req) => requests.push(req.url()));
@@ -128,6 +147,22 @@ export async function openBrowser({ executablePath = process.env.CHROMIUM ?? '/u
       fs.rmSync(downloadDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Waits until the app has taken over the page (`html[data-app-started]`),
+ * on a page of the site (one with `#app`); an alert that it could not start
+ * ends the wait too, so the test's own check says what went wrong.
+ */
+export async function appStarted(page) {
+  await page.waitForFunction(
+    () =>
+      !document.getElementById('app') ||
+      document.documentElement.hasAttribute('data-app-started') ||
+      document.getElementById('aw-gestopt') !== null,
+    null,
+    { timeout: 30_000 },
+  );
 }
 
 /**
