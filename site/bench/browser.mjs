@@ -230,25 +230,39 @@ async function openChromium() {
 }
 
 /**
- * Records when the app's own content first appears (ms since navigation
- * start): `__awContent` when the frame after it ran, `__awUsable` when a task
- * queued after that frame ran (the main thread is free for input).
+ * Records when the page's real content first appears (ms since navigation
+ * start; prerendered HTML counts, if visible): `__awContent` when the frame
+ * after it ran; and `__awUsable` when the app has taken the page over
+ * (`html[data-app-started]`; a build without prerendering has no such mark:
+ * its content is the app's) and a task queued after the next frame ran (the
+ * main thread is free for input).
  */
 const USABLE_PROBE = `
   (() => {
-    const done = () => document.querySelector('.aw-form-list a, form.aw-form[data-section], .aw-task-list');
-    let seen = false;
+    const visible = (e) => e && e.getClientRects().length > 0;
+    const content = () => visible(document.querySelector('.aw-form-list a, form.aw-form[data-section], .aw-task-list'));
+    const app = () => document.documentElement.hasAttribute('data-app-started') || !document.querySelector('.aw-prerendered');
+    const afterFrame = (then) => requestAnimationFrame(() => {
+      const at = performance.now();
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => then(at, performance.now());
+      channel.port2.postMessage(null);
+    });
+    let painted = false;
+    let usable = false;
     const mark = () => {
-      if (seen || !done()) return;
-      seen = true;
-      requestAnimationFrame(() => {
-        window.__awContent = performance.now();
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => { window.__awUsable = performance.now(); };
-        channel.port2.postMessage(null);
-      });
+      if (!document.body) return;
+      if (!painted && content()) {
+        painted = true;
+        afterFrame((at) => { window.__awContent = at; });
+      }
+      if (!usable && content() && app()) {
+        usable = true;
+        afterFrame((_, free) => { window.__awUsable = free; });
+      }
     };
-    new MutationObserver(mark).observe(document, { childList: true, subtree: true });
+    new MutationObserver(mark).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-app-started', 'class'] });
+    document.addEventListener('DOMContentLoaded', mark);
   })();
 `;
 
@@ -398,6 +412,10 @@ async function main() {
       [`task list ${FORM}`, `${server.origin}/#/${FORM}`],
       [`section ${FORM}/${SECTION}`, `${server.origin}/#/${FORM}/${SECTION}`],
     ];
+    // A build with prerendered pages (site/prerender.mjs) has the form's own address.
+    if (fs.existsSync(path.join(DIST, FORM, 'index.html'))) {
+      pages.splice(2, 0, [`task list by its address /${FORM}/`, `${server.origin}/${FORM}/`]);
+    }
     for (const [name, url] of ONLY === 'keys' ? [] : pages) {
       for (const rate of [1, 4]) {
         const loads = [];

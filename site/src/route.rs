@@ -325,7 +325,10 @@ mod tests {
         // The hash still names any page, on any page (old links keep working).
         assert_eq!(
             Route::parse_on("#/rsv-breda-po/opp/beeld", own),
-            Route::Form("rsv-breda-po/opp".into(), FormView::Section("beeld".into(), None))
+            Route::Form(
+                "rsv-breda-po/opp".into(),
+                FormView::Section("beeld".into(), None)
+            )
         );
         assert_eq!(
             Route::parse_on("#/berseba/tlv", own),

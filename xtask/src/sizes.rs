@@ -123,7 +123,10 @@ pub fn print(dist: &Path) -> Result<(), String> {
         // Its own page instead of the start page's, plus the form's file.
         println!(
             "{:<72} {:>10} {:>10}",
-            format!("form by its address (largest: {} + form file)", largest_page.2),
+            format!(
+                "form by its address (largest: {} + form file)",
+                largest_page.2
+            ),
             first.0 - start_page.0 + largest_page.0 + largest_form.0,
             first.1 - start_page.1 + largest_page.1 + largest_form.1
         );
