@@ -39,7 +39,11 @@ fn storage() -> Option<Storage> {
 
 /// FNV-1a over the answers' JSON: enough to tell "changed since" apart.
 fn fingerprint(answers: &Map<String, Value>) -> String {
-    let text = serde_json::to_string(answers).unwrap_or_default();
+    fingerprint_of(&serde_json::to_string(answers).unwrap_or_default())
+}
+
+/// [`fingerprint`] of answers already written as JSON.
+fn fingerprint_of(text: &str) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in text.bytes() {
         h ^= u64::from(b);
@@ -128,23 +132,33 @@ impl TabAnswers {
     }
 
     fn store(&self, form_id: &str, change: impl FnOnce(&mut Entry)) {
-        let entry = self.0.try_update_value(|m| {
+        // Called on every keystroke: the answers are written out once, and
+        // that one text serves both the "unsaved" check and the storage.
+        let written = self.0.try_update_value(|m| {
             let entry = m.entry(form_id.to_owned()).or_default();
             change(entry);
-            entry.clone()
+            written(entry)
         });
-        let Some(entry) = entry else {
+        let Some(Some((unsaved, text))) = written else {
             return;
         };
-        mark(form_id, unsaved(&entry));
+        mark(form_id, unsaved);
         if let Some(store) = storage() {
-            if let Ok(text) = serde_json::to_string(&entry) {
-                // A full storage only costs the reload safety net; the page
-                // keeps working from memory.
-                let _ = store.set_item(&format!("{PREFIX}{form_id}"), &text);
-            }
+            // A full storage only costs the reload safety net; the page
+            // keeps working from memory.
+            let _ = store.set_item(&format!("{PREFIX}{form_id}"), &text);
         }
     }
+}
+
+/// Whether `entry` holds answers not kept in a file, and the JSON to store
+/// (the same as `serde_json::to_string(entry)`), writing the answers once.
+fn written(entry: &Entry) -> Option<(bool, String)> {
+    let answers = serde_json::to_string(&entry.answers).ok()?;
+    let unsaved =
+        entry.answers.values().any(has_content) && fingerprint_of(&answers) != entry.kept;
+    let kept = serde_json::to_string(&entry.kept).ok()?;
+    Some((unsaved, format!(r#"{{"answers":{answers},"kept":{kept}}}"#)))
 }
 
 impl Default for TabAnswers {
@@ -212,5 +226,24 @@ mod tests {
         assert!(!unsaved(&entry(answers, &kept)));
         assert!(unsaved(&entry(json!({"bsn": "111222334"}), &kept)));
         assert!(unsaved(&entry(json!({"lijst": [{"x": true}]}), &kept)));
+    }
+
+    #[test]
+    fn what_is_stored_per_keystroke_reads_back_as_the_same_answers() {
+        let answers = json!({
+            "naam": "Zoë \"Ayşe\" Kowalczyk-Öztürk",
+            "toelichting": "Regel 1\nRegel 2 <b>& meer</b>",
+            "lijst": [{"datum": "2026-11-29", "uren": 2.5}],
+        });
+        let kept = fingerprint(answers.as_object().unwrap());
+        for (kept, unsaved) in [("", true), (kept.as_str(), false)] {
+            let e = entry(answers.clone(), kept);
+            let (is_unsaved, text) = written(&e).unwrap();
+            assert_eq!(is_unsaved, unsaved);
+            assert_eq!(text, serde_json::to_string(&e).unwrap());
+            let back: Entry = serde_json::from_str(&text).unwrap();
+            assert_eq!(back.answers, e.answers);
+            assert_eq!(back.kept, e.kept);
+        }
     }
 }

@@ -14,6 +14,9 @@ use leptos::prelude::*;
 
 use crate::state::FormState;
 
+/// The deciding fields' answers at one moment, by field id.
+type Decisive = Vec<(String, Option<serde_json::Value>)>;
+
 /// The notes of one page: per field id, the sentence to show beside it.
 #[derive(Clone, Copy)]
 pub struct AddedNotes {
@@ -30,28 +33,51 @@ impl AddedNotes {
             notes: RwSignal::new(HashMap::new()),
             deciding: StoredValue::new(deciding_fields(state.form)),
         };
-        Effect::new(move |previous: Option<Document>| {
-            let current = state.document.get();
+        // Only the deciding answers are kept between changes, not a copy of
+        // the whole document per keystroke: typing in a text field leaves
+        // them alone and costs one comparison.
+        Effect::new(move |previous: Option<Decisive>| {
+            let current = state.document.with(|doc| notes.decisive(doc));
             if let Some(previous) = previous {
-                notes.follow(state, &previous, &current);
+                if previous != current {
+                    state.document.with(|doc| notes.follow(state, &previous, doc));
+                }
             }
             current
         });
         notes
     }
 
-    fn follow(self, state: FormState, before: &Document, after: &Document) {
-        let changed: Vec<String> = self.deciding.with_value(|deciding| {
+    /// The answers of the deciding fields in `doc` (absent ones as `None`).
+    fn decisive(self, doc: &Document) -> Decisive {
+        self.deciding.with_value(|deciding| {
             deciding
                 .iter()
-                .filter(|id| before.answers.get(*id) != after.answers.get(*id))
-                .cloned()
+                .map(|id| (id.clone(), doc.answers.get(id).cloned()))
                 .collect()
-        });
+        })
+    }
+
+    fn follow(self, state: FormState, previous: &Decisive, after: &Document) {
+        let changed: Vec<String> = previous
+            .iter()
+            .filter(|(id, value)| after.answers.get(id.as_str()) != value.as_ref())
+            .map(|(id, _)| id.clone())
+            .collect();
         if changed.is_empty() {
             return;
         }
-        let added = fields_added(state.form, before, after, state.today);
+        // Whether a field applies depends on the deciding answers only
+        // (they are what every `when` reads), so the document before the
+        // change is this one with those answers as they were.
+        let mut before = after.clone();
+        for (id, value) in previous {
+            match value {
+                Some(v) => before.answers.insert(id.clone(), v.clone()),
+                None => before.answers.remove(id),
+            };
+        }
+        let added = fields_added(state.form, &before, after, state.today);
         let text = fields_added_nl(&added);
         self.notes.update(|notes| {
             for id in changed {
