@@ -40,15 +40,20 @@ const attr = (s) =>
  * addresses lead back up, and two `<meta>` elements tell the app which form
  * this page is and where the root is (site/src/page.rs).
  */
-function shellFor(formId, depth) {
+function shellFor(form, depth) {
   const up = '../'.repeat(depth);
   const [head, body] = template.split('</head>');
   const relative = /(\s(?:href|src)=")(?!#|[a-z]+:|\/)([^"]+")/g;
   const metas =
     `  <meta name="aanvraagwijzer-root" content="${up}">\n` +
-    `  <meta name="aanvraagwijzer-formulier" content="${attr(formId)}">\n`;
-  // Before the guard script, which reads the form's id.
-  const withMetas = head.replace(relative, `$1${up}$2`).replace('  <title>', `${metas}  <title>`);
+    `  <meta name="aanvraagwijzer-formulier" content="${attr(form.id)}">\n`;
+  // The form's file is fetched at once too (as index.html's preloads).
+  const preload = `  <link rel="preload" href="${up}${attr(form.file)}" as="fetch" crossorigin>\n`;
+  // The metas before the guard script, which reads the form's id.
+  const withMetas = head
+    .replace(relative, `$1${up}$2`)
+    .replace('  <title>', `${metas}  <title>`)
+    .replace(/(\s*)$/, `\n${preload}`);
   return `${withMetas}</head>${body}`;
 }
 
@@ -117,7 +122,7 @@ try {
     const depth = form.id.split('/').length;
     const file = path.join(dist, form.id, 'index.html');
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    const shell = shellFor(form.id, depth);
+    const shell = shellFor(form, depth);
     fs.writeFileSync(file, shell);
     const drawn = await render(page, `${host.url}${form.id}/`, `.aw-form-pages[data-form="${form.id}"] .aw-task-list`);
     const description = `${form.description} Vul het formulier van ${form.swv_name} in en zie meteen wat nog ontbreekt.`;

@@ -15,16 +15,19 @@
 // and without --fixture the form's largest valid fixture.
 //
 // What it measures (median of --loads cold loads, cache disabled, fresh page),
-// for three first loads: the start page, the form's task list
-// (`#/<swv>/<form>`) and its largest section page (`#/<swv>/<form>/<section>`):
+// for the first loads of the start page, the form's task list
+// (`#/<swv>/<form>`), the same by the form's own prerendered address
+// (`/<swv>/<form>/`, when the build has it) and its largest section page
+// (`#/<swv>/<form>/<section>`):
 // - bytes on the wire: the sum of Network.loadingFinished encodedDataLength
 //   (headers and bodies as sent, so compression counts);
-// - first contentful paint (Paint Timing API: today that is index.html's
-//   loading text) and the first paint of real content: the frame after the app
-//   rendered the start list (`.aw-form-list a`), the task list
-//   (`.aw-task-list`) or the section's form (`form.aw-form[data-section]`);
-// - usable: that content is there and the main thread is free for input (a
-//   task queued after that frame has run), at 1x and 4x CPU throttling (CDP
+// - first contentful paint (Paint Timing API) and the first paint of real
+//   content: the frame after the start list (`.aw-form-list a`), the task
+//   list (`.aw-task-list`) or the section's form (`form.aw-form[data-section]`)
+//   is visible, from the prerendered HTML or drawn by the app;
+// - usable: that content is there, the app has taken the page over
+//   (`html[data-app-started]`) and the main thread is free for input (a
+//   task queued after the next frame has run), at 1x and 4x CPU throttling (CDP
 //   Emulation.setCPUThrottlingRate; 4x stands in for a school laptop);
 // - keystroke input to next paint on the largest section, the form filled with
 //   the fixture (opened on the task list, as a school does), at 1x and 4x, p50
