@@ -155,8 +155,7 @@ impl TabAnswers {
 /// (the same as `serde_json::to_string(entry)`), writing the answers once.
 fn written(entry: &Entry) -> Option<(bool, String)> {
     let answers = serde_json::to_string(&entry.answers).ok()?;
-    let unsaved =
-        entry.answers.values().any(has_content) && fingerprint_of(&answers) != entry.kept;
+    let unsaved = entry.answers.values().any(has_content) && fingerprint_of(&answers) != entry.kept;
     let kept = serde_json::to_string(&entry.kept).ok()?;
     Some((unsaved, format!(r#"{{"answers":{answers},"kept":{kept}}}"#)))
 }

@@ -40,7 +40,9 @@ impl AddedNotes {
             let current = state.document.with(|doc| notes.decisive(doc));
             if let Some(previous) = previous {
                 if previous != current {
-                    state.document.with(|doc| notes.follow(state, &previous, doc));
+                    state
+                        .document
+                        .with(|doc| notes.follow(state, &previous, doc));
                 }
             }
             current
