@@ -69,7 +69,7 @@ enum Control {
 
 impl Carried {
     /// Reads the controls of the prerendered page in `root` that the user
-    /// changed (by id), and the focused element's id.
+    /// changed (by id), and the focused element's place ([`FOCUSABLE`]).
     pub fn take(root: &web_sys::Element) -> Carried {
         let mut values = Vec::new();
         if let Ok(list) = root.query_selector_all("input[id], textarea[id]") {

@@ -66,7 +66,15 @@ fn has_content(value: &Value) -> bool {
 }
 
 fn unsaved(entry: &Entry) -> bool {
-    entry.answers.values().any(has_content) && fingerprint(&entry.answers) != entry.kept
+    unsaved_as(
+        entry,
+        &serde_json::to_string(&entry.answers).unwrap_or_default(),
+    )
+}
+
+/// [`unsaved`] with the answers already written as JSON (`answers`).
+fn unsaved_as(entry: &Entry, answers: &str) -> bool {
+    entry.answers.values().any(has_content) && fingerprint_of(answers) != entry.kept
 }
 
 /// The tab's answers per form. Provided once by the app (`Copy`: a handle).
@@ -155,7 +163,7 @@ impl TabAnswers {
 /// (the same as `serde_json::to_string(entry)`), writing the answers once.
 fn written(entry: &Entry) -> Option<(bool, String)> {
     let answers = serde_json::to_string(&entry.answers).ok()?;
-    let unsaved = entry.answers.values().any(has_content) && fingerprint_of(&answers) != entry.kept;
+    let unsaved = unsaved_as(entry, &answers);
     let kept = serde_json::to_string(&entry.kept).ok()?;
     Some((unsaved, format!(r#"{{"answers":{answers},"kept":{kept}}}"#)))
 }
