@@ -5,11 +5,13 @@
 //! 50 KB brotli in wasm, and every browser already normalises
 //! (`String.prototype.normalize`), so the site builds the core with the
 //! feature `platform-nfc` and hands in the browser's normaliser at start
-//! ([`use_platform_nfc`]). Only the site enables that feature; the CLI, the
-//! server and the package module (its own wasm build) keep the crate.
+//! ([`use_platform_nfc`]). The site and the package module (both wasm) enable
+//! that feature; the CLI and the server keep the crate. The package crate's
+//! attachment names go through [`nfc`] too, so one normaliser serves all.
 
+/// `s` in Unicode NFC.
 #[cfg(all(feature = "nfc-tables", not(feature = "platform-nfc")))]
-pub(crate) fn nfc(s: &str) -> String {
+pub fn nfc(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     s.nfc().collect()
 }
@@ -38,8 +40,9 @@ pub fn use_platform_nfc(nfc: fn(&str) -> String) {
     let _ = PLATFORM.set(nfc);
 }
 
+/// `s` in Unicode NFC, by the platform's normaliser.
 #[cfg(feature = "platform-nfc")]
-pub(crate) fn nfc(s: &str) -> String {
+pub fn nfc(s: &str) -> String {
     match PLATFORM.get() {
         Some(nfc) => nfc(s),
         // Not handed in (a bug in the embedding program): judge as typed

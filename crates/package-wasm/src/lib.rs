@@ -6,9 +6,13 @@
 //! validation core as the site, the CLI and the server, so the verdict in the
 //! package is the verdict `aanvraagwijzer verify` recomputes; it carries no
 //! forms: every call gets the definition the page loaded and checked (the
-//! published form file), and checks it again with the same `check_form`.
+//! published form file); the page's core checked it, so this module does not
+//! carry the form checker again (see `given_form`).
 //!
 //! Errors are JavaScript `Error`s with a Dutch message for people.
+//!
+//! Unicode NFC (answers, attachment names) is the browser's own, as on the
+//! page: the module is built without the normalisation tables.
 
 use aanvraagwijzer::{Document, Form};
 use aanvraagwijzer_package::{
@@ -17,6 +21,16 @@ use aanvraagwijzer_package::{
 use chrono::{DateTime, NaiveDateTime, Utc};
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
+
+/// Hands the core the browser's NFC when the module loads, before any call.
+#[wasm_bindgen(start)]
+pub fn start() {
+    aanvraagwijzer::normalize::use_platform_nfc(browser_nfc);
+}
+
+fn browser_nfc(s: &str) -> String {
+    String::from(js_sys::JsString::from(s).normalize("NFC"))
+}
 
 /// The local time in the browser, or `created` (`yyyy-mm-ddThh:mm:ss`) when given.
 fn created_at(created: Option<String>) -> Result<NaiveDateTime, JsError> {
@@ -36,29 +50,27 @@ fn created_at(created: Option<String>) -> Result<NaiveDateTime, JsError> {
     }
 }
 
-/// The definition the page hands in (the form it loaded and checked, as
-/// JSON), checked here again by the same `check_form`; it must be the
-/// document's form.
-fn given_form(form_json: &str, id: &str) -> Result<Form, JsError> {
-    aanvraagwijzer::published::load_form_json(
-        &aanvraagwijzer::published::data_file(id),
-        form_json,
-        Some(id),
-    )
-    .map_err(|e| JsError::new(&format!("{} {}", e.message_nl(), e.problems.join("; "))))
-}
-
-/// The page's form on its own (opening or verifying a package, before any
-/// document is known): checked as [`given_form`] does, under its own id.
-fn page_form(form_json: &str) -> Result<Form, JsError> {
+/// The definition the page hands in: the form it loaded and shows, as JSON.
+/// The page's own core has checked it already (`published::load_form_json`
+/// on a published form, the studio's check on an edited one: the same
+/// `check_form` as the build), so it is parsed here, not checked again: a
+/// second form checker in this module would be a second copy of the core.
+/// The package pins the form's SHA-256, and `verify` checks it in full.
+/// `id`, when given, is the form the document or package names.
+fn given_form(form_json: &str, id: Option<&str>) -> Result<Form, JsError> {
     let form: Form = serde_json::from_str(form_json)
-        .map_err(|_| JsError::new("Het formulierbestand is geen geldig formulier."))?;
-    given_form(form_json, &form.id)
+        .map_err(|_| JsError::new("Het formulier van deze pagina kon niet worden gelezen. Vernieuw de pagina en probeer het opnieuw; uw antwoorden in dit tabblad blijven bewaard."))?;
+    match id {
+        Some(id) if id != form.id => Err(JsError::new(&format!(
+            "Deze antwoorden horen bij een ander formulier ({id}). Open ze op de pagina van dat formulier. Uw antwoorden op deze pagina zijn niet veranderd."
+        ))),
+        _ => Ok(form),
+    }
 }
 
 fn document_and_form(document_json: &str, form_json: &str) -> Result<(Document, Form), JsError> {
     let doc = Document::from_json(document_json).map_err(|e| JsError::new(&e.message_nl()))?;
-    let form = given_form(form_json, &doc.form)?;
+    let form = given_form(form_json, Some(&doc.form))?;
     Ok((doc, form))
 }
 
@@ -70,7 +82,7 @@ fn now_utc() -> Result<DateTime<Utc>, JsError> {
 
 /// The PDF summary alone (samenvatting.pdf), for a document as JSON text:
 /// the same bytes a package made at `created` holds.
-/// `form_json`: the definition the page loaded (see [`given_form`]).
+/// `form_json`: the definition the page shows (see [`given_form`]).
 #[wasm_bindgen(js_name = render_pdf)]
 pub fn render_summary(
     document_json: &str,
@@ -143,7 +155,7 @@ pub fn make_package(
 /// [{name, bytes}]}`. Hostile packages give an error, never a panic.
 #[wasm_bindgen]
 pub fn open_package(bytes: &[u8], form_json: &str) -> Result<Object, JsError> {
-    let form = page_form(form_json)?;
+    let form = given_form(form_json, None)?;
     let opened = open_with(bytes, &Limits::default(), std::slice::from_ref(&form)).map_err(|e| {
         match e {
             // The page knows one form: a package of another belongs on its page.
@@ -174,7 +186,7 @@ pub fn open_package(bytes: &[u8], form_json: &str) -> Result<Object, JsError> {
 /// package pinned to another definition is refused by name.
 #[wasm_bindgen]
 pub fn verify_package(bytes: &[u8], form_json: &str) -> Result<String, JsError> {
-    let form = page_form(form_json)?;
+    let form = given_form(form_json, None)?;
     let report = verify_with(
         bytes,
         &Limits::default(),

@@ -923,6 +923,6 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 /// Whether a given file's name is the name an answer lists, in any Unicode
 /// normal form and without surrounding spaces.
 fn same_name(file: &str, listed: &str) -> bool {
-    use unicode_normalization::UnicodeNormalization;
-    file.trim().nfc().eq(listed.trim().nfc())
+    use aanvraagwijzer::normalize::nfc;
+    nfc(file.trim()) == nfc(listed.trim())
 }

@@ -16,7 +16,7 @@
 
 use std::collections::BTreeSet;
 
-use unicode_normalization::UnicodeNormalization;
+use aanvraagwijzer::normalize::nfc;
 
 /// Longest attachment name, in bytes (UTF-8); the ZIP path adds `bijlagen/`,
 /// and file systems allow 255.
@@ -77,8 +77,8 @@ fn is_forbidden(c: char) -> bool {
 /// device name, at most [`MAX_NAME_BYTES`] (the extension kept).
 pub fn clean(name: &str) -> String {
     let last = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    let mut s: String = last
-        .nfc()
+    let mut s: String = nfc(last)
+        .chars()
         .filter(|&c| !is_invisible(c))
         .map(|c| if is_forbidden(c) { '_' } else { c })
         .collect();
@@ -119,7 +119,7 @@ fn shorten(s: &str) -> String {
 /// The key under which two names are one file somewhere: NFC, then
 /// lower case (Windows and macOS ignore case by default).
 fn fold(name: &str) -> String {
-    name.nfc().collect::<String>().to_lowercase()
+    nfc(name).to_lowercase()
 }
 
 /// Hands out clean names that no file system merges, numbering twins
@@ -156,7 +156,7 @@ pub fn check(name: &str, others: &mut BTreeSet<String>) -> Option<&'static str> 
             "er staan tekens in die Windows niet toestaat"
         } else if is_reserved(name) {
             "Windows gebruikt deze naam voor een apparaat"
-        } else if name.nfc().ne(name.chars()) {
+        } else if nfc(name) != name {
             "de naam is anders gecodeerd (NFD) dan Aanvraagwijzer namen schrijft (NFC)"
         } else {
             "de naam begint of eindigt met een punt of spatie, of is te lang"
