@@ -146,8 +146,7 @@ pub fn nfc_answers(answers: &Map<String, Value>) -> std::borrow::Cow<'_, Map<Str
 }
 
 fn is_nfc(s: &str) -> bool {
-    // Nearly every answer is ASCII, which is always NFC.
-    s.is_ascii() || crate::normalize::is_nfc(s)
+    crate::normalize::is_nfc(s)
 }
 
 fn value_is_nfc(v: &Value) -> bool {
@@ -160,11 +159,7 @@ fn value_is_nfc(v: &Value) -> bool {
 }
 
 fn nfc(s: &str) -> String {
-    if s.is_ascii() {
-        s.to_owned()
-    } else {
-        crate::normalize::nfc(s)
-    }
+    crate::normalize::nfc(s)
 }
 
 fn nfc_value(v: &Value) -> Value {

@@ -6,6 +6,11 @@
 //! last put somewhere lasting (an encrypted draft, a download, an opened
 //! file); while the answers differ from that, leaving the page asks first
 //! (`beforeunload`).
+//!
+//! A keystroke's own frame does not wait for the write: the answers change in
+//! memory at once, and sessionStorage gets them in a task after the next
+//! frame (at most one write per form per frame), or at once when the page is
+//! left or hidden (`beforeunload`, `pagehide`, `visibilitychange`).
 
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
@@ -23,6 +28,8 @@ const PREFIX: &str = "aanvraagwijzer-tabblad:";
 thread_local! {
     /// Forms whose answers in this tab are kept nowhere else.
     static UNSAVED: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
+    /// Forms whose answers changed in memory since sessionStorage got them.
+    static PENDING: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
 }
 
 /// One form's entry in sessionStorage.
@@ -104,8 +111,9 @@ impl TabAnswers {
                 entries.insert(form.to_owned(), entry);
             }
         }
-        install_leave_warning();
-        TabAnswers(StoredValue::new(entries))
+        let tab = TabAnswers(StoredValue::new(entries));
+        install_leave_handlers(tab);
+        tab
     }
 
     /// Whether the tab can keep answers across a reload in this browser.
@@ -120,13 +128,42 @@ impl TabAnswers {
             .unwrap_or_default()
     }
 
-    /// Follows a form's answers from now on: every change is stored.
+    /// Follows a form's answers from now on: every change is stored, in
+    /// memory at once and in sessionStorage after the frame (see the module).
     pub fn follow(&self, state: FormState) {
         let tab = *self;
         Effect::new(move |_| {
             let answers = state.answers.get();
-            tab.store(&state.form.id, |e| e.answers = answers);
+            let form_id = &state.form.id;
+            tab.0
+                .update_value(|m| m.entry(form_id.clone()).or_default().answers = answers);
+            tab.write_after_frame(form_id);
         });
+    }
+
+    /// Writes `form_id`'s answers to sessionStorage in a task after the next
+    /// frame, so that a keystroke is painted first.
+    fn write_after_frame(&self, form_id: &str) {
+        let first = PENDING.with(|p| {
+            let mut p = p.borrow_mut();
+            let first = p.is_empty();
+            p.insert(form_id.to_owned());
+            first
+        });
+        if first {
+            let tab = *self;
+            request_animation_frame(move || {
+                set_timeout(move || tab.flush(), std::time::Duration::ZERO);
+            });
+        }
+    }
+
+    /// Writes every form whose answers changed since their last write.
+    fn flush(&self) {
+        let pending = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
+        for form_id in pending {
+            self.store(&form_id, |_| {});
+        }
     }
 
     /// The current answers of the form are now kept elsewhere (a draft, a
@@ -139,9 +176,11 @@ impl TabAnswers {
         });
     }
 
+    /// Changes a form's entry and writes it to sessionStorage now.
     fn store(&self, form_id: &str, change: impl FnOnce(&mut Entry)) {
-        // Called on every keystroke: the answers are written out once, and
-        // that one text serves both the "unsaved" check and the storage.
+        // Called after every keystroke's frame: the answers are written out
+        // once, and that one text serves both the "unsaved" check and the
+        // storage.
         let written = self.0.try_update_value(|m| {
             let entry = m.entry(form_id.to_owned()).or_default();
             change(entry);
@@ -185,25 +224,34 @@ fn mark(form_id: &str, unsaved: bool) {
     });
 }
 
-/// Asks the browser to confirm leaving while some answers are kept only in
-/// this tab. Browsers show their own text; ours is for older ones.
-fn install_leave_warning() {
+/// Writes what is pending when the page is left or hidden (a reload, a link
+/// away, a closed tab, a phone switching apps), and asks the browser to
+/// confirm leaving while some answers are kept only in this tab. Browsers
+/// show their own text; ours is for older ones.
+fn install_leave_handlers(tab: TabAnswers) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let handler =
-        Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(|ev: web_sys::BeforeUnloadEvent| {
+    let before_unload = Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(
+        move |ev: web_sys::BeforeUnloadEvent| {
+            tab.flush();
             if UNSAVED.with(|s| !s.borrow().is_empty()) {
                 ev.prevent_default();
                 ev.set_return_value(
                     "U hebt antwoorden die nog niet als concept zijn bewaard of gedownload.",
                 );
             }
-        });
-    let _ =
-        window.add_event_listener_with_callback("beforeunload", handler.as_ref().unchecked_ref());
-    // The listener lives as long as the page.
-    handler.forget();
+        },
+    );
+    let _ = window
+        .add_event_listener_with_callback("beforeunload", before_unload.as_ref().unchecked_ref());
+    let leave = Closure::<dyn Fn()>::new(move || tab.flush());
+    for event in ["pagehide", "visibilitychange"] {
+        let _ = window.add_event_listener_with_callback(event, leave.as_ref().unchecked_ref());
+    }
+    // The listeners live as long as the page.
+    before_unload.forget();
+    leave.forget();
 }
 
 #[cfg(test)]

@@ -103,7 +103,13 @@ describe('attachments chosen at their field', () => {
     await field.getByText(`Gekozen bestand: ${FILE_NAME} (${FILE_BYTES.length} bytes)`).waitFor();
     await field.getByText('Kies een ander bestand', { exact: true }).waitFor();
     assert.deepEqual(await violations(page), [], 'axe-core clean with a chosen file');
-    // The answer is the file's own name and size: nothing typed.
+    // The answer is the file's own name and size: nothing typed. The tab
+    // writes its copy in a task after the frame (site/src/tab.rs).
+    await page.waitForFunction(
+      (name) => Object.keys(sessionStorage).some((k) => sessionStorage.getItem(k).includes(name)),
+      FILE_NAME,
+      { timeout: 5000 },
+    );
     const stored = await page.evaluate(() =>
       [sessionStorage, localStorage].flatMap((s) => Object.keys(s).map((k) => s.getItem(k))).join('\n'),
     );
