@@ -124,6 +124,14 @@ const FIXTURE = arg('fixture', null) ?? largestFixture();
 const LIGHTHOUSE = arg('lighthouse', null);
 /** `--only keys`: the keystroke rows only (to compare two builds back to back). */
 const ONLY = arg('only', null);
+/** `--trace`: also print where the main thread spends each key at 4x (a CDP trace). */
+const TRACE = process.argv.includes('--trace');
+/**
+ * `--profile`: also print the functions the main thread spends each key in at
+ * 4x (V8's sampling profiler). Wasm functions have names only in a build
+ * whose name section was kept (wasm-bindgen without --remove-name-section).
+ */
+const PROFILE = process.argv.includes('--profile');
 
 /** Lighthouse's mobile performance score and LCP of `url` (one run). */
 async function lighthouse(url) {
@@ -363,8 +371,12 @@ async function keystrokes(browser, origin, rate) {
   const metrics = async () =>
     Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   const before = await metrics();
+  const tracing = TRACE && rate > 1 ? await startTrace(cdp) : null;
+  const profiling = PROFILE && rate > 1 ? await startProfile(cdp) : null;
   // The section's last textarea: every question above it is live.
   const app = await typeKeys(page, page.locator('form.aw-form[data-section] textarea').last());
+  if (tracing) app.breakdown = await tracing.stop();
+  if (profiling) app.functions = await profiling.stop();
   const after = await metrics();
   const perKey = (name) => ((after[name] - before[name]) * 1000) / KEYS;
   app.script = perKey('ScriptDuration');
@@ -386,6 +398,84 @@ async function keystrokes(browser, origin, rate) {
   const reference = await typeKeys(bare, bare.locator('textarea'));
   await bare.close();
   return { app, reference };
+}
+
+/**
+ * Samples the main thread's JavaScript and wasm until `stop()`, which returns
+ * the functions with the most self time per key (ms), the top 15.
+ */
+async function startProfile(cdp) {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await cdp.send('Profiler.stop');
+      if (process.env.AW_PROFILE_FILE) fs.writeFileSync(process.env.AW_PROFILE_FILE, JSON.stringify(profile));
+      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+      const self = new Map();
+      const deltas = profile.timeDeltas;
+      profile.samples.forEach((id, i) => {
+        const f = byId.get(id).callFrame;
+        const name = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}`;
+        self.set(name, (self.get(name) ?? 0) + (deltas[i + 1] ?? 0));
+      });
+      return [...self]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 15)
+        .map(([n, us]) => `${n} ${(us / 1000 / KEYS).toFixed(2)} ms`)
+        .join('; ');
+    },
+  };
+}
+
+/**
+ * Records a Chromium trace (devtools.timeline) until `stop()`, which returns
+ * the main thread's time per key by what it was spent on: the top-level
+ * events' own names (EventDispatch, FunctionCall, UpdateLayoutTree = style,
+ * Layout, Paint, ...), each with its summed duration divided by KEYS, and
+ * the elements restyled and laid out per key.
+ */
+async function startTrace(cdp) {
+  const events = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+  await cdp.send('Tracing.start', {
+    categories: process.env.AW_TRACE_CATEGORIES ?? 'devtools.timeline,disabled-by-default-devtools.timeline',
+    transferMode: 'ReportEvents',
+  });
+  return {
+    async stop() {
+      const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.end');
+      await done;
+      const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+      const onMain = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
+      // Self time per event name (an event's duration less its children's),
+      // so nested events (a FunctionCall inside an EventDispatch) count once.
+      const byName = new Map();
+      const add = (name, us) => byName.set(name, (byName.get(name) ?? 0) + us);
+      const sorted = onMain.filter((e) => e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+      const stack = [];
+      for (const e of sorted) {
+        while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
+        const parent = stack.at(-1);
+        const label = e.name === 'EventDispatch' ? `EventDispatch(${e.args?.data?.type})` : e.name;
+        add(label, e.dur);
+        if (parent) add(parent.label, -e.dur);
+        e.label = label;
+        stack.push(e);
+      }
+      const restyled = onMain
+        .filter((e) => e.name === 'UpdateLayoutTree')
+        .reduce((n, e) => n + (e.args?.elementCount ?? 0), 0);
+      const laidOut = events
+        .filter((e) => e.name === 'Layout' && e.ph === 'E' || (e.name === 'Layout' && e.args?.endData))
+        .reduce((n, e) => n + (e.args?.endData?.layoutObjects ?? 0), 0);
+      const rows = [...byName].filter(([, us]) => us / 1000 / KEYS >= 0.5).sort((a, b) => b[1] - a[1]).map(([n, us]) => `${n} ${(us / 1000 / KEYS).toFixed(1)} ms`);
+      rows.push(`elements restyled ${Math.round(restyled / KEYS)}`, `layout objects ${Math.round(laidOut / KEYS)}`);
+      return rows.join(', ');
+    },
+  };
 }
 
 const median = (xs) => {
@@ -445,6 +535,8 @@ async function main() {
         `main-thread time per key, filled ${FORM}/${SECTION}, ${rate}x CPU (script / all tasks)`,
         `${ms(app.script)} / ${ms(app.task)}`,
       ]);
+      if (app.functions) rows.push([`functions per key, filled ${FORM}/${SECTION}, ${rate}x CPU, self time`, app.functions]);
+      if (app.breakdown) rows.push([`per key, filled ${FORM}/${SECTION}, ${rate}x CPU, from a trace`, app.breakdown]);
       rows.push([
         `keystroke to next paint, bare textarea, ${rate}x CPU (p50 / p99)`,
         `${ms(pct(reference, 50))} / ${ms(pct(reference, 99))}`,
