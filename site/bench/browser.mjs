@@ -2,7 +2,7 @@
 //
 //   node site/bench/browser.mjs [--form berseba/tlv-sbo-so] [--section voortraject]
 //        [--fixture FILE.json] [--loads 5] [--keys 60] [--bin PATH] [--dist DIR]
-//        [--lighthouse PATH/TO/lighthouse-cli] [--only keys]
+//        [--lighthouse PATH/TO/lighthouse-cli] [--only keys] [--trace] [--profile]
 //
 // Starts `aanvraagwijzer serve` (release build: target/release/aanvraagwijzer,
 // build it with `cargo build --release -p aanvraagwijzer-cli`) on site/dist at
@@ -41,6 +41,13 @@
 //   `--lighthouse /tmp/lh/node_modules/.bin/lighthouse`): Lighthouse's mobile
 //   performance score and LCP of the three pages, one run each, with Debian's
 //   Chromium (CHROME_PATH). Not a dependency of the project.
+//
+// - with --trace: where each key's main-thread time goes at 4x (a Chromium
+//   trace: self time per event, EventDispatch by event type); with --profile:
+//   the JavaScript and wasm functions with the most self time (V8's sampling
+//   profiler; name the wasm functions by building it with its name section,
+//   wasm-bindgen without --remove-name-section and wasm-opt -g);
+//   AW_PROFILE_FILE=PATH keeps the whole .cpuprofile for DevTools.
 //
 // It is a benchmark, not a test: it asserts nothing about timing.
 
