@@ -55,6 +55,13 @@ pub struct FormState {
     /// answers (not once per field): each field's own memo reads it, so a
     /// keystroke re-renders only a field whose `when` flipped.
     pub applying: Memo<Applying>,
+    /// A keystroke in a text input ([`FormState::type_text`]) is stored at
+    /// once but judged (findings, applicability) in a task after its frame,
+    /// so the character is painted first; leaving the input, or any other
+    /// change, judges at once ([`FormState::judge_now`]).
+    typing: StoredValue<bool>,
+    /// Notified when deferred judging is due.
+    judge: Trigger,
 }
 
 impl FormState {
@@ -67,14 +74,14 @@ impl FormState {
             answers: answers.get(),
         });
         let files = RwSignal::new(Vec::<ChosenFile>::new());
-        let findings = Memo::new(move |_| {
-            document.with(|doc| {
-                let mut all = validate(form, doc, today);
-                all.extend(files_not_kept(form, doc, today, &files.get()));
-                all
-            })
+        let typing = StoredValue::new(false);
+        let judge = Trigger::new();
+        let findings = judged(document, judge, typing, move |doc| {
+            let mut all = validate(form, doc, today);
+            all.extend(files_not_kept(form, doc, today, &files.get()));
+            all
         });
-        let applying = Memo::new(move |_| document.with(|doc| applying(form, doc, today)));
+        let applying = judged(document, judge, typing, move |doc| applying(form, doc, today));
         FormState {
             form,
             today,
@@ -85,12 +92,15 @@ impl FormState {
             files,
             findings,
             applying,
+            typing,
+            judge,
         }
     }
 
     /// Replaces all answers (an opened file or draft); the user starts fresh:
     /// nothing is judged until visited or checked again.
     pub fn replace(&self, new: Map<String, Value>) {
+        self.judge_now();
         self.answers.set(new);
         self.touched.set(BTreeSet::new());
         self.checked.set(false);
@@ -98,11 +108,41 @@ impl FormState {
 
     /// Stores the answer at a path.
     pub fn set(&self, path: &AnswerPath, value: Value) {
-        self.answers.update(|a| answers::set(a, path, value));
+        self.update_answers(|a| answers::set(a, path, value));
+    }
+
+    /// Changes the answers (a choice, a list item added), judged at once.
+    pub fn update_answers(&self, change: impl FnOnce(&mut Map<String, Value>)) {
+        self.judge_now();
+        self.answers.update(change);
+    }
+
+    /// Stores what a text input holds after a keystroke: at once, so nothing
+    /// typed is lost, but judged after the keystroke's frame (see `typing`).
+    pub fn type_text(&self, path: &AnswerPath, text: String) {
+        let scheduled = self.typing.get_value();
+        self.typing.set_value(true);
+        self.answers
+            .update(|a| answers::set(a, path, Value::String(text)));
+        if !scheduled {
+            let state = *self;
+            after_frame(move || state.judge_now());
+        }
+    }
+
+    /// Judges a pending keystroke now (the user left the input, changed
+    /// something else, or the frame has passed).
+    pub fn judge_now(&self) {
+        if self.typing.get_value() {
+            self.typing.set_value(false);
+            self.judge.notify();
+        }
     }
 
     /// Marks an input as visited (its findings may show from now on).
     pub fn touch(&self, path: &AnswerPath) {
+        // Its message shows for what it holds now, not a keystroke ago.
+        self.judge_now();
         if !self.touched.with_untracked(|t| t.contains(path)) {
             self.touched.update(|t| {
                 t.insert(path.clone());
@@ -162,6 +202,34 @@ impl FormState {
         let applying = self.applying;
         Memo::new(move |_| applying.with(|a| a.sections.contains(section_id)))
     }
+}
+
+/// A memo of what the core judges from the document (`judge`): every change
+/// of the answers recomputes it, except a keystroke being typed (`typing`),
+/// which keeps the last value until `judge` is notified after its frame.
+fn judged<T: PartialEq + Send + Sync + 'static>(
+    document: Memo<Document>,
+    judge: Trigger,
+    typing: StoredValue<bool>,
+    of: impl Fn(&Document) -> T + Send + Sync + 'static,
+) -> Memo<T> {
+    Memo::new_owning(move |last: Option<T>| {
+        document.track();
+        judge.track();
+        match last {
+            Some(last) if typing.get_value() => (last, false),
+            last => {
+                let now = document.with(&of);
+                let changed = last.as_ref() != Some(&now);
+                (now, changed)
+            }
+        }
+    })
+}
+
+/// Runs `f` in a task after the next frame has been painted.
+fn after_frame(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }
 
 /// A blocking finding per attachment answer (of a field that applies) whose

@@ -90,6 +90,28 @@ describe('one form per SWV', () => {
     });
   }
 
+  it('a shown message goes while the fix is typed, and the fix survives a reload', async () => {
+    // Each keystroke is judged in a task after its frame (site/src/state.rs,
+    // `type_text`): the message must still follow the typing, without
+    // leaving the field, and nothing typed may be lost to a reload.
+    const form = 'rsv-breda-po/opp';
+    await openForm(page, site.origin, form);
+    await gotoFieldSection(page, site.origin, form, 'geboortedatum');
+    const input = page.getByLabel('Geboortedatum', { exact: true });
+    const message = page.locator('#veld-geboortedatum-fout');
+    await input.fill('30-02-2016');
+    await input.press('Tab');
+    await message.waitFor();
+    await input.focus();
+    await input.press('Control+a');
+    await page.keyboard.type('03-09-2016', { delay: 20 });
+    await message.waitFor({ state: 'detached' });
+    assert.equal(await input.getAttribute('aria-invalid'), null);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'veld-geboortedatum', 'still in the field');
+    await page.reload();
+    assert.equal(await page.getByLabel('Geboortedatum', { exact: true }).inputValue(), '03-09-2016');
+  });
+
   it('made no request outside 127.0.0.1 and logged no errors', () => {
     assert.deepEqual(browser.offsite(site.origin), []);
     assert.deepEqual(browser.errors, []);

@@ -152,7 +152,7 @@ pub fn checkbox_group(state: FormState, field: &'static Field, path: AnswerPath)
                             prop:checked=move || checked.get()
                             on:change=move |ev| {
                                 let on = event_target_checked(&ev);
-                                state.answers.update(|a| answers::set_choice(a, &path, &value, on));
+                                state.update_answers(|a| answers::set_choice(a, &path, &value, on));
                                 state.touch(&path);
                             }
                         />

@@ -49,7 +49,7 @@ pub fn list(state: FormState, field: &'static Field, path: AnswerPath) -> impl I
         let path = path.clone();
         move |_| {
             let new_index = len.get_untracked();
-            state.answers.update(|a| answers::push_item(a, &path));
+            state.update_answers(|a| answers::push_item(a, &path));
             // Take the user to the new item's first input.
             if let Some(first) = fields.first() {
                 let target = path.child(new_index).child(&first.id).dom_id();

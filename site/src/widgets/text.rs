@@ -92,7 +92,7 @@ pub fn text_control(state: FormState, path: AnswerPath, spec: TextSpec) -> impl 
         move |ev| {
             let text = event_target_value(&ev);
             typed.set_value(text.clone());
-            state.set(&path, Value::String(text));
+            state.type_text(&path, text);
         }
     };
     let textarea = NodeRef::<leptos::html::Textarea>::new();
