@@ -81,7 +81,9 @@ impl FormState {
             all.extend(files_not_kept(form, doc, today, &files.get()));
             all
         });
-        let applying = judged(document, judge, typing, move |doc| applying(form, doc, today));
+        let applying = judged(document, judge, typing, move |doc| {
+            applying(form, doc, today)
+        });
         FormState {
             form,
             today,

@@ -3,7 +3,6 @@
 
 use aanvraagwijzer::{has_blocking, Field, FieldKind};
 use leptos::prelude::*;
-use serde_json::Value;
 
 use super::findings::{findings_block, why_block};
 use super::{described_by, hint_view, label_text};
