@@ -4,11 +4,11 @@
 // the "not found" page. axe is evaluated from
 // node_modules into the page; nothing is fetched.
 
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startSite, openBrowser, openStart, openForm, gotoSection, gotoCheck, sectionsOf, repoRoot } from './support/harness.mjs';
+import { openStart, openForm, gotoSection, gotoCheck, sectionsOf, repoRoot, useSiteAndBrowser } from './support/harness.mjs';
 
 const AXE = fs.readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -30,16 +30,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   let browser;
   let page;
 
-  before(async () => {
-    site = await startSite();
-    browser = await openBrowser();
-    page = browser.page;
-  });
-
-  after(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  useSiteAndBrowser((started) => ({ site, browser, page } = started));
 
   it('start page', async () => {
     await openStart(page, site.origin);

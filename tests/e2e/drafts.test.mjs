@@ -3,11 +3,11 @@
 // unkept answers asks first; drafts are encrypted with a password, expire
 // after 30 days, can be wiped; old plaintext drafts are migrated.
 
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startSite, openBrowser, openForm, gotoSection, gotoOverview, repoRoot } from './support/harness.mjs';
+import { openForm, gotoSection, gotoOverview, repoRoot, useSiteAndBrowser } from './support/harness.mjs';
 
 const AXE = fs.readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
@@ -84,15 +84,7 @@ describe('answers in the tab, encrypted drafts', () => {
   let site;
   let browser;
 
-  before(async () => {
-    site = await startSite();
-    browser = await openBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  useSiteAndBrowser((started) => ({ site, browser } = started));
 
   it('keeps every answer across a reload, and says so in one line', async () => {
     const { page } = browser;
@@ -324,15 +316,7 @@ describe('draft expiry, with a clock the test controls', () => {
   let site;
   let browser;
 
-  before(async () => {
-    site = await startSite();
-    browser = await openBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  useSiteAndBrowser((started) => ({ site, browser } = started));
 
   it('shows the expiry date when saving and removes the draft after 30 days', async () => {
     const { page } = browser;

@@ -2,9 +2,9 @@
 // required field wrongly, leave it, and see the SWV's message beside it,
 // with the source passage under "Waarom?" for a rule.
 
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, openBrowser, openForm, gotoFieldSection } from './support/harness.mjs';
+import { openForm, gotoFieldSection, useSiteAndBrowser } from './support/harness.mjs';
 
 /**
  * form, field label, wrong answer, id of the message block, expected text,
@@ -48,16 +48,7 @@ describe('one form per SWV', () => {
   let browser;
   let page;
 
-  before(async () => {
-    site = await startSite();
-    browser = await openBrowser();
-    page = browser.page;
-  });
-
-  after(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  useSiteAndBrowser((started) => ({ site, browser, page } = started));
 
   for (const c of CASES) {
     it(`${c.form}: a wrong "${c.label}" gets its message after leaving the field`, async () => {

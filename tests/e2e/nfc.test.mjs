@@ -4,9 +4,9 @@
 // the same name typed on Windows, so it gets the same verdict as the CLI and
 // the server, which use the crate's tables.
 
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, openBrowser, openForm, gotoSection } from './support/harness.mjs';
+import { openForm, gotoSection, useSiteAndBrowser } from './support/harness.mjs';
 
 const FORM = 'rsv-breda-po/opp';
 // 40 × "Öz" + 40 × "é" = 120 letters in NFC (the field's maximum), 200 code
@@ -19,17 +19,11 @@ describe('answers are judged in NFC in the browser', () => {
   let browser;
   let page;
 
+  useSiteAndBrowser((started) => ({ site, browser, page } = started));
+
   before(async () => {
-    site = await startSite();
-    browser = await openBrowser();
-    page = browser.page;
     await openForm(page, site.origin, FORM);
     await gotoSection(page, site.origin, FORM, 'leerling');
-  });
-
-  after(async () => {
-    await browser?.close();
-    await site?.close();
   });
 
   async function lengthMessage(value) {

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { startSite, openBrowser, openForm, gotoCheck, gotoFieldSection, gotoOverview, repoRoot } from './support/harness.mjs';
+import { openForm, gotoCheck, gotoFieldSection, gotoOverview, repoRoot, useSiteAndBrowser } from './support/harness.mjs';
 
 const FORM = 'rsv-breda-vo/tlv-vso';
 const MODULE = 'pkg-package/aanvraagwijzer_package_wasm';
@@ -89,16 +89,13 @@ describe('submission package', () => {
   let page;
   let firstZip;
 
+  useSiteAndBrowser((started) => ({ site, browser, page } = started));
+
   before(async () => {
-    site = await startSite();
-    browser = await openBrowser();
-    page = browser.page;
     await openForm(page, site.origin, FORM);
   });
 
   after(async () => {
-    await browser?.close();
-    await site?.close();
     fs.rmSync(work, { recursive: true, force: true });
   });
 

@@ -4,9 +4,9 @@
 // documents by their own title, never by the seed file name, and shows no
 // form id and no "JSON".
 
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, openBrowser, openStart, openForm, gotoCheck, gotoSection, sectionsOf } from './support/harness.mjs';
+import { openStart, openForm, gotoCheck, gotoSection, sectionsOf, useSiteAndBrowser } from './support/harness.mjs';
 
 const SEED_FILE = /\d{3}_[0-9a-f]{16}\.txt/;
 
@@ -15,16 +15,7 @@ describe('plain names on every form page', () => {
   let browser;
   let page;
 
-  before(async () => {
-    site = await startSite();
-    browser = await openBrowser();
-    page = browser.page;
-  });
-
-  after(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  useSiteAndBrowser((started) => ({ site, browser, page } = started));
 
   it('no seed file name, form id or "JSON" on any form page; "Waarom?" names the document', async () => {
     await openStart(page, site.origin);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startSite, openBrowser, openStart, openForm, distDir } from './support/harness.mjs';
+import { startSite, openStart, openForm, distDir, useSiteAndBrowser } from './support/harness.mjs';
 
 const index = JSON.parse(fs.readFileSync(path.join(distDir, 'forms', 'index.json'), 'utf8'));
 const formFile = /\/forms\/[a-z0-9-]+\/[a-z0-9-]+\.json$/;
@@ -18,16 +18,7 @@ describe('published forms', () => {
   let browser;
   let page;
 
-  before(async () => {
-    site = await startSite();
-    browser = await openBrowser();
-    page = browser.page;
-  });
-
-  after(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  useSiteAndBrowser((started) => ({ site, browser, page } = started));
 
   it('lists the forms of forms/index.json on the start page, without loading any form', async () => {
     browser.requests.length = 0;

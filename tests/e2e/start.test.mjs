@@ -3,25 +3,16 @@
 // choices are in the URL so an SWV's website can link to its own forms.
 // Each form page says where the finished request goes, per SWV.
 
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, openBrowser, openStart, openForm } from './support/harness.mjs';
+import { openStart, openForm, useSiteAndBrowser } from './support/harness.mjs';
 
 describe('start page', () => {
   let site;
   let browser;
   let page;
 
-  before(async () => {
-    site = await startSite();
-    browser = await openBrowser();
-    page = browser.page;
-  });
-
-  after(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  useSiteAndBrowser((started) => ({ site, browser, page } = started));
 
   const formLinks = async () => page.locator('.aw-form-list a').allInnerTexts();
 

@@ -3,23 +3,15 @@
 // and tells the user how to keep their answers, instead of silently no longer
 // responding.
 
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, openBrowser, openForm } from './support/harness.mjs';
+import { openForm, useSiteAndBrowser } from './support/harness.mjs';
 
 describe('the app stops (wasm trap)', () => {
   let site;
   let browser;
 
-  before(async () => {
-    site = await startSite();
-    browser = await openBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  useSiteAndBrowser((started) => ({ site, browser } = started));
 
   it('shows a Dutch alert above the form that says what to do', async () => {
     const { page } = browser;

@@ -4,11 +4,11 @@
 // choice that adds a question says so where it is made. Screenshots of the
 // three kinds of page go to target/screenshots/.
 
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startSite, openBrowser, openForm, gotoSection, sectionsOf, repoRoot } from './support/harness.mjs';
+import { openForm, gotoSection, sectionsOf, repoRoot, useSiteAndBrowser } from './support/harness.mjs';
 
 const FORM = 'rsv-breda-po/opp';
 const AXE = fs.readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -44,17 +44,11 @@ describe('OPP step by step: task list, section pages, check page', () => {
   let browser;
   let page;
 
+  useSiteAndBrowser((started) => ({ site, browser, page } = started));
+
   before(async () => {
-    site = await startSite();
-    browser = await openBrowser();
-    page = browser.page;
     await page.setViewportSize({ width: 1024, height: 800 });
     fs.mkdirSync(shotDir, { recursive: true });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await site?.close();
   });
 
   it('the task list shows every section "Niet begonnen" and how far the request is', async () => {

@@ -2,13 +2,13 @@
 // summary, download + CLI agreement, open file, drafts, and no request
 // leaving 127.0.0.1.
 
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { startSite, openBrowser, openForm, gotoSection, gotoFieldSection, gotoCheck, gotoOverview, repoRoot } from './support/harness.mjs';
+import { openForm, gotoSection, gotoFieldSection, gotoCheck, gotoOverview, repoRoot, useSiteAndBrowser } from './support/harness.mjs';
 
 const FORM = 'rsv-breda-vo/tlv-vso';
 const VALID_BSN = '111222333';
@@ -27,17 +27,11 @@ describe('TLV vso form', () => {
   let browser;
   let page;
 
+  useSiteAndBrowser((started) => ({ site, browser, page } = started));
+
   before(async () => {
-    site = await startSite();
-    browser = await openBrowser();
-    page = browser.page;
     await openForm(page, site.origin, FORM);
     await gotoSection(page, site.origin, FORM, 'leerling');
-  });
-
-  after(async () => {
-    await browser?.close();
-    await site?.close();
   });
 
   it('judges a field only after the user leaves it, then live', async () => {

@@ -5,11 +5,11 @@
 // AW_DIST=/path/to/site/dist runs the same checks against another build (to
 // measure the layout shift of an older version).
 
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startSite, openBrowser, openStart, openForm, gotoSection, gotoCheck, sectionsOf, repoRoot } from './support/harness.mjs';
+import { openStart, openForm, gotoSection, gotoCheck, sectionsOf, repoRoot, useSiteAndBrowser } from './support/harness.mjs';
 
 const shotDir = path.join(repoRoot, 'target', 'e2e-screenshots');
 
@@ -30,16 +30,10 @@ describe('no lost clicks, live summary, reflow, focus after removal', () => {
   let browser;
   let page;
 
-  before(async () => {
-    site = await startSite(process.env.AW_DIST || undefined);
-    browser = await openBrowser();
-    page = browser.page;
-    fs.mkdirSync(shotDir, { recursive: true });
-  });
+  useSiteAndBrowser((started) => ({ site, browser, page } = started), { root: process.env.AW_DIST || undefined });
 
-  after(async () => {
-    await browser?.close();
-    await site?.close();
+  before(async () => {
+    fs.mkdirSync(shotDir, { recursive: true });
   });
 
   it('leaving a field by pressing the next radio button checks that radio', async () => {

@@ -3,9 +3,9 @@
 // task list, section pages and check page render; lists add, number and
 // remove items; summary lines show.
 
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, openBrowser, openStart, openForm, gotoSection, gotoCheck, sectionsOf } from './support/harness.mjs';
+import { openStart, openForm, gotoSection, gotoCheck, sectionsOf, useSiteAndBrowser } from './support/harness.mjs';
 
 describe('all forms', () => {
   let site;
@@ -13,17 +13,11 @@ describe('all forms', () => {
   let page;
   let formLinks = [];
 
+  useSiteAndBrowser((started) => ({ site, browser, page } = started));
+
   before(async () => {
-    site = await startSite();
-    browser = await openBrowser();
-    page = browser.page;
     await openStart(page, site.origin);
     formLinks = await page.locator('.aw-form-list a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-  });
-
-  after(async () => {
-    await browser?.close();
-    await site?.close();
   });
 
   it('the start page lists forms grouped per SWV', async () => {

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 /** The repository root. */
@@ -265,4 +266,25 @@ export async function fillSection(page, origin, formId, sectionId, answers, { sa
     await page.getByLabel(label, { exact: true }).fill(value);
   }
   if (save) await page.getByRole('button', { name: 'Opslaan en verder' }).click();
+}
+
+/**
+ * The site and a browser for one suite (`describe`): started in a `before`
+ * hook, closed in an `after` hook. `onStart({ site, browser, page })` runs
+ * once both are up, to hand them to the suite's own variables; a suite's
+ * own `before` registered after this call runs after it (hooks run in
+ * order). `root`: another site folder than site/dist.
+ */
+export function useSiteAndBrowser(onStart, { root } = {}) {
+  let site;
+  let browser;
+  before(async () => {
+    site = await startSite(root);
+    browser = await openBrowser();
+    onStart({ site, browser, page: browser.page });
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
 }
