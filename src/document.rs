@@ -4,6 +4,7 @@
 //! identifiers included), so opening a saved document restores the form
 //! losslessly; interpretation is the validator's job.
 
+use crate::normalize::{is_nfc, nfc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -145,10 +146,6 @@ pub fn nfc_answers(answers: &Map<String, Value>) -> std::borrow::Cow<'_, Map<Str
     )
 }
 
-fn is_nfc(s: &str) -> bool {
-    crate::normalize::is_nfc(s)
-}
-
 fn value_is_nfc(v: &Value) -> bool {
     match v {
         Value::String(s) => is_nfc(s),
@@ -156,10 +153,6 @@ fn value_is_nfc(v: &Value) -> bool {
         Value::Object(map) => map.iter().all(|(k, v)| is_nfc(k) && value_is_nfc(v)),
         _ => true,
     }
-}
-
-fn nfc(s: &str) -> String {
-    crate::normalize::nfc(s)
 }
 
 fn nfc_value(v: &Value) -> Value {

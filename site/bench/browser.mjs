@@ -441,7 +441,7 @@ async function startProfile(cdp) {
  * the main thread's time per key by what it was spent on: the top-level
  * events' own names (EventDispatch, FunctionCall, UpdateLayoutTree = style,
  * Layout, Paint, ...), each with its summed duration divided by KEYS, and
- * the elements restyled and laid out per key.
+ * the elements restyled per key.
  */
 async function startTrace(cdp) {
   const events = [];
@@ -475,11 +475,8 @@ async function startTrace(cdp) {
       const restyled = onMain
         .filter((e) => e.name === 'UpdateLayoutTree')
         .reduce((n, e) => n + (e.args?.elementCount ?? 0), 0);
-      const laidOut = events
-        .filter((e) => e.name === 'Layout' && e.ph === 'E' || (e.name === 'Layout' && e.args?.endData))
-        .reduce((n, e) => n + (e.args?.endData?.layoutObjects ?? 0), 0);
       const rows = [...byName].filter(([, us]) => us / 1000 / KEYS >= 0.5).sort((a, b) => b[1] - a[1]).map(([n, us]) => `${n} ${(us / 1000 / KEYS).toFixed(1)} ms`);
-      rows.push(`elements restyled ${Math.round(restyled / KEYS)}`, `layout objects ${Math.round(laidOut / KEYS)}`);
+      rows.push(`elements restyled ${Math.round(restyled / KEYS)}`);
       return rows.join(', ');
     },
   };

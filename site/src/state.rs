@@ -216,9 +216,11 @@ fn judged<T: PartialEq + Send + Sync + 'static>(
     of: impl Fn(&Document) -> T + Send + Sync + 'static,
 ) -> Memo<T> {
     Memo::new_owning(move |last: Option<T>| {
-        document.track();
         judge.track();
         match last {
+            // Only `judge` is read: reading `document` would rebuild it (a
+            // copy of every answer) on each key for a value not used. Every
+            // way out of `typing` notifies `judge`.
             Some(last) if typing.get_value() => (last, false),
             last => {
                 let now = document.with(&of);
@@ -229,8 +231,9 @@ fn judged<T: PartialEq + Send + Sync + 'static>(
     })
 }
 
-/// Runs `f` in a task after the next frame has been painted.
-fn after_frame(f: impl FnOnce() + 'static) {
+/// Runs `f` in a task after the next frame has been painted (the keystroke's
+/// own frame does not wait for it).
+pub(crate) fn after_frame(f: impl FnOnce() + 'static) {
     request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }
 

@@ -152,9 +152,7 @@ impl TabAnswers {
         });
         if first {
             let tab = *self;
-            request_animation_frame(move || {
-                set_timeout(move || tab.flush(), std::time::Duration::ZERO);
-            });
+            crate::state::after_frame(move || tab.flush());
         }
     }
 
