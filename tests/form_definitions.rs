@@ -172,6 +172,117 @@ fn a_typo_in_a_field_key_does_not_pass_silently() {
     assert!(err.to_string().contains("max_lenght"), "{err}");
 }
 
+/// The error `forms check` would report for a form file, or `None` if it reads.
+fn read_error(text: &str) -> Option<String> {
+    toml::from_str::<Form>(text).err().map(|e| e.to_string())
+}
+
+#[test]
+fn a_key_of_another_field_type_is_refused_by_name() {
+    // `min_words` belongs to long_text: on a text field it would do nothing.
+    let err = read_error(
+        &FormToml::new(ID)
+            .field_with("naam", "text", "min_words = 20")
+            .build(),
+    )
+    .expect("a text field with min_words must be refused");
+    assert!(
+        err.contains("unknown field `min_words`") && err.contains("max_length"),
+        "{err}"
+    );
+    // The same key where it belongs reads, and keeps its value.
+    let form = parse(
+        &FormToml::new(ID)
+            .field_with("beschrijving", "long_text", "min_words = 20")
+            .build(),
+    );
+    assert_eq!(
+        form.sections[0].fields[0].kind,
+        FieldKind::LongText {
+            max_length: None,
+            min_words: Some(20)
+        }
+    );
+    let err = read_error(&FormToml::new(ID).field("keuze", "choice").build())
+        .expect("a choice without options");
+    assert!(err.contains("missing field `options`"), "{err}");
+    let err =
+        read_error(&FormToml::new(ID).field("keuze", "dropdown").build()).expect("an unknown type");
+    assert!(err.contains("dropdown"), "{err}");
+}
+
+#[test]
+fn a_condition_is_read_by_its_keys_and_two_at_once_are_refused() {
+    let with_when = |when: &str| {
+        FormToml::new(ID)
+            .field("heeft_dossier", "yes_no")
+            .field_with("dossier", "text", &format!("when = {when}"))
+            .build()
+    };
+    let form = parse(&with_when(
+        r#"{ any = [{ field = "heeft_dossier", equals = "ja" }, { not = { field = "heeft_dossier", filled = true } }] }"#,
+    ));
+    assert_eq!(
+        form.sections[0].fields[1].when,
+        Some(aanvraagwijzer::definition::Condition::Any {
+            any: vec![
+                aanvraagwijzer::definition::Condition::Equals {
+                    field: "heeft_dossier".into(),
+                    equals: "ja".into()
+                },
+                aanvraagwijzer::definition::Condition::Not {
+                    not: Box::new(aanvraagwijzer::definition::Condition::Filled {
+                        field: "heeft_dossier".into(),
+                        filled: true
+                    })
+                }
+            ]
+        })
+    );
+    // Before, the first shape that fit won and `filled` was silently ignored.
+    let err = read_error(&with_when(
+        r#"{ field = "heeft_dossier", equals = "ja", filled = true }"#,
+    ))
+    .expect("two shapes at once");
+    assert!(
+        err.contains("`equals` en `filled` kunnen niet samen"),
+        "{err}"
+    );
+    // A misspelt key is named, where it was "did not match any variant" before.
+    let err = read_error(&with_when(r#"{ field = "heeft_dossier", equal = "ja" }"#))
+        .expect("a misspelt key");
+    assert!(err.contains("unknown field `equal`"), "{err}");
+    let err = read_error(&with_when(r#"{ equals = "ja" }"#)).expect("no field");
+    assert!(err.contains("missing field `field`"), "{err}");
+    let err = read_error(&with_when(r#"{ field = "heeft_dossier" }"#)).expect("no test");
+    assert!(
+        err.contains("een voorwaarde heeft één van deze sleutels nodig"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_note_is_a_text_or_a_text_with_its_condition() {
+    // Top-level keys go before the first table.
+    let form = |notes: &str| {
+        FormToml::new(ID).field("soort", "text").build().replacen(
+            "[documents]",
+            &format!("notes = {notes}\n[documents]"),
+            1,
+        )
+    };
+    let read = parse(&form(
+        r#"["Geldt altijd.", { text = "Alleen bij soort 4.", when = { field = "soort", equals = "4" } }]"#,
+    ));
+    assert_eq!(read.notes[0].text(), "Geldt altijd.");
+    assert!(read.notes[0].when().is_none());
+    assert_eq!(read.notes[1].text(), "Alleen bij soort 4.");
+    assert!(read.notes[1].when().is_some());
+    let err =
+        read_error(&form(r#"[{ text = "Zonder voorwaarde." }]"#)).expect("a table without when");
+    assert!(err.contains("missing field `when`"), "{err}");
+}
+
 #[test]
 fn a_required_field_without_any_source_is_refused() {
     let form = parse(

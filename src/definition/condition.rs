@@ -3,12 +3,15 @@
 //! Written in form files as small TOML tables that read as sentences:
 //! `when = { field = "heeft_beschikking", equals = "ja" }`.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::expr::{CmpOp, Expr};
 
 /// A yes/no question about the answers.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+///
+/// Written untagged; read in one pass by `read.rs`, which tells the shapes
+/// apart by their keys and refuses keys of two shapes at once.
+#[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(untagged)]
 pub enum Condition {
     /// The field's value equals this (`"ja"`, an option value…).

@@ -9,6 +9,7 @@ pub mod check;
 pub mod condition;
 pub mod date;
 pub mod expr;
+mod read;
 
 use std::collections::BTreeMap;
 
@@ -84,7 +85,9 @@ pub struct Form {
 
 /// One of a form's notes: a plain text, or a text with the condition under
 /// which it applies (`{ text = "…", when = { field = "soort", equals = "4" } }`).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+///
+/// Read by `read.rs` (one pass, no buffering), written untagged.
+#[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(untagged)]
 pub enum Note {
     /// A note about the whole form.
@@ -273,9 +276,9 @@ pub struct Section {
 
 /// One question.
 ///
-/// No `deny_unknown_fields` here (serde cannot combine it with `flatten`); the
-/// flattened [`FieldKind`] denies unknown keys instead, so typos still fail.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+/// Read by `read.rs` in one pass: any key that is neither a field's nor its
+/// `type`'s own is refused, so typos fail. Written with the kind flattened.
+#[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Field {
     /// Unique within the form (list items: unique within the list).
     pub id: String,
@@ -303,8 +306,10 @@ pub struct Field {
 }
 
 /// The type of a field, with its own built-in checks.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+///
+/// Written tagged by `type` inside its field; read with the field (`read.rs`).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(tag = "type", rename_all = "snake_case")]
 pub enum FieldKind {
     /// One line of text.
     Text {
