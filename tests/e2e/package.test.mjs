@@ -101,9 +101,9 @@ describe('submission package', () => {
 
   it('loads the package code only when asked, and an empty form gives a CONCEPT package', async (t) => {
     assert.equal(
-      browser.requests.filter((u) => u.includes(MODULE)).length,
+      browser.requests.filter((u) => u.includes(MODULE) || u.endsWith('.ttf')).length,
       0,
-      'the form page does not load the package module',
+      'the form page loads neither the package module nor its fonts',
     );
     // The package box ends "Controleer uw antwoorden".
     await gotoCheck(page, site.origin, FORM);
@@ -115,6 +115,13 @@ describe('submission package', () => {
       browser.requests.some((u) => u.includes(`${MODULE}_bg.`) && u.endsWith('.wasm')),
       'module loaded on click',
     );
+    // The PDF's font is not in the module: its two files come with it, by their hashed names.
+    for (const face of ['DejaVuSans.', 'DejaVuSans-Bold.']) {
+      assert.ok(
+        browser.requests.some((u) => u.includes(`pkg-package/fonts/${face}`) && u.endsWith('.ttf')),
+        `font ${face}ttf loaded with the module`,
+      );
+    }
     await page.getByText('is gedownload, maar de aanvraag is nog niet compleet').waitFor();
 
     const { status, report, stderr } = verify(file);
@@ -276,10 +283,19 @@ describe('submission package', () => {
       path.join(repoRoot, 'site', 'dist', 'forms', `${largest.id}.json`),
       'utf8',
     );
+    // Its two font files, under their hashed names, as the page's loader fetches them.
+    const fontsDir = path.join(repoRoot, 'site', 'dist', moduleDir, 'fonts');
+    const fonts = ['DejaVuSans.', 'DejaVuSans-Bold.'].map(
+      (face) => `${moduleDir}/fonts/${fs.readdirSync(fontsDir).find((f) => f.startsWith(face) && f.endsWith('.ttf'))}`,
+    );
     const result = await page.evaluate(
-      async ({ text, module, formJson }) => {
+      async ({ text, module, formJson, fonts }) => {
         const m = await import(new URL(module, document.baseURI).href);
         await m.default();
+        const [regular, bold] = await Promise.all(
+          fonts.map(async (f) => new Uint8Array(await (await fetch(new URL(f, document.baseURI))).arrayBuffer())),
+        );
+        m.use_fonts(regular, bold);
         const runs = [];
         let pdf;
         for (let i = 0; i < 5; i++) {
@@ -289,7 +305,7 @@ describe('submission package', () => {
         }
         return { runs, bytes: pdf.length };
       },
-      { text, module: `${moduleDir}/${moduleJs}`, formJson },
+      { text, module: `${moduleDir}/${moduleJs}`, formJson, fonts },
     );
     const median = [...result.runs].sort((a, b) => a - b)[2];
     t.diagnostic(

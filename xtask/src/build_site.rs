@@ -107,6 +107,7 @@ pub fn build_into(
         features: &[],
     };
     wasm::build_module(&package, &dist.join(PACKAGE_DIR), options)?;
+    copy_pdf_fonts(root, &dist.join(PACKAGE_DIR))?;
     let studio_started = Instant::now();
     let studio_site = Module {
         what: "studio site",
@@ -266,6 +267,24 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
             std::fs::copy(entry.path(), &target)
                 .map_err(|e| format!("{}: {e}", entry.path().display()))?;
         }
+    }
+    Ok(())
+}
+
+/// The PDF's two faces and their licence, beside the package module: it is
+/// built without them and the page's loader fetches them with it
+/// (site/src/package/bridge.rs). Hashed and compressed like the module.
+fn copy_pdf_fonts(root: &Path, package_dir: &Path) -> Result<(), String> {
+    let from = root.join("crates/pdf/fonts");
+    let to = package_dir.join("fonts");
+    std::fs::create_dir_all(&to).map_err(|e| format!("{}: {e}", to.display()))?;
+    for name in [
+        "DejaVuSans.ttf",
+        "DejaVuSans-Bold.ttf",
+        "LICENSE-DejaVu.txt",
+    ] {
+        std::fs::copy(from.join(name), to.join(name))
+            .map_err(|e| format!("{}: {e}", from.join(name).display()))?;
     }
     Ok(())
 }

@@ -17,13 +17,16 @@ use sha2::{Digest, Sha256};
 /// Hex digits of the content hash in a file name.
 pub const HASH_LEN: usize = 16;
 
-/// Extensions that get a hashed name (HTML and licence texts do not).
-const HASHED: &[&str] = &["js", "wasm", "css"];
+/// Extensions that get a hashed name (HTML and licence texts do not). `ttf`:
+/// the PDF's font, fetched by the package module's loader.
+const HASHED: &[&str] = &["js", "wasm", "css", "ttf"];
 /// Files that keep their name: `embed.js` is copied onto, or named by, the
 /// SWV's own pages (docs/handleiding-swv.md), so its address must not change.
 const KEEP_NAME: &[&str] = &["embed.js"];
 /// Extensions that get `.br` and `.gz` copies.
-const COMPRESSED: &[&str] = &["html", "js", "wasm", "css", "json", "md", "svg", "txt"];
+const COMPRESSED: &[&str] = &[
+    "html", "js", "wasm", "css", "json", "md", "svg", "txt", "ttf",
+];
 
 /// Renames every script, wasm and CSS file in `dist` to its hashed name and
 /// rewrites the references to it (in HTML, JS and CSS files). A file is named

@@ -13,6 +13,10 @@
 //!
 //! Unicode NFC (answers, attachment names) is the browser's own, as on the
 //! page: the module is built without the normalisation tables.
+//!
+//! The PDF's font (DejaVu Sans, two faces) is not compiled in either: the
+//! page's loader fetches the two files the build puts beside the module and
+//! hands them over with [`use_fonts`] before any call.
 
 use aanvraagwijzer::{Document, Form};
 use aanvraagwijzer_package::{
@@ -26,6 +30,17 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(start)]
 pub fn start() {
     aanvraagwijzer::normalize::use_platform_nfc(browser_nfc);
+}
+
+/// Hands the PDF writer its two faces, the files the build puts beside this
+/// module (`fonts/DejaVuSans.ttf`, `fonts/DejaVuSans-Bold.ttf`, hashed names).
+/// The module is built without them (162 KB brotli less to load); the page's
+/// loader fetches them with the module and calls this before anything else.
+#[wasm_bindgen]
+pub fn use_fonts(regular: Vec<u8>, bold: Vec<u8>) -> Result<(), JsError> {
+    aanvraagwijzer_pdf::use_fonts(regular, bold).map_err(|_| {
+        JsError::new("De letters voor de PDF zijn beschadigd aangekomen. Vernieuw de pagina en probeer het opnieuw; uw antwoorden in dit tabblad blijven bewaard.")
+    })
 }
 
 fn browser_nfc(s: &str) -> String {

@@ -161,6 +161,10 @@ pub enum PackageError {
         /// Why, in Dutch.
         reason: &'static str,
     },
+    /// A PDF was asked for before its font was there: the browser's package
+    /// module is handed the font files at load (`aanvraagwijzer_pdf::use_fonts`).
+    #[error("the PDF font has not been loaded")]
+    FontsMissing,
 }
 
 impl PackageError {

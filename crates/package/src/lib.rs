@@ -233,6 +233,9 @@ pub fn render_pdf(
     doc: &Document,
     created: NaiveDateTime,
 ) -> Result<Vec<u8>, PackageError> {
+    if !aanvraagwijzer_pdf::fonts_ready() {
+        return Err(PackageError::FontsMissing);
+    }
     // As in a package: answers to fields that do not apply are left out
     // (a no-op for a document that is already minimised).
     let (doc, _) = minimised(form, doc, created);

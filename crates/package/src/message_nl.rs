@@ -83,6 +83,7 @@ pub(crate) fn package_error(error: &E) -> String {
             "Het pakket bevat een bijlage met een naam die op Windows of macOS niet goed uitpakt (\"{}\": {reason}). Aanvraagwijzer maakt zulke namen niet, dus het pakket is gewijzigd of met een ander programma gemaakt. Het pakket wordt niet geopend; vraag de school om een nieuw pakket.",
             name.escape_debug()
         ),
+        E::FontsMissing => "De letters voor de PDF zijn niet geladen, dus de samenvatting kan niet worden gemaakt. Controleer de verbinding, vernieuw de pagina en probeer het opnieuw; uw antwoorden in dit tabblad blijven bewaard.".into(),
     }
 }
 

@@ -17,58 +17,146 @@ use subsetter::GlyphRemapper;
 
 use crate::text::Face;
 
-static REGULAR: &[u8] = include_bytes!("../fonts/DejaVuSans.ttf");
-static BOLD: &[u8] = include_bytes!("../fonts/DejaVuSans-Bold.ttf");
+/// The two faces compiled in (CLI, server, tests). The browser's package
+/// module is built without them and is handed the same files at run time
+/// ([`use_fonts`]): 162 KB brotli it would otherwise carry in its code.
+#[cfg(feature = "embedded-fonts")]
+fn embedded() -> Option<[&'static [u8]; 2]> {
+    Some([
+        include_bytes!("../fonts/DejaVuSans.ttf"),
+        include_bytes!("../fonts/DejaVuSans-Bold.ttf"),
+    ])
+}
+
+#[cfg(not(feature = "embedded-fonts"))]
+fn embedded() -> Option<[&'static [u8]; 2]> {
+    None
+}
+
+/// The PostScript names of the two faces, in [`Face`] order.
+const BASES: [&str; 2] = ["DejaVuSans", "DejaVuSans-Bold"];
+
+/// Characters every face must have (the letters of pupils' names that the
+/// core calls printable), to tell a wrong file from the right one.
+const MUST_HAVE: &str = "AZaz09ëéïüŞşŁłİıőÇ€";
+
+/// Font files handed to [`use_fonts`] that are not DejaVu Sans as trimmed here.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FontError {
+    /// The face: `DejaVuSans` or `DejaVuSans-Bold`.
+    pub face: &'static str,
+    /// What is wrong, in English for logs.
+    pub problem: &'static str,
+}
+
+impl std::fmt::Display for FontError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "font {}: {}", self.face, self.problem)
+    }
+}
+
+impl std::error::Error for FontError {}
 
 /// One face of the embedded font, parsed once.
 pub(crate) struct Font {
     data: &'static [u8],
-    face: ttf_parser::Face<'static>,
+    /// `None` only for the stand-in when no font was given (see [`font`]).
+    face: Option<ttf_parser::Face<'static>>,
     base: &'static str,
     /// 1000 / units per em: font units to PDF glyph space.
     scale: f32,
 }
 
 impl Font {
-    fn parse(data: &'static [u8], base: &'static str) -> Font {
-        // The files are compiled in and parsed by every test run; a broken
-        // file is a build defect, not something a user can cause.
-        let face = ttf_parser::Face::parse(data, 0).expect("the embedded font parses");
+    fn parse(data: &'static [u8], base: &'static str) -> Result<Font, FontError> {
+        let problem = |problem| FontError {
+            face: base,
+            problem,
+        };
+        let face = ttf_parser::Face::parse(data, 0).map_err(|_| problem("not a TrueType font"))?;
+        if MUST_HAVE.chars().any(|c| face.glyph_index(c).is_none()) {
+            return Err(problem("lacks letters the core calls printable"));
+        }
         let scale = 1000.0 / f32::from(face.units_per_em());
-        Font {
+        Ok(Font {
             data,
-            face,
+            face: Some(face),
             base,
             scale,
-        }
+        })
     }
 
     fn glyph(&self, c: char) -> u16 {
-        self.face.glyph_index(c).map_or(0, |g| g.0)
+        self.face
+            .as_ref()
+            .and_then(|f| f.glyph_index(c))
+            .map_or(0, |g| g.0)
     }
 
     /// The advance width of `c` in 1/1000 em (0 for a character the font lacks).
     pub(crate) fn advance(&self, c: char) -> f32 {
         self.face
-            .glyph_index(c)
-            .and_then(|g| self.face.glyph_hor_advance(g))
+            .as_ref()
+            .and_then(|f| f.glyph_index(c).and_then(|g| f.glyph_hor_advance(g)))
             .map_or(0.0, |w| f32::from(w) * self.scale)
     }
 }
 
-/// The parsed face.
-pub(crate) fn font(face: Face) -> &'static Font {
-    static FONTS: OnceLock<[Font; 2]> = OnceLock::new();
-    let fonts = FONTS.get_or_init(|| {
-        [
-            Font::parse(REGULAR, "DejaVuSans"),
-            Font::parse(BOLD, "DejaVuSans-Bold"),
-        ]
-    });
-    match face {
-        Face::Regular => &fonts[0],
-        Face::Bold => &fonts[1],
+static FONTS: OnceLock<[Font; 2]> = OnceLock::new();
+
+/// Hands in the two faces (`fonts/DejaVuSans.ttf`, `fonts/DejaVuSans-Bold.ttf`)
+/// where they are not compiled in. The first faces given stay; later calls
+/// change nothing.
+pub fn use_fonts(regular: Vec<u8>, bold: Vec<u8>) -> Result<(), FontError> {
+    if FONTS.get().is_some() {
+        return Ok(());
     }
+    // Kept for the life of the module, like compiled-in bytes.
+    let regular: &'static [u8] = Box::leak(regular.into_boxed_slice());
+    let bold: &'static [u8] = Box::leak(bold.into_boxed_slice());
+    let fonts = [
+        Font::parse(regular, BASES[0])?,
+        Font::parse(bold, BASES[1])?,
+    ];
+    let _ = FONTS.set(fonts);
+    Ok(())
+}
+
+/// Whether a PDF can be rendered: the faces are compiled in or were given.
+pub fn fonts_ready() -> bool {
+    fonts().is_some()
+}
+
+fn fonts() -> Option<&'static [Font; 2]> {
+    if let Some(fonts) = FONTS.get() {
+        return Some(fonts);
+    }
+    let [regular, bold] = embedded()?;
+    Some(FONTS.get_or_init(|| {
+        // Compiled in and parsed by every test run: a broken file is a build
+        // defect, not something a user can cause.
+        [
+            Font::parse(regular, BASES[0]).expect("the embedded regular face parses"),
+            Font::parse(bold, BASES[1]).expect("the embedded bold face parses"),
+        ]
+    }))
+}
+
+/// The parsed face. Without fonts (a module not yet given them) a stand-in
+/// without glyphs, so nothing here can fail; callers that make a PDF for
+/// people check [`fonts_ready`] first.
+pub(crate) fn font(face: Face) -> &'static Font {
+    static ABSENT: Font = Font {
+        data: &[],
+        face: None,
+        base: "DejaVuSans",
+        scale: 1.0,
+    };
+    let index = match face {
+        Face::Regular => 0,
+        Face::Bold => 1,
+    };
+    fonts().map_or(&ABSENT, |fonts| &fonts[index])
 }
 
 /// The objects of one embedded face.
@@ -114,6 +202,9 @@ impl Used {
 
     /// Writes the subset font and its objects.
     pub(crate) fn write(&self, pdf: &mut Pdf, refs: &FontRefs) {
+        let Some(face) = &self.font.face else {
+            return;
+        };
         let subset = subsetter::subset(self.font.data, 0, &self.remapper)
             .unwrap_or_else(|_| self.font.data.to_vec());
         let base = format!("{}+{}", tag(&self.remapper), self.font.base);
@@ -134,9 +225,7 @@ impl Used {
             .remapper
             .remapped_gids()
             .map(|old| {
-                self.font
-                    .face
-                    .glyph_hor_advance(ttf_parser::GlyphId(old))
+                face.glyph_hor_advance(ttf_parser::GlyphId(old))
                     .map_or(0.0, |w| f32::from(w) * self.font.scale)
             })
             .collect();
@@ -150,7 +239,6 @@ impl Used {
         cid.widths().consecutive(0, widths);
         cid.finish();
 
-        let face = &self.font.face;
         let s = self.font.scale;
         let b = face.global_bounding_box();
         pdf.font_descriptor(refs.descriptor)
@@ -222,5 +310,28 @@ mod tests {
         assert_eq!(a.len(), 8);
         assert_eq!(b, a[6..8]);
         assert_eq!(used.unicode.values().collect::<String>(), "Łódź");
+    }
+
+    #[test]
+    fn a_file_that_is_not_the_font_is_refused() {
+        let junk: &'static [u8] = b"<html>Niet gevonden</html>";
+        assert_eq!(
+            Font::parse(junk, "DejaVuSans").err(),
+            Some(FontError {
+                face: "DejaVuSans",
+                problem: "not a TrueType font"
+            })
+        );
+    }
+
+    #[test]
+    fn the_given_faces_are_used_as_the_compiled_in_ones() {
+        let regular = include_bytes!("../fonts/DejaVuSans.ttf").to_vec();
+        let bold = include_bytes!("../fonts/DejaVuSans-Bold.ttf").to_vec();
+        assert_eq!(use_fonts(regular, bold), Ok(()));
+        assert!(fonts_ready());
+        // "Ş" has a width in both faces: names print.
+        assert!(font(Face::Regular).advance('Ş') > 0.0);
+        assert!(font(Face::Bold).advance('Ş') > font(Face::Regular).advance('Ş') * 0.9);
     }
 }

@@ -27,6 +27,8 @@ use chrono::{Datelike, NaiveDateTime, Timelike};
 use layout::{Flow, Role, Style, BLACK, BLUE, GRAY, GREEN, LIGHT, MARGIN_X, RED};
 use text::Face;
 
+pub use font::{fonts_ready, use_fonts, FontError};
+
 /// Extra inputs for [`render_with`].
 #[derive(Debug, Clone, Default)]
 pub struct Options {

@@ -9,10 +9,20 @@ use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen(inline_js = r#"
 let loading = null;
+async function bytesOf(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
 export function loadPackageModule(root) {
   if (!loading) {
-    const url = new URL(root + 'pkg-package/aanvraagwijzer_package_wasm.js', document.baseURI).href;
-    loading = import(url).then(async (m) => { await m.default(); return m; });
+    const base = new URL(root + 'pkg-package/', document.baseURI);
+    const at = (name) => new URL(name, base).href;
+    loading = Promise.all([
+      import(at('aanvraagwijzer_package_wasm.js')).then(async (m) => { await m.default(); return m; }),
+      bytesOf(at('fonts/DejaVuSans.ttf')),
+      bytesOf(at('fonts/DejaVuSans-Bold.ttf')),
+    ]).then(([m, regular, bold]) => { m.use_fonts(regular, bold); return m; });
     loading.catch(() => { loading = null; });
   }
   return loading;
@@ -20,7 +30,9 @@ export function loadPackageModule(root) {
 "#)]
 extern "C" {
     /// Loads the package module once from `root` (the site's root seen from
-    /// this page, [`crate::forms::site_root`]); later calls get the same module.
+    /// this page, [`crate::forms::site_root`]) together with the PDF's two
+    /// font files beside it, which it hands the module (`use_fonts`); later
+    /// calls get the same module. A failed load is tried again next time.
     #[wasm_bindgen(js_name = loadPackageModule)]
     fn load_package_module(root: &str) -> js_sys::Promise;
 }
