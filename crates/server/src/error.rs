@@ -259,6 +259,9 @@ fn package_code(e: &PackageError) -> &'static str {
         PackageError::AttachmentMissing { .. }
         | PackageError::AttachmentNotAsked { .. }
         | PackageError::AttachmentOtherSize { .. } => "package-attachments-differ",
+        // The service has the font compiled in; only the browser's module
+        // can be without it.
+        PackageError::FontsMissing => "pdf-font-missing",
     }
 }
 
