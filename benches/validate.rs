@@ -1,12 +1,14 @@
 //! Validation cost per call for every form, on its fixtures: the site
 //! re-validates on every keystroke, so this is the number that matters for a
-//! responsive form. Run: `cargo bench --bench validate`.
+//! responsive form; and reading and checking each form file, what a form
+//! page does before it shows. Run: `cargo bench --bench validate`.
 //! (A plain bench binary: numbers are reported, not asserted.)
 
 use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use aanvraagwijzer::definition::check::check_form;
 use aanvraagwijzer::{find_form, summary, validate, Document, Verdict};
 
 fn main() {
@@ -18,6 +20,31 @@ fn main() {
         forms.len(),
         start.elapsed()
     );
+
+    // What a form page does first with the published file it fetched: read
+    // it (JSON into `Form`) and check it (`published::load_form_json`).
+    println!(
+        "{:<40} {:>8} {:>10} {:>10}",
+        "form file", "bytes", "read", "check"
+    );
+    for form in forms {
+        let Ok(json) = serde_json::to_string(form) else {
+            continue;
+        };
+        let (_, per_read) = measure(|| {
+            black_box(serde_json::from_str::<aanvraagwijzer::Form>(black_box(&json)).is_ok());
+        });
+        let (_, per_check) = measure(|| {
+            black_box(check_form(black_box(form), form.swv()));
+        });
+        println!(
+            "{:<40} {:>8} {:>8.1}µs {:>8.1}µs",
+            form.id,
+            json.len(),
+            micros(per_read),
+            micros(per_check)
+        );
+    }
 
     let root = aanvraagwijzer_test_support::fixtures_dir();
     println!(
