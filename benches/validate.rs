@@ -84,19 +84,27 @@ fn main() {
     }
 }
 
-/// Runs `f` repeatedly for about 200 ms; returns iterations and time per call.
+/// Runs `f` repeatedly for about 200 ms, in 20 batches; returns iterations
+/// and the time per call of the fastest batch (the least disturbed by the
+/// rest of the machine, so two runs can be compared).
 fn measure(mut f: impl FnMut()) -> (u32, Duration) {
     for _ in 0..10 {
         f();
     }
-    let budget = Duration::from_millis(200);
-    let start = Instant::now();
+    let batch = Duration::from_millis(10);
     let mut iters = 0u32;
-    while start.elapsed() < budget {
-        f();
-        iters += 1;
+    let mut best = Duration::MAX;
+    for _ in 0..20 {
+        let start = Instant::now();
+        let mut n = 0u32;
+        while start.elapsed() < batch {
+            f();
+            n += 1;
+        }
+        iters += n;
+        best = best.min(start.elapsed() / n.max(1));
     }
-    (iters, start.elapsed() / iters.max(1))
+    (iters, best)
 }
 
 fn micros(d: Duration) -> f64 {
