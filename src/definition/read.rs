@@ -102,10 +102,17 @@ impl KindName {
     }
 }
 
+/// The names whose flag is set, in order.
+fn named<const N: usize>(flags: [(&'static str, bool); N]) -> impl Iterator<Item = &'static str> {
+    flags
+        .into_iter()
+        .filter_map(|(name, set)| set.then_some(name))
+}
+
 impl RawField {
     /// The kinds' keys this field has.
     fn given(&self) -> impl Iterator<Item = &'static str> {
-        [
+        named([
             ("max_length", self.max_length.is_some()),
             ("min_words", self.min_words.is_some()),
             ("not_in_future", self.not_in_future.is_some()),
@@ -121,9 +128,7 @@ impl RawField {
             ("min_items", self.min_items.is_some()),
             ("max_items", self.max_items.is_some()),
             ("item_label", self.item_label.is_some()),
-        ]
-        .into_iter()
-        .filter_map(|(key, given)| given.then_some(key))
+        ])
     }
 
     /// The field's kind; a key of another kind is refused as unknown.
@@ -238,7 +243,7 @@ const CONDITION_KEYS: &str = "`equals`, `one_of`, `filled`, `same_as`, `month_in
 impl RawCondition {
     /// The shapes this condition's keys point at, by their leading key.
     fn shapes(&self) -> impl Iterator<Item = &'static str> {
-        [
+        named([
             ("equals", self.equals.is_some()),
             ("one_of", self.one_of.is_some()),
             ("filled", self.filled.is_some()),
@@ -254,9 +259,7 @@ impl RawCondition {
             ("at_least", self.at_least.is_some() || self.of.is_some()),
             ("not", self.not.is_some()),
             ("condition", self.condition.is_some()),
-        ]
-        .into_iter()
-        .filter_map(|(key, given)| given.then_some(key))
+        ])
     }
 
     fn into_condition<E: de::Error>(self) -> Result<Condition, E> {
