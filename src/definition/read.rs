@@ -21,7 +21,7 @@ use super::expr::{CmpOp, Expr};
 use super::{ChoiceOption, Condition, Field, FieldKind, Note, Signer, SignsFor};
 
 /// Every key a field may have; which of the kind's keys are allowed depends
-/// on `type` (checked in [`RawField::kind`]).
+/// on `type` (checked in [`RawField::into_field`]).
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawField {
@@ -131,13 +131,15 @@ impl RawField {
         ])
     }
 
-    /// The field's kind; a key of another kind is refused as unknown.
-    fn kind<E: de::Error>(&mut self) -> Result<FieldKind, E> {
+    /// The field; a key of another kind than its `type` is refused as unknown.
+    fn into_field<E: de::Error>(self) -> Result<Field, E> {
         let allowed = self.kind.keys();
         if let Some(key) = self.given().find(|key| !allowed.contains(key)) {
             return Err(E::unknown_field(key, allowed));
         }
-        Ok(match self.kind {
+        let options =
+            |options: Option<Vec<ChoiceOption>>| options.ok_or_else(|| E::missing_field("options"));
+        let kind = match self.kind {
             KindName::Text => FieldKind::Text {
                 max_length: self.max_length,
             },
@@ -149,16 +151,10 @@ impl RawField {
                 not_in_future: self.not_in_future.unwrap_or(false),
             },
             KindName::Choice => FieldKind::Choice {
-                options: self
-                    .options
-                    .take()
-                    .ok_or_else(|| E::missing_field("options"))?,
+                options: options(self.options)?,
             },
             KindName::MultiChoice => FieldKind::MultiChoice {
-                options: self
-                    .options
-                    .take()
-                    .ok_or_else(|| E::missing_field("options"))?,
+                options: options(self.options)?,
             },
             KindName::YesNo => FieldKind::YesNo,
             KindName::Bsn => FieldKind::Bsn,
@@ -167,7 +163,7 @@ impl RawField {
             KindName::Number => FieldKind::Number {
                 min: self.min,
                 max: self.max,
-                unit: self.unit.take(),
+                unit: self.unit,
                 integer: self.integer.unwrap_or(false),
             },
             KindName::Money => FieldKind::Money { max: self.max },
@@ -177,39 +173,34 @@ impl RawField {
                 signs_for: self.signs_for,
             },
             KindName::Attachment => FieldKind::Attachment {
-                confirmations: self.confirmations.take().unwrap_or_default(),
+                confirmations: self.confirmations.unwrap_or_default(),
             },
             KindName::List => FieldKind::List {
-                fields: self
-                    .fields
-                    .take()
-                    .ok_or_else(|| E::missing_field("fields"))?,
+                fields: self.fields.ok_or_else(|| E::missing_field("fields"))?,
                 min_items: self.min_items,
                 max_items: self.max_items,
                 item_label: self
                     .item_label
-                    .take()
                     .ok_or_else(|| E::missing_field("item_label"))?,
             },
+        };
+        Ok(Field {
+            id: self.id,
+            label: self.label,
+            hint: self.hint,
+            kind,
+            required: self.required,
+            recommended: self.recommended,
+            when: self.when,
+            source: self.source,
+            missing_message: self.missing_message,
         })
     }
 }
 
 impl<'de> Deserialize<'de> for Field {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let mut raw = RawField::deserialize(deserializer)?;
-        let kind = raw.kind()?;
-        Ok(Field {
-            id: raw.id,
-            label: raw.label,
-            hint: raw.hint,
-            kind,
-            required: raw.required,
-            recommended: raw.recommended,
-            when: raw.when,
-            source: raw.source,
-            missing_message: raw.missing_message,
-        })
+        RawField::deserialize(deserializer)?.into_field()
     }
 }
 
@@ -293,34 +284,38 @@ impl RawCondition {
             not,
             condition,
         } = self;
-        let field_based = matches!(
-            shape,
-            "equals" | "one_of" | "filled" | "same_as" | "month_in" | "contains_any"
-        );
-        let field = match (field_based, field) {
-            (true, Some(field)) => field,
-            (true, None) => return Err(E::missing_field("field")),
-            (false, None) => String::new(),
-            (false, Some(_)) => {
-                return Err(E::custom(format_args!(
-                    "`field` hoort niet in een voorwaarde met `{shape}`"
-                )))
-            }
-        };
+        // The shapes that test a field take it; any other leaves it there.
+        let mut field = field;
+        let mut field_of_test = || field.take().ok_or_else(|| E::missing_field("field"));
         // `shapes` let exactly one group through, so the first key given is it.
-        Ok(if let Some(equals) = equals {
-            Condition::Equals { field, equals }
+        let read = if let Some(equals) = equals {
+            Condition::Equals {
+                field: field_of_test()?,
+                equals,
+            }
         } else if let Some(one_of) = one_of {
-            Condition::OneOf { field, one_of }
+            Condition::OneOf {
+                field: field_of_test()?,
+                one_of,
+            }
         } else if let Some(filled) = filled {
-            Condition::Filled { field, filled }
+            Condition::Filled {
+                field: field_of_test()?,
+                filled,
+            }
         } else if let Some(same_as) = same_as {
-            Condition::SameAs { field, same_as }
+            Condition::SameAs {
+                field: field_of_test()?,
+                same_as,
+            }
         } else if let Some(month_in) = month_in {
-            Condition::MonthIn { field, month_in }
+            Condition::MonthIn {
+                field: field_of_test()?,
+                month_in,
+            }
         } else if let Some(contains_any) = contains_any {
             Condition::ContainsAny {
-                field,
+                field: field_of_test()?,
                 contains_any,
             }
         } else if let Some(all) = all {
@@ -331,7 +326,7 @@ impl RawCondition {
             Condition::Not { not }
         } else if let Some(condition) = condition {
             Condition::Named { condition }
-        } else if shape == "at_least" {
+        } else if at_least.is_some() || of.is_some() {
             Condition::AtLeast {
                 at_least: at_least.ok_or_else(|| E::missing_field("at_least"))?,
                 of: of.ok_or_else(|| E::missing_field("of"))?,
@@ -342,7 +337,13 @@ impl RawCondition {
                 op: op.ok_or_else(|| E::missing_field("op"))?,
                 right: right.ok_or_else(|| E::missing_field("right"))?,
             }
-        })
+        };
+        if field.is_some() {
+            return Err(E::custom(format_args!(
+                "`field` hoort niet in een voorwaarde met `{shape}`"
+            )));
+        }
+        Ok(read)
     }
 }
 
