@@ -182,7 +182,13 @@ pub fn run(root: &Path) -> Result<(), String> {
                 cmd.args(&argv[1..]).current_dir(root);
                 run_cmd(&mut cmd, name)
             }
-            Step::SiteBuild => build_site::build(root, Options { optimise: true }),
+            Step::SiteBuild => build_site::build(
+                root,
+                Options {
+                    optimise: true,
+                    keep_names: false,
+                },
+            ),
             Step::SwvSiteBuild => build_site::run(&[
                 "--swv".to_owned(),
                 TEST_SWV.to_owned(),

@@ -2,11 +2,12 @@
 //! (`./x.sh` only installs tools and calls these; `cargo xtask` is an alias
 //! for `cargo run -q -p xtask --`).
 //!
-//! - `build-site [--no-wasm-opt]`: the Leptos app and the package module to
+//! - `build-site [--no-wasm-opt] [--keep-names]`: the Leptos app and the package module to
 //!   static files in `site/dist/` (both through [`wasm::build_module`]: cargo
 //!   for wasm32 with Debian's rustc and build-std, wasm-bindgen, npm binaryen's
 //!   wasm-opt), static files, the NL Design System CSS the site uses, then
 //!   content-hashed names and `.br`/`.gz` copies, then prints sizes.
+//!   `--keep-names` keeps the wasm function names, for profiling only.
 //!   `--swv <id>` builds one SWV's own site into `site/dist-<id>/` (`--out DIR`
 //!   elsewhere; `--embed-origin ORIGIN` adds an origin that may frame it, for
 //!   a test or staging page).
@@ -39,7 +40,7 @@ pub fn repo_root() -> PathBuf {
     manifest.parent().map(PathBuf::from).unwrap_or(manifest)
 }
 
-const USAGE: &str = "usage: cargo xtask <build-site [--no-wasm-opt] [--swv ID [--embed-origin ORIGIN]...] [--out DIR] \
+const USAGE: &str = "usage: cargo xtask <build-site [--no-wasm-opt] [--keep-names] [--swv ID [--embed-origin ORIGIN]...] [--out DIR] \
      | serve [--port N] [--no-build] | sizes [DIR] | ci>";
 
 fn main() -> ExitCode {
@@ -84,7 +85,13 @@ fn serve(args: &[String]) -> Result<(), String> {
     }
     let root = repo_root();
     if build {
-        build_site::build(&root, wasm::Options { optimise: true })?;
+        build_site::build(
+            &root,
+            wasm::Options {
+                optimise: true,
+                keep_names: false,
+            },
+        )?;
     }
     let addr = format!("127.0.0.1:{port}");
     println!("Aanvraagwijzer: http://{addr}/ (Ctrl-C stops)");

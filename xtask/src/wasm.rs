@@ -68,6 +68,10 @@ pub struct Options {
     /// Run wasm-opt. Off (`--no-wasm-opt`) saves about 15 s per rebuild while
     /// iterating; the sizes then are not the shipped ones. CI and releases keep it.
     pub optimise: bool,
+    /// Keep the wasm's function names (`--keep-names`): for profiling
+    /// (site/bench/browser.mjs --profile names the wasm functions), never
+    /// shipped, as names cost about half the size.
+    pub keep_names: bool,
 }
 
 /// Builds `module` and writes `<file>.js` and `<file>_bg.wasm` into `out`.
@@ -77,9 +81,9 @@ pub fn build_module(module: &Module, out: &Path, options: Options) -> Result<(),
         .dir
         .join("target/wasm32-unknown-unknown/release")
         .join(format!("{}.wasm", module.file));
-    wasm_bindgen(module, &wasm, out)?;
+    wasm_bindgen(module, &wasm, out, options)?;
     if options.optimise {
-        wasm_opt(&out.join(format!("{}_bg.wasm", module.file)))
+        wasm_opt(&out.join(format!("{}_bg.wasm", module.file)), options)
     } else {
         println!("wasm-opt skipped for the {} (--no-wasm-opt)", module.what);
         Ok(())
@@ -156,12 +160,14 @@ fn wasm_bindgen_bin() -> Result<PathBuf, String> {
     ))
 }
 
-fn wasm_bindgen(module: &Module, wasm: &Path, out: &Path) -> Result<(), String> {
+fn wasm_bindgen(module: &Module, wasm: &Path, out: &Path, options: Options) -> Result<(), String> {
     let mut cmd = Command::new(wasm_bindgen_bin()?);
-    cmd.args(["--target", "web", "--no-typescript"])
-        // Names and producer info only help debugging; they cost ~half the size.
-        .args(["--remove-name-section", "--remove-producers-section"])
-        .arg("--out-dir")
+    cmd.args(["--target", "web", "--no-typescript"]);
+    // Names and producer info only help debugging; they cost ~half the size.
+    if !options.keep_names {
+        cmd.args(["--remove-name-section", "--remove-producers-section"]);
+    }
+    cmd.arg("--out-dir")
         .arg(out)
         .args(["--out-name", module.file])
         .arg(wasm);
@@ -170,7 +176,7 @@ fn wasm_bindgen(module: &Module, wasm: &Path, out: &Path) -> Result<(), String> 
 
 /// npm binaryen's wasm-opt, by path: Debian's binaryen (108) breaks modern
 /// wasm-bindgen output, so PATH is never consulted.
-fn wasm_opt(wasm: &Path) -> Result<(), String> {
+fn wasm_opt(wasm: &Path, options: Options) -> Result<(), String> {
     let bin = crate::repo_root().join("node_modules/binaryen/bin/wasm-opt");
     if !bin.exists() {
         return Err(format!(
@@ -181,6 +187,7 @@ fn wasm_opt(wasm: &Path) -> Result<(), String> {
     let mut cmd = Command::new("node");
     cmd.arg(&bin)
         .arg(WASM_OPT_LEVEL)
+        .args(options.keep_names.then_some("-g"))
         // The features rustc's wasm32 target emits; wasm-opt must accept them.
         .args([
             "--enable-bulk-memory",
