@@ -45,8 +45,9 @@
 // - with --trace: where each key's main-thread time goes at 4x (a Chromium
 //   trace: self time per event, EventDispatch by event type); with --profile:
 //   the JavaScript and wasm functions with the most self time (V8's sampling
-//   profiler; name the wasm functions by building it with its name section,
-//   wasm-bindgen without --remove-name-section and wasm-opt -g);
+//   profiler; name the wasm functions with a profiling build:
+//   `cargo xtask build-site --keep-names --out /tmp/dist-names`, then
+//   `--dist /tmp/dist-names`);
 //   AW_PROFILE_FILE=PATH keeps the whole .cpuprofile for DevTools.
 //
 // It is a benchmark, not a test: it asserts nothing about timing.
@@ -136,7 +137,7 @@ const TRACE = process.argv.includes('--trace');
 /**
  * `--profile`: also print the functions the main thread spends each key in at
  * 4x (V8's sampling profiler). Wasm functions have names only in a build
- * whose name section was kept (wasm-bindgen without --remove-name-section).
+ * whose name section was kept (`cargo xtask build-site --keep-names`).
  */
 const PROFILE = process.argv.includes('--profile');
 

@@ -20,6 +20,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::pages::form::FormPage;
 use crate::pages::not_found::NotFound;
 use crate::route::FormView;
+use crate::takeover::Later;
 
 /// Where the site's own files are, seen from the build's root: the studio is
 /// a build of the site in `studio/` and reads the published forms and the
@@ -190,7 +191,8 @@ pub fn FormRoute(id: String, view: Memo<FormView>) -> impl IntoView {
         Some(Err(error)) => view! { <BrokenForm error=error/> }.into_any(),
         Some(Ok(form)) => match unknown.get() {
             Some(path) => view! { <NotFound path=path/> }.into_any(),
-            None => view! { <FormPage form=form view=view/> }.into_any(),
+            // Its own task when the app takes the page over (crate::takeover).
+            None => view! { <Later><FormPage form=form view=view/></Later> }.into_any(),
         },
     }
 }

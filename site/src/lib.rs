@@ -19,6 +19,7 @@ mod remember;
 mod route;
 mod state;
 mod tab;
+mod takeover;
 mod widgets;
 
 use leptos::prelude::*;
@@ -238,17 +239,39 @@ pub fn start() {
             if page::form() == Some(id.as_str()) {
                 // A broken file shows its own page once mounted.
                 let _ = forms::load(id).await;
+                // Reading the form was a task's work; drawing is the next's.
+                takeover::next_task().await;
             }
         }
         // The prerendered page is replaced, not hydrated: a form file an SWV
         // published after the build may differ from the HTML, and must win.
-        // What was typed into it meanwhile goes over to the app.
+        // The app draws off screen, in pieces (see `takeover`), and replaces
+        // the page in one step; what was typed meanwhile goes over.
+        let Some(next) = root
+            .clone_node()
+            .ok()
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            return;
+        };
+        takeover::begin();
+        leptos::mount::mount_to(next.clone(), App).forget();
+        takeover::settled().await;
         let carried = page::Carried::take(&root);
-        root.set_inner_html("");
-        leptos::mount::mount_to(root.clone(), App).forget();
-        carried.restore(&root);
+        if root.replace_with_with_node_1(&next).is_err() {
+            return;
+        }
+        takeover::end();
+        let focused = carried.restore(&next);
+        // A reload of a "Wijzig" link: its question gets the focus, now that
+        // it is in the document.
+        if let (false, Route::Form(_, FormView::Section(_, Some(field)))) =
+            (focused, route::current())
+        {
+            focus::focus_field(&field);
+        }
         // For scripts and the browser tests: the page is the app's now.
-        if let Some(html) = root.owner_document().and_then(|d| d.document_element()) {
+        if let Some(html) = next.owner_document().and_then(|d| d.document_element()) {
             let _ = html.set_attribute("data-app-started", "");
         }
     });

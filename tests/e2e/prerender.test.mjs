@@ -165,4 +165,40 @@ describe('the app takes over a prerendered page', () => {
     await page.unroute('**/*.wasm');
     await page.locator(`form.aw-form[data-section="${section.id}"]`).waitFor();
   });
+
+  // Last in this block: the frame recorder stays on the page.
+  it('swaps its page in whole: no frame shows less than the prerendered page, and what was typed in a box below goes over', async () => {
+    const { page } = browser;
+    // What the user sees, frame by frame, from the parsed page until the
+    // app has had the page for a few frames.
+    await page.addInitScript(() => {
+      window.awFrames = [];
+      const look = () => {
+        const app = document.getElementById('app');
+        const started = document.documentElement.hasAttribute('data-app-started');
+        window.awFrames.push({
+          rows: app?.querySelectorAll('.aw-task-list li').length ?? 0,
+          draftBox: Boolean(app?.querySelector('#concept-wachtwoord')),
+          started,
+        });
+        if (window.awFrames.filter((f) => f.started).length < 5) requestAnimationFrame(look);
+      };
+      document.addEventListener('DOMContentLoaded', () => requestAnimationFrame(look));
+    });
+    const wasm = await holdWasm(page);
+    await page.goto(`${site.url}${FORM}/`);
+    // The draft box is drawn last by the app (crate::takeover's pieces).
+    await page.locator('#concept-wachtwoord').fill('Zomer2026!lang');
+    await wasm.release();
+    await appStarted(page);
+    await page.unroute('**/*.wasm');
+    assert.equal(await page.locator('#concept-wachtwoord').inputValue(), 'Zomer2026!lang');
+    await page.waitForFunction(() => window.awFrames.filter((f) => f.started).length >= 5);
+    const frames = await page.evaluate(() => window.awFrames);
+    const rows = frames[0].rows;
+    assert.ok(rows > 0, 'the prerendered task list shows');
+    const short = frames.filter((f) => f.rows !== rows || !f.draftBox);
+    assert.deepEqual(short, [], `every frame shows all ${rows} sections and the draft box`);
+    assert.ok(frames.some((f) => !f.started) && frames.some((f) => f.started), 'frames before and after the takeover');
+  });
 });

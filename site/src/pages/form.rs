@@ -77,7 +77,7 @@ pub fn FormPage(
             // checking). It stays mounted on every page of the form, hidden
             // elsewhere, so attachments chosen in it survive a "Wijzig".
             <div class="aw-package-slot" hidden=move || page.get() != Page::Check>
-                <PackageBox state=state/>
+                <crate::takeover::Later><PackageBox state=state/></crate::takeover::Later>
             </div>
         </div>
     }

@@ -13,6 +13,7 @@ use crate::answers::AnswerPath;
 use crate::error_summary::ErrorSummary;
 use crate::route::Route;
 use crate::state::FormState;
+use crate::takeover::Later;
 use crate::widgets::field_view;
 
 /// The page of one section.
@@ -47,9 +48,12 @@ pub fn SectionPage(
             .iter()
             .map(|field| {
                 let applies = state.field_applies(&field.id);
+                // A question per task when the app takes the page over.
                 view! {
-                    {field_view(state, field, AnswerPath::field(&field.id), applies)}
-                    {added_note(notes, field, applies)}
+                    <Later>
+                        {field_view(state, field, AnswerPath::field(&field.id), applies)}
+                        {added_note(notes, field, applies)}
+                    </Later>
                 }
             })
             .collect_view()

@@ -10,6 +10,7 @@ use super::draft_box::{DraftBox, DraftNotice, DraftsShared};
 use super::{AutosaveLine, DownloadBox, HowToSubmit, Notes, OpenFile};
 use crate::route::Route;
 use crate::state::FormState;
+use crate::takeover::Later;
 
 /// The task list page.
 #[component]
@@ -42,20 +43,23 @@ pub fn TaskListPage(state: FormState, shared: DraftsShared) -> impl IntoView {
         <h1 class="utrecht-heading-1" id="pagina-titel" tabindex="-1">{form.title.clone()}</h1>
         <DraftNotice state=state shared=shared/>
         {form.intro.clone().map(|intro| view! { <p class="utrecht-paragraph utrecht-paragraph--lead">{intro}</p> })}
-        <Notes form=form/>
-        <HowToSubmit form=form/>
+        // Drawn in pieces when the app takes the page over (crate::takeover).
+        <Later><Notes form=form/></Later>
+        <Later><HowToSubmit form=form/></Later>
         <h2 class="utrecht-heading-2" id="onderdelen-titel">"Onderdelen van de aanvraag"</h2>
-        <p class="utrecht-paragraph aw-progress">{move || tasks.with(|(_, line)| line.clone())}</p>
-        <ul class="aw-task-list" aria-labelledby="onderdelen-titel">{rows}</ul>
+        <Later>
+            <p class="utrecht-paragraph aw-progress">{move || tasks.with(|(_, line)| line.clone())}</p>
+            <ul class="aw-task-list" aria-labelledby="onderdelen-titel">{rows}</ul>
+        </Later>
         <p class="utrecht-paragraph aw-task-list__check">
             <a class="utrecht-link utrecht-link--html-a" href=Route::href_check(&form.id)>
                 "Controleer uw antwoorden en download de aanvraag"
             </a>
         </p>
         <AutosaveLine/>
-        <OpenFile state=state/>
-        <DownloadBox state=state/>
-        <DraftBox state=state shared=shared/>
+        <Later><OpenFile state=state/></Later>
+        <Later><DownloadBox state=state/></Later>
+        <Later><DraftBox state=state shared=shared/></Later>
     }
 }
 
