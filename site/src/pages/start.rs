@@ -18,6 +18,7 @@ use crate::forms::{by_swv, entries as forms};
 use crate::pages::form::{Expired, WipeAll};
 use crate::remember;
 use crate::route::{Route, StartFilter};
+use crate::takeover::Later;
 
 /// Lists the forms, narrowed by SWV and by what is asked for.
 #[component]
@@ -68,7 +69,8 @@ pub fn Start(filter: StartFilter) -> impl IntoView {
         <p class="utrecht-paragraph">
             "Uw gegevens blijven op deze computer. Deze website stuurt niets naar een server."
         </p>
-        <StoredDrafts/>
+        // Drawn in pieces when the app takes the page over (crate::takeover).
+        <Later><StoredDrafts/></Later>
         <form class="aw-filter" aria-label="Formulieren zoeken" on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default()>
             {own.is_none().then(|| view! {
                 <SwvChoice swv=swv kind=kind/>
@@ -83,7 +85,7 @@ pub fn Start(filter: StartFilter) -> impl IntoView {
                 n => format!("{n} formulieren passen bij uw keuze."),
             }}
         </p>
-        {move || form_groups(swv.get(), kind.get())}
+        <Later>{move || form_groups(swv.get(), kind.get())}</Later>
     }
 }
 
