@@ -13,6 +13,7 @@ use crate::package::PackageBox;
 use crate::route::{FormView, Route};
 use crate::state::FormState;
 use crate::tab::TabAnswers;
+use crate::takeover::Later;
 use crate::widgets::file_picker::{file_picker, FilePicker};
 use crate::{clock, files, focus};
 
@@ -77,7 +78,7 @@ pub fn FormPage(
             // checking). It stays mounted on every page of the form, hidden
             // elsewhere, so attachments chosen in it survive a "Wijzig".
             <div class="aw-package-slot" hidden=move || page.get() != Page::Check>
-                <crate::takeover::Later><PackageBox state=state/></crate::takeover::Later>
+                <Later><PackageBox state=state/></Later>
             </div>
         </div>
     }
