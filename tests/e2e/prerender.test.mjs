@@ -8,7 +8,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startSite, openBrowser, appStarted, distDir, sectionsOf } from './support/harness.mjs';
+import { startSite, openBrowser, appStarted, distDir, sectionsOf, sectionOf } from './support/harness.mjs';
 
 const FORM = 'rsv-breda-po/opp';
 const index = JSON.parse(fs.readFileSync(path.join(distDir, 'forms', 'index.json'), 'utf8'));
@@ -164,6 +164,16 @@ describe('the app takes over a prerendered page', () => {
     await appStarted(page);
     await page.unroute('**/*.wasm');
     await page.locator(`form.aw-form[data-section="${section.id}"]`).waitFor();
+  });
+
+  it('a reload of a "Wijzig" link puts the focus on its question once the app has the page', async () => {
+    const { page } = browser;
+    const section = sectionOf(FORM, 'achternaam');
+    // From another document, as a reload or a bookmark opens it.
+    await page.goto('about:blank');
+    await page.goto(`${site.url}${FORM}/#/${FORM}/${section}?veld=veld-achternaam`);
+    await appStarted(page);
+    await page.waitForFunction(() => document.activeElement?.id === 'veld-achternaam', null, { timeout: 10_000 });
   });
 
   // Last in this block: the frame recorder stays on the page.
