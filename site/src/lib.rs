@@ -183,7 +183,7 @@ fn use_route_with_title(loaded: forms::Loaded) -> ReadSignal<Route> {
         // only once its form has loaded.
         if before.is_some_and(|b| b != now) {
             if let Route::Form(_, FormView::Section(_, Some(field))) = current {
-                request_animation_frame(move || {
+                takeover::after_frame_on_screen(move || {
                     focus::focus_field(&field);
                 });
             }
@@ -195,14 +195,14 @@ fn use_route_with_title(loaded: forms::Loaded) -> ReadSignal<Route> {
         // A "Wijzig" link or a finding on the check page names a field:
         // focus goes there (also on a reload of such an address).
         if let Route::Form(_, FormView::Section(_, Some(field))) = current {
-            request_animation_frame(move || {
+            takeover::after_frame_on_screen(move || {
                 focus::focus_field(&field);
             });
         } else if first_run.is_some() {
             // After a link within the site, start screen readers at the new
             // page's heading (the link that had focus is gone); not on the
             // first load.
-            request_animation_frame(|| focus::focus_element("pagina-titel"));
+            takeover::after_frame_on_screen(|| focus::focus_element("pagina-titel"));
         }
     });
     route
@@ -261,15 +261,11 @@ pub fn start() {
         if root.replace_with_with_node_1(&next).is_err() {
             return;
         }
+        // Focus held back for the swap first (a reload of a "Wijzig" link),
+        // then what the user typed and focused on the prerendered page, so
+        // their own focus wins.
         takeover::end();
-        let focused = carried.restore(&next);
-        // A reload of a "Wijzig" link: its question gets the focus, now that
-        // it is in the document.
-        if let (false, Route::Form(_, FormView::Section(_, Some(field)))) =
-            (focused, route::current())
-        {
-            focus::focus_field(&field);
-        }
+        carried.restore(&next);
         // For scripts and the browser tests: the page is the app's now.
         if let Some(html) = next.owner_document().and_then(|d| d.document_element()) {
             let _ = html.set_attribute("data-app-started", "");

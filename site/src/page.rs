@@ -113,11 +113,10 @@ impl Carried {
 
     /// Puts the carried state into the app's page, as if typed there: an
     /// `input` and a `change` event per control, so the app's own handlers
-    /// take the values in (and keep them in the tab). Returns whether it
-    /// moved the focus.
-    pub fn restore(self, root: &web_sys::Element) -> bool {
+    /// take the values in (and keep them in the tab).
+    pub fn restore(self, root: &web_sys::Element) {
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-            return false;
+            return;
         };
         for (id, control) in self.values {
             let Some(element) = doc.get_element_by_id(&id) else {
@@ -145,6 +144,8 @@ impl Carried {
             let list = root.query_selector_all(FOCUSABLE).ok()?;
             list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok()
         });
-        focused.is_some_and(|element| element.focus().is_ok())
+        if let Some(element) = focused {
+            let _ = element.focus();
+        }
     }
 }

@@ -14,9 +14,11 @@
 //! document changes until then, so nothing shifts on screen.
 //!
 //! After the takeover, [`Later`] draws at once: moving between the pages of
-//! a form is one quick change, not a page built piece by piece.
+//! a form is one quick change, not a page built piece by piece. Work that
+//! looks the page's elements up in the document (moving the focus) waits for
+//! the swap: [`after_frame_on_screen`].
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -26,6 +28,8 @@ thread_local! {
     static STARTING: Cell<bool> = const { Cell::new(false) };
     /// Pieces waiting for their task.
     static PENDING: Cell<usize> = const { Cell::new(0) };
+    /// Work held back until the app's page is in the document.
+    static ON_SCREEN: RefCell<Vec<Box<dyn FnOnce()>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The app starts drawing its first page off screen: [`Later`] defers.
@@ -33,9 +37,25 @@ pub fn begin() {
     STARTING.with(|s| s.set(true));
 }
 
-/// The first page is on screen: [`Later`] draws at once from now on.
+/// The first page is on screen: [`Later`] draws at once from now on, and
+/// the work held back for it runs now.
 pub fn end() {
     STARTING.with(|s| s.set(false));
+    for work in ON_SCREEN.with(|w| std::mem::take(&mut *w.borrow_mut())) {
+        work();
+    }
+}
+
+/// Runs `f` after the next frame, and not before the app's page is in the
+/// document: during the takeover, elements are looked up in vain.
+pub fn after_frame_on_screen(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || {
+        if STARTING.with(Cell::get) {
+            ON_SCREEN.with(|w| w.borrow_mut().push(Box::new(f)));
+        } else {
+            f();
+        }
+    });
 }
 
 /// Resolves once every piece deferred by [`Later`] has been drawn, also
